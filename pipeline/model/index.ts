@@ -1,0 +1,6 @@
+export type * from './types.js';
+export { tables, type Dataset, type TableName } from './lib/dataset.js';
+export { hasErrors, messageSource, reportError, reportWarning } from './lib/diagnostics.js';
+export { slug, uniqueIds } from './lib/ids.js';
+export { schemaDirectory, schemaFiles, recordSchemaFiles, type SchemaFile } from './lib/schema-files.js';
+export { sliceCodePoints, toCodePointOffset } from './lib/text.js';

@@ -1,0 +1,43 @@
+import type { SchemaFile } from './schema-files.js';
+import type {
+  Document,
+  Event,
+  Mention,
+  Organization,
+  Passage,
+  Person,
+  Place,
+  Section,
+  Sentence,
+  Term,
+} from '../types.js';
+
+/** Everything the pipeline publishes, table by table. Each table is sorted by id. */
+export interface Dataset {
+  documents: Document[];
+  sections: Section[];
+  passages: Passage[];
+  sentences: Sentence[];
+  organizations: Organization[];
+  people: Person[];
+  places: Place[];
+  events: Event[];
+  terms: Term[];
+  mentions: Mention[];
+}
+
+export type TableName = keyof Dataset;
+
+/** Each table's record schema, in the order the tables are published. */
+export const tables: ReadonlyArray<{ name: TableName; schema: SchemaFile }> = [
+  { name: 'documents', schema: 'document.schema.json' },
+  { name: 'sections', schema: 'section.schema.json' },
+  { name: 'passages', schema: 'passage.schema.json' },
+  { name: 'sentences', schema: 'sentence.schema.json' },
+  { name: 'organizations', schema: 'organization.schema.json' },
+  { name: 'people', schema: 'person.schema.json' },
+  { name: 'places', schema: 'place.schema.json' },
+  { name: 'events', schema: 'event.schema.json' },
+  { name: 'terms', schema: 'term.schema.json' },
+  { name: 'mentions', schema: 'mention.schema.json' },
+];

@@ -1,0 +1,17 @@
+/** Conversions between UTF-16 indexes (JavaScript strings) and code-point offsets (what the data publishes). */
+
+/** Code-point offset of UTF-16 index `index` in `text`. */
+export function toCodePointOffset(text: string, index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < index) i++;
+    offset++;
+  }
+  return offset;
+}
+
+/** Slices `text` by code-point offsets. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
