@@ -355,9 +355,9 @@ export interface Event {
    */
   endDate?: string;
   /**
-   * A qualifier the text puts on the date: early, mid, late or around (early in 2011 → early).
+   * A qualifier the text puts on the date: early, mid, late, around, or a season (early in 2011 → early; in the spring of 2007 → spring).
    */
-  dateQualifier?: 'early' | 'mid' | 'late' | 'around';
+  dateQualifier?: 'early' | 'mid' | 'late' | 'around' | 'spring' | 'summer' | 'autumn' | 'winter';
   /**
    * The date as written in the text.
    */

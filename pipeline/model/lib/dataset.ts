@@ -12,7 +12,7 @@ import type {
   Term,
 } from '../types.js';
 
-/** Everything the pipeline publishes, table by table. Each table is sorted by id. */
+/** Everything the pipeline publishes, table by table: pages, sections, passages, sentences, events and mentions in document order, the entities by id. */
 export interface Dataset {
   documents: Document[];
   sections: Section[];

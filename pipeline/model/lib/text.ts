@@ -15,3 +15,13 @@ export function toCodePointOffset(text: string, index: number): number {
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/** UTF-16 index of code-point offset `offset` in `text`. */
+export function toUtf16Index(text: string, offset: number): number {
+  let index = 0;
+  for (let seen = 0; seen < offset && index < text.length; seen++) {
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}

@@ -1,0 +1,128 @@
+import { isAcronym, isCapitalised, tokenize } from './tokens.js';
+import { functionWords, nameConnectors } from './vocabulary.js';
+
+/** An acronym defined in the text, in either order: "Long Form (LF)" or "LF (Long Form)". */
+export interface AcronymDefinition {
+  acronym: string;
+  expansion: string;
+  /** UTF-16 spans in the passage. */
+  acronymStart: number;
+  acronymEnd: number;
+  expansionStart: number;
+  expansionEnd: number;
+}
+
+/**
+ * Finds acronym definitions. The expansion is found by Schwartz & Hearst's algorithm (the acronym's
+ * letters in order, the first at a word start, within a window of words); when the letters do not match,
+ * as with an acronym of a name in another language (ANSSI for the French agency), the expansion is the
+ * capitalised name that ends just before the parenthesis.
+ */
+export function findAcronymDefinitions(text: string): AcronymDefinition[] {
+  const definitions: AcronymDefinition[] = [];
+  for (const match of text.matchAll(/\(([^()]{1,120})\)/g)) {
+    const inner = match[1]!.trim();
+    const innerStart = match.index + 1 + match[1]!.indexOf(inner);
+    const before = text.slice(0, match.index);
+    if (isAcronym(inner)) {
+      const expansion = expansionBefore(inner, before);
+      if (expansion) {
+        definitions.push({
+          acronym: inner,
+          expansion: expansion.text,
+          acronymStart: innerStart,
+          acronymEnd: innerStart + inner.length,
+          expansionStart: expansion.start,
+          expansionEnd: expansion.start + expansion.text.length,
+        });
+      }
+      continue;
+    }
+    // Reverse order: the acronym stands before the parenthesis, which holds the expansion.
+    const previous = /([\p{L}\p{N}&-]+)\s*$/u.exec(before);
+    if (previous && isAcronym(previous[1]!)) {
+      const expansionText = inner.replace(/^(?:the|an?)\s+/i, '');
+      const words = expansionText.split(/\s+/);
+      // An expansion in another language's order or words still names: every word is capitalised.
+      const named = words.every((word) => isCapitalised(word) || nameConnectors.has(word));
+      if (words.length >= 2 && !expansionText.includes(',') && (named || matchesLetters(previous[1]!, expansionText) !== undefined)) {
+        const expansionStart = innerStart + inner.indexOf(expansionText);
+        definitions.push({
+          acronym: previous[1]!,
+          expansion: expansionText,
+          acronymStart: previous.index,
+          acronymEnd: previous.index + previous[1]!.length,
+          expansionStart,
+          expansionEnd: expansionStart + expansionText.length,
+        });
+      }
+    }
+  }
+  return definitions;
+}
+
+function expansionBefore(acronym: string, before: string): { text: string; start: number } | undefined {
+  // The expansion is in the same clause as its acronym: look no further back than punctuation.
+  const clauseStart = Math.max(...[',', ';', ':', '(', ')', '.', '!', '?'].map((mark) => before.lastIndexOf(mark))) + 1;
+  const words = before.slice(clauseStart).trim().split(/\s+/);
+  const window = Math.min(acronym.length + 5, acronym.length * 2);
+  const candidate = words.slice(-window).join(' ');
+  const trimmedBefore = before.trimEnd();
+  const windowStart = trimmedBefore.length - candidate.length;
+  const offset = matchesLetters(acronym, candidate);
+  if (offset !== undefined) {
+    let text = candidate.slice(offset);
+    text = text.replace(/^(?:the|an?)\s+/i, '');
+    return { text, start: trimmedBefore.length - text.length };
+  }
+  // The letters do not match: take the capitalised name that ends at the parenthesis.
+  const tokens = tokenize(trimmedBefore.slice(Math.max(0, windowStart - 200)));
+  const base = Math.max(0, windowStart - 200);
+  let first = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (isCapitalised(token.text) && !(token.sentenceInitial && functionWords.has(token.text)) && !functionWords.has(token.text)) {
+      first = i;
+      continue;
+    }
+    if (nameConnectors.has(token.text) && i > 0 && isCapitalised(tokens[i - 1]!.text)) continue;
+    break;
+  }
+  const named = tokens.slice(first).filter((t) => isCapitalised(t.text));
+  if (named.length < 2 || tokens[tokens.length - 1]?.end !== trimmedBefore.length - base) return undefined;
+  const start = base + tokens[first]!.start;
+  return { text: trimmedBefore.slice(start), start };
+}
+
+/**
+ * Schwartz & Hearst (2003): where in `long` the expansion of `short` starts, or undefined when the
+ * acronym's letters cannot be found in order with the first at the start of a word.
+ */
+function matchesLetters(short: string, long: string): number | undefined {
+  const s = short.toLowerCase();
+  const l = long.toLowerCase();
+  let sIndex = s.length - 1;
+  let lIndex = l.length - 1;
+  while (sIndex >= 0) {
+    const c = s[sIndex]!;
+    if (!/[\p{L}\p{N}]/u.test(c)) {
+      sIndex--;
+      continue;
+    }
+    while (lIndex >= 0 && (l[lIndex] !== c || (sIndex === 0 && lIndex > 0 && /[\p{L}\p{N}]/u.test(l[lIndex - 1]!)))) lIndex--;
+    if (lIndex < 0) return undefined;
+    lIndex--;
+    sIndex--;
+  }
+  return l.lastIndexOf(' ', lIndex) + 1;
+}
+
+/** Whether `expansion`'s capitalised words give `acronym`'s letters ("European Union" → EU). */
+export function initialsMatch(acronym: string, expansion: string): boolean {
+  const initials = expansion
+    .split(/[\s-]+/)
+    .filter((word) => isCapitalised(word) && !nameConnectors.has(word.toLowerCase()))
+    .map((word) => word[0])
+    .join('');
+  return initials.length >= 2 && initials === acronym.replace(/[^\p{Lu}]/gu, '');
+}

@@ -1,0 +1,131 @@
+import * as chrono from 'chrono-node';
+import type { Event } from '../../model/types.js';
+
+/** A date expression found in a passage. */
+export interface DateMention {
+  /** UTF-16 span in the passage text. */
+  start: number;
+  end: number;
+  text: string;
+  startDate: string;
+  endDate?: string;
+  qualifier?: NonNullable<Event['dateQualifier']>;
+}
+
+const year = String.raw`(1[0-9]{3}|20[0-9]{2})`;
+const qualifierWords: Record<string, NonNullable<Event['dateQualifier']>> = {
+  early: 'early',
+  beginning: 'early',
+  start: 'early',
+  mid: 'mid',
+  middle: 'mid',
+  late: 'late',
+  end: 'late',
+  around: 'around',
+  circa: 'around',
+  'c.': 'around',
+  about: 'around',
+  spring: 'spring',
+  summer: 'summer',
+  autumn: 'autumn',
+  fall: 'autumn',
+  winter: 'winter',
+};
+
+/**
+ * Rules for what chrono-node does not read: a year on its own ("in 2008"), a qualified year
+ * ("early in 2011", "mid-2010", "at the end of 2012", "in the spring of 2007") and a span of years
+ * ("from 2006 to 2016", "between 2014 and 2015", "2006–2016"). Each keeps the precision written: a year.
+ */
+const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'text'> }> = [
+  {
+    pattern: new RegExp(String.raw`\b(?:from|between)\s+${year}\s+(?:to|and|until|till|through)\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b${year}\s*[–—-]\s*${year}\b`, 'g'),
+    read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|at)\s+)?(?:the\s+)?(early|mid|late|beginning|start|middle|end|spring|summer|autumn|fall|winter)(?:-|\s+(?:of\s+|in\s+)?)${year}\b`,
+      'gi',
+    ),
+    read: (m) => ({ startDate: m[2]!, qualifier: qualifierWords[m[1]!.toLowerCase()]! }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(around|circa|c\.|about)\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: m[2]!, qualifier: 'around' }),
+  },
+];
+
+/** A year standing alone: four digits not part of a longer number, an amount or a measure. */
+const bareYear = new RegExp(String.raw`(?<![\d.,$€£¥#/-])${year}(?![\d]|[.,]\d|\s*(?:%|per\s*cent|km|kg|m\b|people|persons|euros?|dollars?))`, 'g');
+
+const monthNames = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/**
+ * Finds the dates of a passage. `reference` (the page's dateModified) completes dates the text gives
+ * without a year; a date whose year the text does not give nor imply is dropped rather than guessed.
+ */
+export function findDates(text: string, reference: string): DateMention[] {
+  const found: DateMention[] = [];
+  const free = (start: number, end: number) => found.every((d) => end <= d.start || start >= d.end);
+
+  for (const rule of yearRules) {
+    for (const match of text.matchAll(rule.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (free(start, end)) found.push({ start, end, text: match[0], ...rule.read(match as RegExpExecArray) });
+    }
+  }
+
+  const referenceDate = new Date(`${reference.padEnd(7, '-01').slice(0, 7)}-01T00:00:00Z`);
+  for (const result of chrono.en.casual.parse(text, { instant: referenceDate, timezone: 'UTC' })) {
+    const start = result.index;
+    const end = start + result.text.length;
+    if (!free(start, end)) continue;
+    if (!/\d/.test(result.text) || !monthNames.test(result.text)) continue;
+    const startCertain = result.start.isCertain('year');
+    const endCertain = result.end?.isCertain('year') ?? false;
+    if (!startCertain && !endCertain) continue;
+    const startDate = componentsToDate(result.start);
+    const endDate = result.end ? componentsToDate(result.end) : undefined;
+    found.push({ start, end, text: result.text, startDate, ...(endDate && endDate !== startDate ? { endDate } : {}) });
+  }
+
+  for (const match of text.matchAll(bareYear)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (free(start, end)) found.push({ start, end, text: match[0], startDate: match[0] });
+  }
+
+  return found.map(withoutLeadingPreposition).sort((a, b) => a.start - b.start);
+}
+
+/** "on 14 May 2008" → "14 May 2008": the quote is the date, not the preposition that introduces it. */
+function withoutLeadingPreposition(mention: DateMention): DateMention {
+  const lead = /^(?:on|in|at|from|since|by|during)\s+/i.exec(mention.text)?.[0].length ?? 0;
+  if (lead === 0) return mention;
+  return { ...mention, start: mention.start + lead, text: mention.text.slice(lead) };
+}
+
+/** The ISO 8601 value of a date at the precision the text gives: year, year-month or full date. */
+function componentsToDate(components: chrono.ParsedComponents): string {
+  const y = String(components.get('year')).padStart(4, '0');
+  if (!components.isCertain('month')) return y;
+  const m = String(components.get('month')).padStart(2, '0');
+  if (!components.isCertain('day')) return `${y}-${m}`;
+  return `${y}-${m}-${String(components.get('day')).padStart(2, '0')}`;
+}
+
+/** The value of the `date` field: a date, or an interval start/end. */
+export function dateValue(mention: Pick<DateMention, 'startDate' | 'endDate'>): string {
+  return mention.endDate ? `${mention.startDate}/${mention.endDate}` : mention.startDate;
+}
+
+/** Whether `date` lies after `reference`, comparing at the precision both give. */
+export function isAfter(date: string, reference: string): boolean {
+  const length = Math.min(date.length, reference.length);
+  return date.slice(0, length) > reference.slice(0, length);
+}

@@ -1,0 +1,159 @@
+import type { Dataset } from '../../model/lib/dataset.js';
+import { slug, uniqueIds } from '../../model/lib/ids.js';
+import { toCodePointOffset } from '../../model/lib/text.js';
+import type { Document, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
+import { sourcePoint } from './positions.js';
+import type { EntityRef, PageExtraction } from './types.js';
+
+/**
+ * Joins the pages' extractions into one dataset: one organisation, person, place or term however many
+ * pages name it, with ids minted from what it is (its name, ISO code or GeoNames id), never from the
+ * order pages are read in, so adding a page does not renumber the others.
+ */
+export function mergePages(pages: readonly PageExtraction[]): Dataset {
+  const sorted = [...pages].sort((a, b) => (a.page.documentId < b.page.documentId ? -1 : a.page.documentId > b.page.documentId ? 1 : 0));
+
+  // Organisations: one per name; a page's name that another page gives as an alternate joins it.
+  const organizations = new Map<string, Organization>();
+  const organizationIdByName = new Map<string, string>();
+  for (const extraction of sorted) {
+    for (const found of extraction.organizations) {
+      const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(n)).find((id) => id !== undefined);
+      const id = existingId ?? `organization/${slug(found.name)}`;
+      const record = organizations.get(id) ?? { id, name: found.name, alternateNames: [], category: found.category };
+      for (const alternate of [found.name, ...found.alternateNames]) {
+        if (alternate !== record.name && !record.alternateNames.includes(alternate)) record.alternateNames.push(alternate);
+        organizationIdByName.set(alternate, id);
+      }
+      if (found.acronym && !record.acronym) record.acronym = found.acronym;
+      if (found.countryCode && !record.countryCode) record.countryCode = found.countryCode;
+      if (record.category === 'organization') record.category = found.category;
+      organizations.set(id, record);
+    }
+  }
+
+  const people = new Map<string, Person>();
+  for (const extraction of sorted) {
+    for (const found of extraction.people) {
+      const id = `person/${slug(found.name)}`;
+      const record = people.get(id) ?? { id, name: found.name, roles: [], affiliationIds: [] };
+      for (const role of found.roles) if (!record.roles.includes(role)) record.roles.push(role);
+      for (const name of found.affiliations) {
+        const organizationId = organizationIdByName.get(name);
+        if (organizationId && !record.affiliationIds.includes(organizationId)) record.affiliationIds.push(organizationId);
+      }
+      people.set(id, record);
+    }
+  }
+
+  const places = new Map<string, Place>();
+  for (const extraction of sorted) for (const place of extraction.places) places.set(place.id, place);
+
+  const terms = new Map<string, Term>();
+  const termIdByAcronym = new Map<string, string>();
+  for (const extraction of sorted) {
+    for (const found of extraction.terms) {
+      const same = [...terms.values()].find((t) => t.acronym === found.acronym && t.expansion.toLowerCase() === found.expansion.toLowerCase());
+      if (same) {
+        termIdByAcronym.set(`${extraction.page.documentId} ${found.acronym}`, same.id);
+        continue;
+      }
+      const clash = [...terms.values()].some((t) => t.acronym === found.acronym);
+      const id = clash ? `term/${slug(found.acronym)}-${slug(found.expansion)}` : `term/${slug(found.acronym)}`;
+      const organizationId = found.organization ? organizationIdByName.get(found.organization) : undefined;
+      terms.set(id, {
+        id,
+        acronym: found.acronym,
+        expansion: found.expansion,
+        documentId: extraction.page.documentId,
+        ...(organizationId ? { organizationId } : {}),
+      });
+      termIdByAcronym.set(`${extraction.page.documentId} ${found.acronym}`, id);
+    }
+  }
+
+  const idOf = (extraction: PageExtraction, ref: EntityRef): string | undefined => {
+    switch (ref.type) {
+      case 'organization':
+        return organizationIdByName.get(ref.name);
+      case 'person':
+        return `person/${slug(ref.name)}`;
+      case 'place':
+        return ref.id;
+      case 'term':
+        return termIdByAcronym.get(`${extraction.page.documentId} ${ref.acronym}`);
+      case 'event':
+        return `${extraction.page.documentId}/event/${ref.index + 1}`;
+    }
+  };
+
+  const events: Event[] = [];
+  const mentions: Mention[] = [];
+  for (const extraction of sorted) {
+    const { page } = extraction;
+    extraction.events.forEach((event, index) => {
+      events.push({
+        id: `${page.documentId}/event/${index + 1}`,
+        documentId: page.documentId,
+        passageId: event.passage.id,
+        name: event.name,
+        description: event.description,
+        date: event.date,
+        startDate: event.startDate,
+        ...(event.endDate ? { endDate: event.endDate } : {}),
+        ...(event.dateQualifier ? { dateQualifier: event.dateQualifier } : {}),
+        dateText: event.dateText,
+        status: event.status,
+        ...(event.location ? { locationId: event.location } : {}),
+        participantIds: event.participants.map((ref) => idOf(extraction, ref)).filter((id): id is string => id !== undefined),
+      });
+    });
+    const mentionId = uniqueIds();
+    const ordered = [...extraction.mentions].sort((a, b) => a.passage.order - b.passage.order || a.start - b.start || a.end - b.end);
+    for (const found of ordered) {
+      const entityId = idOf(extraction, found.ref);
+      if (!entityId) continue;
+      const text = found.passage.text;
+      const start = toCodePointOffset(text, found.start);
+      const end = toCodePointOffset(text, found.end);
+      const sentence = page.sentences.find((s) => s.passageId === found.passage.id && start >= s.start && start < s.end);
+      mentions.push({
+        id: mentionId(`${found.passage.id}/mention/${start}-${end}`),
+        entityId,
+        entityType: found.ref.type,
+        documentId: page.documentId,
+        passageId: found.passage.id,
+        sentenceId: sentence?.id ?? `${found.passage.id}/sentence/1`,
+        start,
+        end,
+        quote: text.slice(found.start, found.end),
+        position: { start: sourcePoint(page.file, found.passage, found.start), end: sourcePoint(page.file, found.passage, found.end) },
+      });
+    }
+  }
+
+  const byId = <T extends { id: string }>(records: Iterable<T>): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    documents: sorted.map(({ page, frontMatter }): Document => ({
+      id: page.documentId,
+      path: page.path,
+      title: frontMatter.title,
+      publisher: frontMatter.publisher,
+      language: frontMatter.language,
+      dateModified: frontMatter.dateModified,
+      rights: frontMatter.rights,
+      license: frontMatter.license,
+      ...(frontMatter.url ? { url: frontMatter.url } : {}),
+      ...(frontMatter.description ? { description: frontMatter.description } : {}),
+    })),
+    sections: sorted.flatMap(({ page }) => page.sections),
+    passages: sorted.flatMap(({ page }) => page.passages.map(({ segments: _segments, ...passage }): Passage => passage)),
+    sentences: sorted.flatMap(({ page }) => page.sentences),
+    organizations: byId(organizations.values()),
+    people: byId(people.values()),
+    places: byId(places.values()),
+    events,
+    terms: byId(terms.values()),
+    mentions,
+  };
+}

@@ -1,0 +1,123 @@
+import type { Organization } from '../../model/types.js';
+import { countryByDemonym, countryNames } from './gazetteer/countries.js';
+import { internationalOrganizations } from './gazetteer/organizations.js';
+import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
+import {
+  calendarWords,
+  functionWords,
+  governmentHeads,
+  governmentModifiers,
+  internationalModifiers,
+  organizationHeads,
+  roleWords,
+} from './vocabulary.js';
+
+/** An organisation's name found in a passage. */
+export interface OrganizationName {
+  start: number;
+  end: number;
+  name: string;
+  category: Organization['category'];
+  countryCode?: string;
+  /** The gazetteer's name when the gazetteer knows the organisation. */
+  canonicalName?: string;
+  acronym?: string;
+}
+
+const complementConnectors = new Set(['of', 'for', 'on', 'in', 'and', '&']);
+
+/**
+ * Finds organisation names: names the international-organisation gazetteer knows, and capitalised
+ * phrases headed by an organisation noun ("French Network and Information Security Agency",
+ * "Ministry of Foreign Affairs and International Development"). A post ("Deputy Secretary-General")
+ * ends a name; a function word at the start of a sentence is not part of one.
+ */
+export function findOrganizationNames(text: string, tokens: readonly Token[]): OrganizationName[] {
+  const found: OrganizationName[] = [];
+  const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+
+  // Gazetteer names of two words or more, longest first.
+  const gazetteer = internationalOrganizations();
+  for (let i = 0; i < tokens.length; i++) {
+    for (let length = Math.min(10, tokens.length - i); length >= 2; length--) {
+      const last = tokens[i + length - 1]!;
+      const phrase = text.slice(tokens[i]!.start, last.end);
+      const entry = gazetteer.get(phrase);
+      if (entry && !taken(tokens[i]!.start, last.end)) {
+        found.push({ start: tokens[i]!.start, end: last.end, name: phrase, category: 'internationalOrganization', canonicalName: entry.name, ...(entry.acronyms[0] ? { acronym: entry.acronyms[0] } : {}) });
+        i += length - 1;
+        break;
+      }
+    }
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i]!;
+    if (!organizationHeads.has(head.text) || taken(head.start, head.end)) continue;
+    // Modifiers to the left: capitalised words, joined by connectors between capitalised words.
+    let first = i;
+    while (first > 0) {
+      const previous = tokens[first - 1]!;
+      if (previous.possessive || !adjacent(text, previous.end, tokens[first]!.start)) break;
+      if (isModifier(previous)) {
+        first--;
+        continue;
+      }
+      const beforeConnector = tokens[first - 2];
+      if ((previous.text === 'and' || previous.text === '&') && beforeConnector && isModifier(beforeConnector) && adjacent(text, beforeConnector.end, previous.start)) {
+        first -= 2;
+        continue;
+      }
+      break;
+    }
+    // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
+    let last = i;
+    let j = i + 1;
+    while (!tokens[last]!.possessive && j < tokens.length && complementConnectors.has(tokens[j]!.text) && adjacent(text, tokens[last]!.end, tokens[j]!.start)) {
+      let k = j + 1;
+      if (tokens[k]?.text === 'the' && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start)) k++;
+      let end = k;
+      while (end < tokens.length && isComplementWord(tokens[end]!) && adjacent(text, tokens[end - 1]!.end, tokens[end]!.start)) {
+        end++;
+        if (tokens[end - 1]!.possessive) break;
+      }
+      if (end === k) break;
+      last = end - 1;
+      j = end;
+    }
+    if (first === last) continue;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    if (taken(start, end)) continue;
+    const words = tokens.slice(first, last + 1).map((t) => t.text);
+    found.push({ start, end, name: text.slice(start, end), ...classify(words, i - first, head.text) });
+    i = last;
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function isModifier(token: Token): boolean {
+  return (
+    isCapitalised(token.text) &&
+    !roleWords.has(token.text) &&
+    !functionWords.has(token.text) &&
+    !calendarWords.has(token.text) &&
+    !(token.sentenceInitial && functionWords.has(token.text))
+  );
+}
+
+function isComplementWord(token: Token): boolean {
+  return isCapitalised(token.text) && !roleWords.has(token.text) && !calendarWords.has(token.text) && !isAcronym(token.text);
+}
+
+/**
+ * A name that says whose state it is ("French …", "… of France") is a government body of that state;
+ * "International …" before the head marks an organisation of states; otherwise the head decides.
+ */
+function classify(words: string[], headIndex: number, head: string): Pick<OrganizationName, 'category' | 'countryCode'> {
+  const country = words.map((word) => countryByDemonym(word) ?? countryNames().get(word)).find((entry) => entry !== undefined);
+  if (country) return { category: 'governmentBody', countryCode: country.cca2 };
+  if (words.slice(0, headIndex).some((word) => internationalModifiers.has(word))) return { category: 'internationalOrganization' };
+  if (governmentHeads.has(head) || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
+  return { category: 'organization' };
+}

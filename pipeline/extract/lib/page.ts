@@ -1,0 +1,350 @@
+import { reportWarning } from '../../model/lib/diagnostics.js';
+import { toUtf16Index } from '../../model/lib/text.js';
+import type { Place } from '../../model/types.js';
+import type { ParsedPassage } from '../../parse/index.js';
+import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
+import { findDates, dateValue, isAfter } from './dates.js';
+import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
+import type { CityEntry } from './gazetteer/cities.js';
+import { internationalOrganizations } from './gazetteer/organizations.js';
+import { findOrganizationNames, type OrganizationName } from './organizations.js';
+import { findPeople, type PersonName } from './people.js';
+import { findCities, findCountries } from './places.js';
+import { sourcePoint } from './positions.js';
+import { Claims } from './spans.js';
+import { adjacent, isAcronym, tokenize, type Token } from './tokens.js';
+import type { CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
+import { futureMarkers } from './vocabulary.js';
+
+interface PassageWork {
+  passage: ParsedPassage;
+  tokens: Token[];
+  claims: Claims;
+  organizations: OrganizationName[];
+  definitions: AcronymDefinition[];
+  people: PersonName[];
+  mentions: PageMention[];
+  /** Countries named after "in", "at"…, by place id. */
+  locativeCountries: Set<string>;
+}
+
+/** Extracts the organisations, people, places, terms and dated events of one page, with every mention. */
+export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction {
+  const work: PassageWork[] = page.passages.map((passage) => {
+    const tokens = tokenize(passage.text);
+    return {
+      passage,
+      tokens,
+      claims: new Claims(),
+      organizations: findOrganizationNames(passage.text, tokens),
+      definitions: findAcronymDefinitions(passage.text),
+      people: [],
+      mentions: [],
+      locativeCountries: new Set(),
+    };
+  });
+
+  const organizations = new Map<string, PageOrganization>();
+  const aliases = new Map<string, string>();
+  const resolve = (name: string) => aliases.get(name) ?? name;
+  const addOrganization = (found: OrganizationName): string => {
+    const key = found.canonicalName ?? found.name;
+    const known = organizations.get(key);
+    if (known) {
+      if (found.name !== key && !known.alternateNames.includes(found.name)) known.alternateNames.push(found.name);
+      return key;
+    }
+    organizations.set(key, {
+      name: key,
+      alternateNames: found.name !== key ? [found.name] : [],
+      category: found.category,
+      ...(found.acronym ? { acronym: found.acronym } : {}),
+      ...(found.countryCode ? { countryCode: found.countryCode } : {}),
+    });
+    return key;
+  };
+  for (const w of work) for (const found of w.organizations) addOrganization(found);
+  mergeQualifiedNames(organizations, aliases);
+
+  // Acronyms the page defines name an organisation when their expansion is one, a term otherwise.
+  const acronyms = new Map<string, EntityRef>();
+  const terms = new Map<string, PageTerm>();
+  for (const w of work) {
+    for (const definition of w.definitions) {
+      if (terms.has(definition.acronym)) continue;
+      const named = w.organizations.find((o) => o.end === definition.expansionEnd && o.start >= definition.expansionStart - 4);
+      const term: PageTerm = { acronym: definition.acronym, expansion: definition.expansion };
+      if (named) {
+        const key = resolve(named.canonicalName ?? named.name);
+        const organization = organizations.get(key)!;
+        organization.acronym ??= definition.acronym;
+        term.organization = key;
+        acronyms.set(definition.acronym, { type: 'organization', name: key });
+      } else {
+        acronyms.set(definition.acronym, { type: 'term', acronym: definition.acronym });
+      }
+      terms.set(definition.acronym, term);
+    }
+  }
+
+  // People, named after a title; the organisation written just before the title is their affiliation.
+  const people = new Map<string, PagePerson>();
+  for (const w of work) {
+    for (const person of findPeople(w.passage.text, w.tokens)) {
+      if (w.organizations.some((o) => person.start < o.end && o.start < person.end)) continue;
+      w.people.push(person);
+      const known = people.get(person.name) ?? { name: person.name, roles: [], affiliations: [] };
+      people.set(person.name, known);
+      if (person.role && !known.roles.includes(person.role)) known.roles.push(person.role);
+      const employer = w.organizations.find((o) => adjacent(w.passage.text, o.end, person.roleStart));
+      if (employer) {
+        const key = resolve(employer.canonicalName ?? employer.name);
+        if (!known.affiliations.includes(key)) known.affiliations.push(key);
+      }
+    }
+  }
+
+  const places = new Map<string, Place>();
+  const unresolved = new Set<string>();
+  for (const w of work) {
+    const { passage, tokens, claims, mentions } = w;
+    const mention = (ref: EntityRef, start: number, end: number) => mentions.push({ ref, passage, start, end });
+    for (const found of w.organizations) {
+      claims.claim(found);
+      mention({ type: 'organization', name: resolve(found.canonicalName ?? found.name) }, found.start, found.end);
+    }
+    for (const definition of w.definitions) {
+      const ref = acronyms.get(definition.acronym);
+      if (!ref) continue;
+      const start = Math.min(definition.acronymStart, definition.expansionStart);
+      let end = Math.max(definition.acronymEnd, definition.expansionEnd);
+      if (passage.text[end] === ')') end++;
+      mention({ type: 'term', acronym: definition.acronym }, start, end);
+      if (claims.claim({ start: definition.acronymStart, end: definition.acronymEnd }) && ref.type === 'organization') {
+        mention(ref, definition.acronymStart, definition.acronymEnd);
+      }
+    }
+    for (const person of w.people) {
+      if (claims.claim(person)) mention({ type: 'person', name: person.name }, person.start, person.end);
+    }
+    // A person named before is named again by their full name or their surname alone.
+    for (const person of people.values()) {
+      const surname = person.name.split(/\s+/).pop()!;
+      for (const form of new Set([person.name, surname])) {
+        if (form.length < 3) continue;
+        for (const match of passage.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+          const span = { start: match.index, end: match.index + form.length };
+          if (claims.claim(span)) mention({ type: 'person', name: person.name }, span.start, span.end);
+        }
+      }
+    }
+    for (const found of findCountries(passage.text, tokens, claims)) {
+      const place = countryPlace(found.country);
+      places.set(place.id, place);
+      if (found.locative) w.locativeCountries.add(place.id);
+      mention({ type: 'place', id: place.id }, found.start, found.end);
+    }
+    for (const token of tokens) {
+      if (!isAcronym(token.text) || claims.overlaps(token)) continue;
+      const ref = resolveAcronym(token.text, acronyms, organizations, addOrganization);
+      if (!ref) {
+        if (!unresolved.has(token.text)) {
+          unresolved.add(token.text);
+          reportWarning(
+            page.file,
+            `Acronym \`${token.text}\` is not defined on the page nor known to the gazetteer: define it as "Full Name (${token.text})" or curate it`,
+            sourcePoint(page.file, passage, token.start),
+            'acronym-unresolved',
+          );
+        }
+        continue;
+      }
+      claims.claim(token);
+      mention(ref, token.start, token.end);
+    }
+  }
+
+  const pageCountries = new Set([...places.values()].map((p) => p.countryCode));
+  for (const w of work) {
+    for (const found of findCities(w.passage.text, w.tokens, w.claims, pageCountries)) {
+      const place = cityPlace(found.city);
+      places.set(place.id, place);
+      w.mentions.push({ ref: { type: 'place', id: place.id }, passage: w.passage, start: found.start, end: found.end });
+    }
+    w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  const events: PageEvent[] = [];
+  const eventMentions: PageMention[] = [];
+  for (const w of work) {
+    for (const date of findDates(w.passage.text, frontMatter.dateModified)) {
+      const sentence = sentenceAround(page.sentences, w.passage, date.start);
+      if (!sentence) continue;
+      const clause = clauseAround(w.passage.text, sentence, date.start);
+      const inClause = w.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+      const location =
+        inClause.find((m) => m.ref.type === 'place' && m.ref.id.startsWith('place/geonames-')) ??
+        inClause.find((m) => m.ref.type === 'place' && w.locativeCountries.has(m.ref.id));
+      // Organisations, people and countries take part; cities and acronym definitions do not.
+      const isParticipant = (m: PageMention) =>
+        m !== location && (m.ref.type === 'organization' || m.ref.type === 'person' || (m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')));
+      let participants = inClause.filter(isParticipant);
+      if (participants.length === 0 && /^(?:it|its|they|their|he|his|she|her)\b/i.test(clause.text)) {
+        const earlier = w.mentions.filter((m) => m.end <= clause.start && (m.ref.type === 'organization' || m.ref.type === 'person'));
+        participants = earlier.slice(-1);
+      }
+      if (participants.length === 0) {
+        participants = w.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && isParticipant(m) && !(m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)));
+      }
+      const index = events.length;
+      events.push({
+        passage: w.passage,
+        name: clause.text,
+        description: sentence.text,
+        date: dateValue(date),
+        startDate: date.startDate,
+        ...(date.endDate ? { endDate: date.endDate } : {}),
+        ...(date.qualifier ? { dateQualifier: date.qualifier } : {}),
+        dateText: date.text,
+        status: futureMarkers.test(clause.text) || isAfter(date.startDate, frontMatter.dateModified) ? 'planned' : 'past',
+        ...(location?.ref.type === 'place' ? { location: location.ref.id } : {}),
+        participants: uniqueRefs(participants.map((m) => m.ref)),
+      });
+      eventMentions.push({ ref: { type: 'event', index }, passage: w.passage, start: date.start, end: date.end });
+    }
+  }
+
+  return {
+    page,
+    frontMatter,
+    organizations: [...organizations.values()].filter((o) => !aliases.has(o.name)),
+    people: [...people.values()],
+    places: [...places.values()],
+    terms: [...terms.values()],
+    events,
+    mentions: [...work.flatMap((w) => w.mentions), ...eventMentions],
+  };
+}
+
+/**
+ * "Ministry of Foreign Affairs" on a page that also says "French Ministry of Foreign Affairs" is that
+ * ministry: an unqualified name joins the one name that differs from it only by a country in front.
+ */
+function mergeQualifiedNames(organizations: Map<string, PageOrganization>, aliases: Map<string, string>): void {
+  for (const [name, organization] of organizations) {
+    const qualified = [...organizations.keys()].filter((other) => {
+      if (!other.endsWith(` ${name}`)) return false;
+      const qualifier = other.slice(0, -name.length - 1);
+      return countryByDemonym(qualifier) !== undefined || countryNames().has(qualifier);
+    });
+    if (qualified.length !== 1) continue;
+    const target = organizations.get(qualified[0]!)!;
+    aliases.set(name, target.name);
+    for (const alternate of [name, ...organization.alternateNames]) {
+      if (!target.alternateNames.includes(alternate)) target.alternateNames.push(alternate);
+    }
+    target.acronym ??= organization.acronym;
+  }
+}
+
+/** An acronym the page does not define: the initials of an organisation it names, or the gazetteer's. */
+function resolveAcronym(
+  acronym: string,
+  defined: Map<string, EntityRef>,
+  organizations: Map<string, PageOrganization>,
+  addOrganization: (found: OrganizationName) => string,
+): EntityRef | undefined {
+  const ref = defined.get(acronym);
+  if (ref) return ref;
+  for (const organization of organizations.values()) {
+    if (organization.acronym === acronym || initialsMatch(acronym, organization.name)) return { type: 'organization', name: organization.name };
+  }
+  const entry = internationalOrganizations().get(acronym);
+  if (entry) {
+    const name = addOrganization({ start: 0, end: 0, name: entry.name, category: 'internationalOrganization', canonicalName: entry.name, acronym: entry.acronyms[0] ?? acronym });
+    return { type: 'organization', name };
+  }
+  return undefined;
+}
+
+function countryPlace(country: CountryEntry): Place {
+  return {
+    id: `place/${country.cca2.toLowerCase()}`,
+    name: country.name,
+    kind: 'Country',
+    countryCode: country.cca2,
+    iso3: country.cca3,
+    latitude: country.latitude,
+    longitude: country.longitude,
+  };
+}
+
+function cityPlace(city: CityEntry): Place {
+  return {
+    id: `place/geonames-${city.geonamesId}`,
+    name: city.name,
+    kind: 'City',
+    countryCode: city.countryCode,
+    geonamesId: city.geonamesId,
+    latitude: city.latitude,
+    longitude: city.longitude,
+  };
+}
+
+interface TextRange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The sentence of `passage` that holds UTF-16 index `index`, as a UTF-16 range. */
+function sentenceAround(sentences: readonly import('../../model/types.js').Sentence[], passage: ParsedPassage, index: number): TextRange | undefined {
+  for (const sentence of sentences) {
+    if (sentence.passageId !== passage.id) continue;
+    const start = toUtf16Index(passage.text, sentence.start);
+    const end = toUtf16Index(passage.text, sentence.end);
+    if (index >= start && index < end) return { start, end, text: sentence.text };
+  }
+  return undefined;
+}
+
+/**
+ * The clause of a sentence around `index`: the stretch between commas, colons, semicolons or dashes
+ * that are not inside brackets ("the … Agency (ANSSI) was set up in July 2009").
+ */
+function clauseAround(text: string, sentence: TextRange, index: number): TextRange {
+  let start = sentence.start;
+  let end = sentence.end;
+  let depth = 0;
+  const body = text.slice(sentence.start, sentence.end);
+  for (const match of body.matchAll(/[()[\]]|[,;:\u2013\u2014]|\s-\s/g)) {
+    const mark = match[0];
+    if (mark === '(' || mark === '[') depth++;
+    else if (mark === ')' || mark === ']') depth = Math.max(0, depth - 1);
+    if (depth > 0 || /^[()[\]]$/.test(mark)) continue;
+    const at = sentence.start + match.index;
+    if (at < index) start = at + mark.length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim().replace(/[.!?]+$/, '');
+  return { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+}
+
+function uniqueRefs(refs: EntityRef[]): EntityRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = JSON.stringify(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,48 @@
+/** Words of a passage with their UTF-16 spans: the unit every name finder reads. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** The token opens a sentence, so its capital letter says nothing. */
+  sentenceInitial: boolean;
+  /** The token ended in a possessive ’s, which is not part of it. */
+  possessive: boolean;
+}
+
+const wordPattern = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}&’'.-]*[\p{L}\p{N}\p{M}])?/gu;
+
+/** Splits text into word tokens, taking a possessive ’s off the word it follows. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(wordPattern)) {
+    let word = match[0];
+    const start = match.index;
+    let possessive = false;
+    const apostrophe = /['’]s$/.exec(word);
+    if (apostrophe && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    }
+    const before = text.slice(0, start).replace(/[\s"'“”‘’([«»*_-]+$/u, '');
+    tokens.push({ text: word, start, end: start + word.length, sentenceInitial: before === '' || /[.!?:;]$/.test(before), possessive });
+  }
+  return tokens;
+}
+
+/** Whether a word starts with a capital letter. */
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Whether a word is written like an acronym: ANSSI, EEAS, G8, CoE (two capitals or a capital and a digit). */
+export function isAcronym(word: string): boolean {
+  if (!/^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word) || word.length > 12) return false;
+  const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
+  const digits = word.replace(/\D/g, '').length;
+  return capitals >= 2 ? capitals * 2 > word.replace(/[&-]/g, '').length : capitals === 1 && digits >= 1 && word.length <= 4;
+}
+
+/** Whether only spaces stand between two UTF-16 positions. */
+export function adjacent(text: string, from: number, to: number): boolean {
+  return from <= to && /^[ \t\u00a0]*$/.test(text.slice(from, to));
+}

@@ -1,0 +1,74 @@
+import type { FrontMatter, Organization, Place } from '../../model/types.js';
+import type { ParsedPage, ParsedPassage } from '../../parse/index.js';
+
+/** What the extract stage reads: a parsed page whose front matter passed validation. */
+export interface CheckedPage {
+  page: ParsedPage;
+  frontMatter: FrontMatter;
+}
+
+/** An organisation as one page knows it; pages' organisations are merged into the dataset's. */
+export interface PageOrganization {
+  /** The fullest name the page (or the gazetteer) gives: the key the page's mentions use. */
+  name: string;
+  alternateNames: string[];
+  acronym?: string;
+  category: Organization['category'];
+  countryCode?: string;
+}
+
+export interface PagePerson {
+  name: string;
+  roles: string[];
+  /** Names of organisations of the same page. */
+  affiliations: string[];
+}
+
+export interface PageTerm {
+  acronym: string;
+  expansion: string;
+  /** Name of the organisation of the same page that the acronym names. */
+  organization?: string;
+}
+
+/** What a page's mention or participant points at, before the dataset's ids are minted. */
+export type EntityRef =
+  | { type: 'organization'; name: string }
+  | { type: 'person'; name: string }
+  | { type: 'place'; id: string }
+  | { type: 'term'; acronym: string }
+  | { type: 'event'; index: number };
+
+export interface PageMention {
+  ref: EntityRef;
+  passage: ParsedPassage;
+  /** UTF-16 span in the passage text. */
+  start: number;
+  end: number;
+}
+
+export interface PageEvent {
+  passage: ParsedPassage;
+  name: string;
+  description: string;
+  date: string;
+  startDate: string;
+  endDate?: string;
+  dateQualifier?: NonNullable<import('../../model/types.js').Event['dateQualifier']>;
+  dateText: string;
+  status: 'past' | 'planned';
+  location?: string;
+  participants: EntityRef[];
+}
+
+/** Everything extracted from one page. */
+export interface PageExtraction {
+  page: ParsedPage;
+  frontMatter: FrontMatter;
+  organizations: PageOrganization[];
+  people: PagePerson[];
+  places: Place[];
+  terms: PageTerm[];
+  events: PageEvent[];
+  mentions: PageMention[];
+}

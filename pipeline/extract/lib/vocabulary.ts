@@ -1,0 +1,80 @@
+/**
+ * General English vocabulary the extractor reads names with. Nothing here is taken from a particular
+ * page: these are the words that make a capitalised phrase an organisation, a post or a name.
+ */
+
+/** Nouns that head the name of an organisation ("… Agency", "Ministry of …"). */
+export const organizationHeads = new Set([
+  'Agency', 'Alliance', 'Assembly', 'Association', 'Authority', 'Bank', 'Board', 'Bureau', 'Cabinet',
+  'Centre', 'Center', 'Chamber', 'Commission', 'Committee', 'Company', 'Corporation', 'Council',
+  'Court', 'Department', 'Directorate', 'Directorate-General', 'Foundation', 'Fund', 'Gendarmerie',
+  'Government', 'Group', 'Inspectorate', 'Institute', 'Institution', 'League', 'Ministry', 'Navy',
+  'Army', 'Office', 'Organisation', 'Organization', 'Parliament', 'Partnership', 'Police',
+  'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
+  'Observatory', 'Unit', 'Team',
+]);
+
+/** Heads that make an organisation a government body of a state. */
+export const governmentHeads = new Set([
+  'Agency', 'Army', 'Authority', 'Bureau', 'Cabinet', 'Department', 'Directorate', 'Directorate-General',
+  'Gendarmerie', 'Government', 'Inspectorate', 'Ministry', 'Navy', 'Office', 'Police', 'Senate',
+  'Forces', 'Force', 'Parliament',
+]);
+
+/** Words of a name that mark a government body when the head alone does not ("National …", "Federal …"). */
+export const governmentModifiers = new Set(['National', 'Federal', 'State', 'Interministerial', 'Interdepartmental', 'Royal']);
+
+/** Words of a name that mark an organisation of states. */
+export const internationalModifiers = new Set(['International', 'Intergovernmental', 'Multilateral', 'World', 'Global']);
+
+/** Title words that stand before a person's name or make up a post ("Deputy Secretary-General"). */
+export const roleWords = new Set([
+  'Admiral', 'Adviser', 'Advisor', 'Ambassador', 'Attorney', 'Brigadier', 'Captain', 'Chair', 'Chairman',
+  'Chairperson', 'Chairwoman', 'Chancellor', 'Chief', 'Colonel', 'Commander', 'Commissioner', 'Consul',
+  'Coordinator', 'Counsellor', 'Delegate', 'Deputy', 'Director', 'Director-General', 'Dr', 'Dr.', 'Envoy',
+  'Executive', 'General', 'Governor', 'Head', 'High', 'Judge', 'King', 'Lieutenant', 'Madam', 'Major',
+  'Mayor', 'Minister', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Officer', 'President', 'Prime', 'Prince',
+  'Princess', 'Professor', 'Prof.', 'Queen', 'Rapporteur', 'Representative', 'Secretary', 'Secretary-General',
+  'Senator', 'Special', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Under-Secretary', 'Vice', 'Vice-President',
+  'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady',
+]);
+
+/** Titles after which a single capitalised word is already a name ("Mr Smith"). */
+export const honorifics = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Sir', 'Dame', 'Madam', 'Prof.', 'Professor']);
+
+/** Lower-case particles that may stand inside a person's name ("Ursula von der Leyen"). */
+export const nameParticles = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'al', 'ibn']);
+
+/** Lower-case words that may join the words of one name ("Ministry of Foreign Affairs and International Development"). */
+export const nameConnectors = new Set(['of', 'for', 'on', 'and', 'in', 'de', 'des', 'du', "d'", '&']);
+
+/** Nouns that make a capitalised phrase the name of an event, a document or a policy, not an organisation. */
+export const eventOrWorkHeads = new Set([
+  'Summit', 'Conference', 'Conferences', 'Meeting', 'Forum', 'Congress', 'Convention', 'Treaty', 'Agreement',
+  'Declaration', 'Strategy', 'Paper', 'Report', 'Act', 'Law', 'Charter', 'Protocol', 'Programme', 'Plan',
+  'Process', 'Dialogue', 'Games', 'Olympics', 'Exhibition', 'Expo', 'Festival', 'Week', 'Day',
+]);
+
+/** Words that begin a sentence or a clause without being part of a name. */
+export const functionWords = new Set([
+  'A', 'An', 'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'Their', 'They', 'He', 'She', 'We', 'Our',
+  'In', 'At', 'On', 'For', 'From', 'To', 'By', 'With', 'Within', 'Without', 'Under', 'Over', 'After', 'Before',
+  'During', 'Following', 'Since', 'Until', 'As', 'And', 'But', 'Or', 'If', 'When', 'While', 'Where', 'Although',
+  'Also', 'Of', 'Between', 'Among', 'Through', 'Across', 'Against', 'Towards', 'Toward', 'Into', 'Upon', 'Via',
+  'According', 'Both', 'Each', 'Every', 'All', 'Some', 'Many', 'Most', 'One', 'Two', 'Here', 'There', 'Such',
+  'His', 'Her', 'Yet', 'So', 'Then', 'Thus', 'However', 'Moreover', 'Furthermore', 'Meanwhile', 'Today',
+]);
+
+/** Prepositions after which a capitalised word names a place ("held in London"). */
+export const locativePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'inside', 'around', 'across']);
+
+/** Words that announce something to come ("will be held"). */
+export const futureMarkers = /\b(?:will|shall|is to be|are to be|is due to|are due to|planned|scheduled|upcoming|forthcoming|next)\b/i;
+
+/** Month and weekday names: never places or people. */
+export const calendarWords = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Spring', 'Summer',
+  'Autumn', 'Winter',
+]);
