@@ -1,4 +1,5 @@
 export { validateFrontMatter } from './lib/front-matter.js';
 export { validateRecords } from './lib/records.js';
+export { readYaml } from './lib/yaml.js';
 export { describeError, validatorFor } from './lib/validators.js';
 export { customFormats, isLanguageTag, isReducedDate, isReducedDateOrInterval, isSpdxLicense } from './lib/formats.js';

@@ -24,7 +24,9 @@ export interface OrganizationName {
   acronym?: string;
 }
 
-const complementConnectors = new Set(['of', 'for', 'on', 'in', 'and', '&']);
+// "in" is left out: "… Centre of Excellence in Tallinn" names a place after it far more often than a
+// name goes on ("… Co-operation in Europe" is in the gazetteer).
+const complementConnectors = new Set(['of', 'for', 'on', 'and', '&']);
 
 /**
  * Finds organisation names: names the international-organisation gazetteer knows, and capitalised
@@ -43,7 +45,10 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       const last = tokens[i + length - 1]!;
       const phrase = text.slice(tokens[i]!.start, last.end);
       const entry = gazetteer.get(phrase);
-      if (entry && !taken(tokens[i]!.start, last.end)) {
+      // "Security Council" inside "National Cyber Security Council" is not the gazetteer's.
+      const previous = tokens[i - 1];
+      const insideLongerName = previous !== undefined && isModifier(previous) && adjacent(text, previous.end, tokens[i]!.start);
+      if (entry && !insideLongerName && !taken(tokens[i]!.start, last.end)) {
         found.push({ start: tokens[i]!.start, end: last.end, name: phrase, category: 'internationalOrganization', canonicalName: entry.name, ...(entry.acronyms[0] ? { acronym: entry.acronyms[0] } : {}) });
         i += length - 1;
         break;
@@ -52,8 +57,12 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   }
 
   for (let i = 0; i < tokens.length; i++) {
+    if (!organizationHeads.has(tokens[i]!.text) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
+    // The head is the last organisation noun of a run of capitalised words ("Federal Criminal Police Office").
+    for (let k = i + 1; k < tokens.length && isModifier(tokens[k]!) && !tokens[k - 1]!.possessive && adjacent(text, tokens[k - 1]!.end, tokens[k]!.start); k++) {
+      if (organizationHeads.has(tokens[k]!.text)) i = k;
+    }
     const head = tokens[i]!;
-    if (!organizationHeads.has(head.text) || taken(head.start, head.end)) continue;
     // Modifiers to the left: capitalised words, joined by connectors between capitalised words.
     let first = i;
     while (first > 0) {

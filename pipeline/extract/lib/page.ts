@@ -90,7 +90,8 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
   // People, named after a title; the organisation written just before the title is their affiliation.
   const people = new Map<string, PagePerson>();
   for (const w of work) {
-    for (const person of findPeople(w.passage.text, w.tokens)) {
+    const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
+    for (const person of findPeople(w.passage.text, w.tokens, insideOrganization)) {
       if (w.organizations.some((o) => person.start < o.end && o.start < person.end)) continue;
       w.people.push(person);
       const known = people.get(person.name) ?? { name: person.name, roles: [], affiliations: [] };
@@ -177,19 +178,30 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
   const events: PageEvent[] = [];
   const eventMentions: PageMention[] = [];
   for (const w of work) {
-    for (const date of findDates(w.passage.text, frontMatter.dateModified)) {
+    const dates = findDates(w.passage.text, frontMatter.dateModified);
+    for (const date of dates) {
       const sentence = sentenceAround(page.sentences, w.passage, date.start);
       if (!sentence) continue;
       const clause = clauseAround(w.passage.text, sentence, date.start);
       const inClause = w.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+      const isCity = (m: PageMention) => m.ref.type === 'place' && m.ref.id.startsWith('place/geonames-');
+      // A clause without a place takes the city of an undated clause of the same sentence
+      // ("The … Conference, held in Munich every February, discussed … in 2013").
+      const undatedCities = w.mentions.filter((m) => {
+        if (m.start < sentence.start || m.end > sentence.end || !isCity(m)) return false;
+        const around = clauseAround(w.passage.text, sentence, m.start);
+        return !dates.some((d) => d.start >= around.start && d.end <= around.end);
+      });
       const location =
-        inClause.find((m) => m.ref.type === 'place' && m.ref.id.startsWith('place/geonames-')) ??
-        inClause.find((m) => m.ref.type === 'place' && w.locativeCountries.has(m.ref.id));
+        inClause.find(isCity) ??
+        inClause.find((m) => m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)) ??
+        (new Set(undatedCities.map((m) => JSON.stringify(m.ref))).size === 1 ? undatedCities[0] : undefined);
       // Organisations, people and countries take part; cities and acronym definitions do not.
       const isParticipant = (m: PageMention) =>
         m !== location && (m.ref.type === 'organization' || m.ref.type === 'person' || (m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')));
       let participants = inClause.filter(isParticipant);
-      if (participants.length === 0 && /^(?:it|its|they|their|he|his|she|her)\b/i.test(clause.text)) {
+      // "Its status was reinforced…", "…, which first met in 2011": the clause is about the last one named.
+      if (participants.length === 0 && /^(?:it|its|they|their|he|his|she|her|which|who|whose)\b/i.test(clause.text)) {
         const earlier = w.mentions.filter((m) => m.end <= clause.start && (m.ref.type === 'organization' || m.ref.type === 'person'));
         participants = earlier.slice(-1);
       }

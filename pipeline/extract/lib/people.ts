@@ -8,49 +8,86 @@ export interface PersonName {
   name: string;
   /** The post as written before the name ("Deputy Secretary-General"), when there is one. */
   role?: string;
+  /** UTF-16 index where the post starts. */
   roleStart: number;
 }
 
 /**
- * Finds people by the title or post written before their name ("Deputy Secretary-General Jean-François
- * Blarel", "President Toomas Hendrik Ilves", "Mr Smith"). A name is two to four capitalised words
- * (particles such as "de" or "von" may join them); after an honorific alone, one word is enough.
+ * Finds people by the title or post written before their name: "Deputy Secretary-General Jean-François
+ * Blarel", "President Toomas Hendrik Ilves", "Federal Minister of the Interior Hans-Peter Friedrich",
+ * "Mr Smith". A name is two to four capitalised words (particles such as "de" or "von" may join them);
+ * after an honorific alone, one word is enough. After a post with a complement ("… of the Interior"),
+ * the name is the last two capitalised words. `taken` tells which words belong to an organisation's name.
  */
-export function findPeople(text: string, tokens: readonly Token[]): PersonName[] {
+export function findPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
+  const linked = (a: Token, b: Token) => adjacent(text, a.end, b.start);
   for (let i = 0; i < tokens.length; i++) {
-    if (!roleWords.has(tokens[i]!.text)) continue;
+    if (!roleWords.has(tokens[i]!.text) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
+    let first = i;
+    while (first > 0 && isRoleModifier(tokens[first - 1]!) && linked(tokens[first - 1]!, tokens[first]!) && !taken(tokens[first - 1]!.start, tokens[first - 1]!.end)) first--;
     let roleEnd = i;
-    while (roleEnd + 1 < tokens.length && roleWords.has(tokens[roleEnd + 1]!.text) && adjacent(text, tokens[roleEnd]!.end, tokens[roleEnd + 1]!.start)) roleEnd++;
-    const nameTokens: Token[] = [];
-    let j = roleEnd + 1;
-    while (j < tokens.length && adjacent(text, tokens[j - 1]!.end, tokens[j]!.start)) {
-      const token = tokens[j]!;
-      if (isNameWord(token)) {
-        nameTokens.push(token);
-        j++;
-        if (token.possessive) break;
-        continue;
+    while (roleEnd + 1 < tokens.length && roleWords.has(tokens[roleEnd + 1]!.text) && linked(tokens[roleEnd]!, tokens[roleEnd + 1]!)) roleEnd++;
+
+    let nameTokens: Token[] = [];
+    let next = roleEnd + 1;
+    const connector = tokens[next];
+    if (connector && (connector.text === 'of' || connector.text === 'for') && linked(tokens[roleEnd]!, connector)) {
+      let k = next + 1;
+      if (tokens[k]?.text === 'the' && linked(connector, tokens[k]!)) k++;
+      const run: Token[] = [];
+      while (k < tokens.length && isNameWord(tokens[k]!) && linked(tokens[k - 1]!, tokens[k]!)) {
+        run.push(tokens[k]!);
+        k++;
+        if (tokens[k - 1]!.possessive) break;
       }
-      if (nameParticles.has(token.text) && nameTokens.length > 0 && tokens[j + 1] && isNameWord(tokens[j + 1]!)) {
-        nameTokens.push(token);
-        j++;
-        continue;
+      next = k;
+      if (run.length >= 3) {
+        nameTokens = run.slice(-2);
+        roleEnd = tokens.indexOf(run[run.length - 3]!);
       }
-      break;
+    } else {
+      let j = roleEnd + 1;
+      while (j < tokens.length && linked(tokens[j - 1]!, tokens[j]!)) {
+        const token = tokens[j]!;
+        if (isNameWord(token)) {
+          nameTokens.push(token);
+          j++;
+          if (token.possessive) break;
+          continue;
+        }
+        if (nameParticles.has(token.text) && nameTokens.length > 0 && tokens[j + 1] && isNameWord(tokens[j + 1]!)) {
+          nameTokens.push(token);
+          j++;
+          continue;
+        }
+        break;
+      }
+      next = j;
     }
-    const roleTokens = tokens.slice(i, roleEnd + 1);
+
+    const roleTokens = tokens.slice(first, roleEnd + 1);
     const onlyHonorifics = roleTokens.every((t) => honorifics.has(t.text));
     const minimum = roleTokens.some((t) => honorifics.has(t.text)) ? 1 : 2;
-    if (nameTokens.length >= minimum && nameTokens.length <= 4) {
+    if (nameTokens.length >= minimum && nameTokens.length <= 4 && !taken(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end)) {
       const start = nameTokens[0]!.start;
       const end = nameTokens[nameTokens.length - 1]!.end;
-      const roleText = text.slice(tokens[i]!.start, tokens[roleEnd]!.end);
-      found.push({ start, end, name: text.slice(start, end), ...(onlyHonorifics ? {} : { role: roleText }), roleStart: tokens[i]!.start });
+      found.push({
+        start,
+        end,
+        name: text.slice(start, end),
+        ...(onlyHonorifics ? {} : { role: text.slice(tokens[first]!.start, tokens[roleEnd]!.end) }),
+        roleStart: tokens[first]!.start,
+      });
     }
-    i = Math.max(roleEnd, j - 1);
+    i = Math.max(roleEnd, next - 1);
   }
   return found;
+}
+
+/** A word before a title that belongs to the post ("Federal Minister", "Foreign Minister"). */
+function isRoleModifier(token: Token): boolean {
+  return isCapitalised(token.text) && !functionWords.has(token.text) && !isAcronym(token.text) && !calendarWords.has(token.text) && !token.possessive;
 }
 
 function isNameWord(token: Token): boolean {

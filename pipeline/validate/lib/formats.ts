@@ -25,10 +25,15 @@ export function isReducedDateOrInterval(value: string): boolean {
   return isReducedDate(start) && isReducedDate(end) && start.slice(0, end.length) <= end;
 }
 
-/** A well-formed BCP 47 language tag (en, en-GB, zh-Hant-TW). */
+/**
+ * A well-formed BCP 47 language tag (en, en-GB, zh-Hant-TW) whose language is an ISO 639 code of two or
+ * three letters: the 5-to-8-letter subtags the grammar also allows are reserved, and in front matter they
+ * are a language's name written by mistake ("english").
+ */
 export function isLanguageTag(value: string): boolean {
   const tag = parseLanguageTag(value);
-  return tag.language !== null || tag.irregular !== null || tag.regular !== null;
+  if (tag.irregular !== null || tag.regular !== null) return true;
+  return tag.language !== null && /^[a-z]{2,3}$/i.test(tag.language);
 }
 
 /** An SPDX licence expression of known identifiers, or a LicenseRef-… of the publisher's own. */

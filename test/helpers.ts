@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractPage, type CheckedPage, type PageExtraction } from '../pipeline/extract/index.js';
+import { parsePage, readPage, type ParsedPage } from '../pipeline/parse/index.js';
+import { validateFrontMatter } from '../pipeline/validate/index.js';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const sourceFolder = fileURLToPath(new URL('../source/', import.meta.url));
+export const seedPage = fileURLToPath(new URL('../source/cyber-security.md', import.meta.url));
+export const sharedFolder = fileURLToPath(new URL('../../shared/', import.meta.url));
+
+/**
+ * Whether ../shared/ is beside the checkout. Outside CI a missing folder skips the tests that read it
+ * (with a message naming it); under CI it is a failure, as it must be there.
+ */
+export function sharedAvailable(): boolean {
+  if (existsSync(sharedFolder)) return true;
+  if (process.env['CI']) throw new Error(`${sharedFolder} is missing: CI must have ../shared/ beside the checkout`);
+  console.warn(`skipping: ${sharedFolder} is not beside this checkout`);
+  return false;
+}
+
+/** Parses Markdown text as the page `path`. */
+export function parseText(text: string, path = 'page.md'): ParsedPage {
+  return parsePage(readPage(path, new TextEncoder().encode(text)), path);
+}
+
+/** Front matter that passes validation, for pages written in tests. */
+export const validFrontMatter = `---
+title: A test page
+publisher: Ministry of Tests
+language: en
+dateModified: 2013-01
+rights: All rights reserved
+license: LicenseRef-All-Rights-Reserved
+---
+`;
+
+/** Parses, validates and extracts one page of Markdown (front matter added when absent). */
+export function extractText(body: string, path = 'page.md'): PageExtraction {
+  const text = body.startsWith('---') ? body : `${validFrontMatter}\n${body}`;
+  const page = parseText(text, path);
+  const frontMatter = validateFrontMatter(page);
+  if (!frontMatter) throw new Error(`invalid front matter: ${page.file.messages.map(String).join('; ')}`);
+  return extractPage({ page, frontMatter } satisfies CheckedPage);
+}
+
+export function readSeedSource(): string {
+  return readFileSync(seedPage, 'utf8');
+}
