@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../helpers.js';
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line as `npm run build/check` does, from the repository root. */
+export function runCli(args: string[], env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under a folder with its bytes, by relative path: what "unchanged" is checked against. */
+export function snapshot(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files[`${prefix}${name}`] = readFileSync(path).toString('base64');
+    }
+  };
+  walk(folder, '');
+  return files;
+}
