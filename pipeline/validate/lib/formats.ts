@@ -33,7 +33,7 @@ export function isReducedDateOrInterval(value: string): boolean {
 export function isLanguageTag(value: string): boolean {
   const tag = parseLanguageTag(value);
   if (tag.irregular !== null || tag.regular !== null) return true;
-  return tag.language !== null && /^[a-z]{2,3}$/i.test(tag.language);
+  return typeof tag.language === 'string' && /^[a-z]{2,3}$/i.test(tag.language);
 }
 
 /** An SPDX licence expression of known identifiers, or a LicenseRef-… of the publisher's own. */

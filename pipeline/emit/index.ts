@@ -1,0 +1,20 @@
+export { emitDataset } from './lib/emit-dataset.js';
+export { checkOptions, type EmitOptions } from './lib/options.js';
+export { emitJsonLd, jsonLdDocument } from './lib/jsonld/graph.js';
+export { context as jsonLdContext } from './lib/jsonld/context.js';
+export { emitCsv, recordDelimiter, tableToCsv } from './lib/csv/tables.js';
+export { columnOf, columnsOf, describeTable, type Column, type ColumnType, type TableDescription } from './lib/csv/columns.js';
+export {
+  escapeCharacter,
+  formatCell,
+  formulaPrefix,
+  formulaTriggers,
+  joinValues,
+  neutraliseFormula,
+  restoreFormula,
+  splitValues,
+  type MultiValueSeparator,
+} from './lib/csv/cells.js';
+export { emitMarkdown } from './lib/markdown/emit.js';
+export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
+export { plainDecimal } from './lib/decimal.js';

@@ -1,0 +1,10 @@
+import type { TableName } from '../../model/lib/dataset.js';
+
+/** Paths of the emitted files, relative to the output folder, with '/' separators. */
+export const jsonLdPath = 'dataset.jsonld';
+export const readmePath = 'README.md';
+export const timelinePath = 'timeline.md';
+
+export function csvPath(table: TableName): string {
+  return `csv/${table}.csv`;
+}

@@ -1,0 +1,33 @@
+import type { BlockContent } from 'mdast';
+import type { Dataset } from '../../../model/lib/dataset.js';
+import type { Event } from '../../../model/types.js';
+import { blockList, heading, list, paragraph, serialise, strong } from './mdast.js';
+
+/** timeline.md: one list item per event, earliest first. */
+export function timeline(dataset: Dataset): string {
+  const names = new Map<string, string>();
+  for (const record of [...dataset.organizations, ...dataset.people, ...dataset.places]) names.set(record.id, record.name);
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  // startDate is ISO 8601, so code-unit order is date order (a bare year sorts before its months).
+  const events = [...dataset.events].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return serialise([
+    heading(1, 'Timeline'),
+    ...(events.length === 0 ? [paragraph('The pages report no dated events.')] : [blockList(events.map((event) => item(event, nameOf)))]),
+  ]);
+}
+
+function item(event: Event, nameOf: (id: string) => string): BlockContent[] {
+  const details: string[][] = [];
+  if (event.locationId !== undefined) details.push([`Where: ${nameOf(event.locationId)}`]);
+  if (event.participantIds.length > 0) details.push([`Who: ${event.participantIds.map(nameOf).join('; ')}`]);
+  details.push([`Reported as: ${event.description}`]);
+  return [paragraph(strong(dateLabel(event)), ` ${event.name}`), list(details)];
+}
+
+/** The date as the data gives it, qualified ("early 2011"), an interval as "from … to …", and marked when planned. */
+export function dateLabel(event: Event): string {
+  const when = event.endDate === undefined ? event.startDate : `${event.startDate} to ${event.endDate}`;
+  const qualified = event.dateQualifier === undefined ? when : `${event.dateQualifier} ${when}`;
+  return event.status === 'planned' ? `${qualified} (planned)` : qualified;
+}
