@@ -226,6 +226,7 @@ export interface Sentence {
    * The sentence exactly as written.
    */
   text: string;
+  position: SourcePosition;
 }
 
 /**

@@ -75,8 +75,8 @@ export function fixture(): Dataset {
       },
     ],
     sentences: [
-      { id: 'cyber-security/p/1/s/1', documentId: 'cyber-security', passageId: 'cyber-security/p/1', order: 1, start: 0, end: 92, text: passage1Text },
-      { id: 'cyber-security/p/2/s/1', documentId: 'cyber-security', passageId: 'cyber-security/p/2', order: 1, start: 0, end: 178, text: passage2Text },
+      { id: 'cyber-security/p/1/s/1', documentId: 'cyber-security', passageId: 'cyber-security/p/1', order: 1, start: 0, end: 92, text: passage1Text, position: span(13, 1, 300, 92) },
+      { id: 'cyber-security/p/2/s/1', documentId: 'cyber-security', passageId: 'cyber-security/p/2', order: 1, start: 0, end: 178, text: passage2Text, position: span(15, 3, 396, 178) },
     ],
     organizations: [
       {

@@ -88,6 +88,13 @@ describe('the seed page, end to end', () => {
       expect(source.slice(mention.position.start.offset, mention.position.end.offset), mention.id).toBe(mention.quote);
     }
   });
+
+  it('places every sentence in the source file', () => {
+    const source = readFileSync(seedPage, 'utf8');
+    for (const sentence of dataset.sentences) {
+      expect(source.slice(sentence.position.start.offset, sentence.position.end.offset), sentence.id).toBe(sentence.text);
+    }
+  });
 });
 
 describe('the JSON-LD, read by independent consumers', () => {

@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { toCodePointOffset } from '../../model/lib/text.js';
 import type { Document, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
-import { sourcePoint } from './positions.js';
+import { sourcePoint } from '../../parse/index.js';
 import type { EntityRef, PageExtraction } from './types.js';
 
 /**

@@ -10,7 +10,7 @@ import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, type OrganizationName } from './organizations.js';
 import { findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
-import { sourcePoint } from './positions.js';
+import { sourcePoint } from '../../parse/index.js';
 import { Claims } from './spans.js';
 import { adjacent, isAcronym, tokenize, type Token } from './tokens.js';
 import type { CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';

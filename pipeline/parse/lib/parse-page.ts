@@ -78,7 +78,7 @@ export function parsePage(file: VFile, path: string): ParsedPage {
         segments,
       };
       page.passages.push(passage);
-      page.sentences.push(...splitSentences(text, id, documentId));
+      page.sentences.push(...splitSentences(file, passage));
       return 'skip';
     }
     return undefined;

@@ -1,13 +1,17 @@
 import sbd from 'sbd';
+import type { VFile } from 'vfile';
 import { toCodePointOffset } from '../../model/lib/text.js';
 import type { Sentence } from '../../model/types.js';
+import { sourcePoint } from './positions.js';
+import type { ParsedPassage } from './types.js';
 
 /**
  * Splits a passage's text into sentences, with code-point offsets into it. sbd knows abbreviations
  * ("Mr.", "etc.") and, unlike splitters that refuse to break after a number, ends a sentence at
  * "… in July 2009. ANSSI is …", which is how dated sentences in policy pages end.
  */
-export function splitSentences(text: string, passageId: string, documentId: string): Sentence[] {
+export function splitSentences(file: VFile, passage: ParsedPassage): Sentence[] {
+  const { text, id: passageId, documentId } = passage;
   const sentences: Sentence[] = [];
   let cursor = 0;
   for (const piece of sbd.sentences(text, { preserve_whitespace: true, newline_boundaries: false })) {
@@ -24,6 +28,7 @@ export function splitSentences(text: string, passageId: string, documentId: stri
       start: toCodePointOffset(text, index),
       end: toCodePointOffset(text, index + body.length),
       text: body,
+      position: { start: sourcePoint(file, passage, index), end: sourcePoint(file, passage, index + body.length) },
     });
   }
   return sentences;

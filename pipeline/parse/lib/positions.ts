@@ -1,12 +1,13 @@
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { SourcePoint } from '../../model/types.js';
-import { sourceOffsetOf, type ParsedPassage } from '../../parse/index.js';
+import { sourceOffsetOf } from './passage-text.js';
+import type { ParsedPassage } from './types.js';
 
 const locations = new WeakMap<VFile, ReturnType<typeof location>>();
 
 /** Line, column and offset in the source file of UTF-16 index `index` of a passage's text. */
-export function sourcePoint(file: VFile, passage: ParsedPassage, index: number): SourcePoint {
+export function sourcePoint(file: VFile, passage: Pick<ParsedPassage, 'segments' | 'position'>, index: number): SourcePoint {
   let place = locations.get(file);
   if (!place) {
     place = location(file);
