@@ -1,5 +1,6 @@
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, functionWords, honorifics, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
+import { calendarWords, functionWords, honorifics, nameParticles, roleWords } from './vocabulary.js';
+import { isProperNameWord } from './words.js';
 
 /** A person's name found after a title or post. */
 export interface PersonName {
@@ -91,13 +92,5 @@ function isRoleModifier(token: Token): boolean {
 }
 
 function isNameWord(token: Token): boolean {
-  return (
-    isCapitalised(token.text) &&
-    !isAcronym(token.text) &&
-    !roleWords.has(token.text) &&
-    !organizationHeads.has(token.text) &&
-    !functionWords.has(token.text) &&
-    !calendarWords.has(token.text) &&
-    /^[\p{L}\p{M}'’.-]+$/u.test(token.text)
-  );
+  return isProperNameWord(token) && /^[\p{L}\p{M}'’.-]+$/u.test(token.text);
 }

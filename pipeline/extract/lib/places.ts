@@ -1,8 +1,9 @@
 import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import type { Claims } from './spans.js';
-import { isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, eventOrWorkHeads, functionWords, locativePrepositions, organizationHeads, roleWords } from './vocabulary.js';
+import type { Token } from './tokens.js';
+import { eventOrWorkHeads, locativePrepositions } from './vocabulary.js';
+import { isProperNameWord } from './words.js';
 
 export interface CountryName {
   start: number;
@@ -50,7 +51,7 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
-      if (!words.every(isPlaceWord)) continue;
+      if (!words.every(isProperNameWord)) continue;
       const span = { start: words[0]!.start, end: words[length - 1]!.end };
       const candidates = cities.get(text.slice(span.start, span.end));
       if (!candidates) continue;
@@ -70,15 +71,4 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
     }
   }
   return found;
-}
-
-function isPlaceWord(token: Token): boolean {
-  return (
-    isCapitalised(token.text) &&
-    !isAcronym(token.text) &&
-    !calendarWords.has(token.text) &&
-    !functionWords.has(token.text) &&
-    !roleWords.has(token.text) &&
-    !organizationHeads.has(token.text)
-  );
 }
