@@ -4,3 +4,4 @@ export { hasErrors, messageSource, reportError, reportWarning } from './lib/diag
 export { slug, uniqueIds } from './lib/ids.js';
 export { schemaDirectory, schemaFiles, recordSchemaFiles, type SchemaFile } from './lib/schema-files.js';
 export { sliceCodePoints, toCodePointOffset, toUtf16Index } from './lib/text.js';
+export { keyOf, primaryKeyOf } from './lib/keys.js';

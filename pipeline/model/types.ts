@@ -43,6 +43,14 @@ export interface FrontMatter {
  */
 export interface DatasetConfig {
   /**
+   * The package name: lowercase words joined by '-', '_' or '.', the same from release to release (defaults to a slug of the title).
+   */
+  name?: string;
+  /**
+   * The dataset's version, SemVer (1.0.0), raised by the rules of the Frictionless versioning guidance at each release.
+   */
+  version?: string;
+  /**
    * The IRI under which every record's @id is minted; it must end with '/' or '#'. Overridden by --base-iri.
    */
   baseIri?: string;
@@ -58,6 +66,39 @@ export interface DatasetConfig {
    * The separator between values in a multi-valued CSV cell.
    */
   multiValueSeparator?: '|' | ';';
+  /**
+   * Words a catalogue indexes the dataset under.
+   */
+  keywords?: string[];
+  /**
+   * A page about the dataset.
+   */
+  homepage?: string;
+  /**
+   * The address where the files of dist/ are published, ending with '/': each file's download URL is this and its path (defaults to the base IRI).
+   */
+  downloadUrl?: string;
+  /**
+   * People or organisations who prepared the dataset, besides the publishers of the pages (who are listed from the pages themselves).
+   */
+  contributors?: {
+    /**
+     * Name of the contributor.
+     */
+    title: string;
+    /**
+     * What they did (author, maintainer, contributor).
+     */
+    role?: string;
+    /**
+     * A page about them.
+     */
+    path?: string;
+    /**
+     * How to reach them.
+     */
+    email?: string;
+  }[];
 }
 
 /**
@@ -401,6 +442,52 @@ export interface Term {
    * The organisation the acronym names, when it names one.
    */
   organizationId?: string;
+}
+
+/**
+ * An index of everything a mention or an event can point to: each organisation, person, place, event and term once, so that every reference has one table to resolve in.
+ */
+export interface Entity {
+  /**
+   * The id of the organisation, person, place, event or term.
+   */
+  id: string;
+  /**
+   * The table the full record is in: organization, person, place, event or term.
+   */
+  entityType: 'organization' | 'person' | 'place' | 'event' | 'term';
+  /**
+   * Its name: the name of an organisation, person or place, the clause of an event, the acronym of a term.
+   */
+  name: string;
+}
+
+/**
+ * One participant of one event: the events' participantIds as a table of pairs, so that each reference is a foreign key a database can check and join on.
+ */
+export interface Participant {
+  /**
+   * The event.
+   */
+  eventId: string;
+  /**
+   * An organisation, person or country that takes part in it.
+   */
+  entityId: string;
+}
+
+/**
+ * One organisation a person is tied to through a post: the people's affiliationIds as a table of pairs, so that each reference is a foreign key a database can check and join on.
+ */
+export interface Affiliation {
+  /**
+   * The person.
+   */
+  personId: string;
+  /**
+   * The organisation.
+   */
+  organizationId: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceCodePoints, tables } from '../../pipeline/model/index.js';
+import { keyOf, sliceCodePoints, tables } from '../../pipeline/model/index.js';
 import { validatorFor } from '../../pipeline/validate/index.js';
 import { fixture } from './fixture.js';
 
@@ -15,7 +15,7 @@ describe('emit fixture', () => {
 
   it('has every table sorted by id', () => {
     for (const { name } of tables) {
-      const ids = dataset[name].map((record) => record.id);
+      const ids = dataset[name].map((record) => keyOf(name, record));
       expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     }
   });
@@ -23,7 +23,7 @@ describe('emit fixture', () => {
   it('is valid against the schemas', () => {
     for (const { name, schema } of tables) {
       const validate = validatorFor(schema);
-      for (const record of dataset[name]) expect({ id: record.id, valid: validate(record), errors: validate.errors ?? null }).toEqual({ id: record.id, valid: true, errors: null });
+      for (const record of dataset[name]) expect({ id: keyOf(name, record), valid: validate(record), errors: validate.errors ?? null }).toEqual({ id: keyOf(name, record), valid: true, errors: null });
     }
   });
 });

@@ -28,6 +28,20 @@ export const options: EmitOptions = {
 };
 
 export function fixture(): Dataset {
+  const dataset = records();
+  dataset.entities = [
+    ...dataset.organizations.map((r) => ({ id: r.id, entityType: 'organization' as const, name: r.name })),
+    ...dataset.people.map((r) => ({ id: r.id, entityType: 'person' as const, name: r.name })),
+    ...dataset.places.map((r) => ({ id: r.id, entityType: 'place' as const, name: r.name })),
+    ...dataset.events.map((r) => ({ id: r.id, entityType: 'event' as const, name: r.name })),
+    ...dataset.terms.map((r) => ({ id: r.id, entityType: 'term' as const, name: r.acronym })),
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  dataset.participants = dataset.events.flatMap((event) => event.participantIds.map((entityId) => ({ eventId: event.id, entityId })));
+  dataset.affiliations = dataset.people.flatMap((person) => person.affiliationIds.map((organizationId) => ({ personId: person.id, organizationId })));
+  return dataset;
+}
+
+function records(): Dataset {
   return {
     documents: [
       {
@@ -146,6 +160,9 @@ export function fixture(): Dataset {
         organizationId: 'org/anssi',
       },
     ],
+    entities: [],
+    participants: [],
+    affiliations: [],
     mentions: [
       mention('cyber-security/p/1', 4, 50, 'org/anssi', 'organization', 'French Network and Information Security Agency', p1),
       mention('cyber-security/p/1', 52, 57, 'term/anssi', 'term', 'ANSSI', p1),

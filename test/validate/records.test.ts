@@ -4,7 +4,7 @@ import type { Dataset } from '../../pipeline/model/index.js';
 import { validateRecords } from '../../pipeline/validate/index.js';
 
 function emptyDataset(): Dataset {
-  return { documents: [], sections: [], passages: [], sentences: [], organizations: [], people: [], places: [], events: [], terms: [], mentions: [] };
+  return { documents: [], sections: [], passages: [], sentences: [], organizations: [], people: [], places: [], events: [], terms: [], entities: [], participants: [], affiliations: [], mentions: [] };
 }
 
 describe('validateRecords', () => {

@@ -11,6 +11,8 @@ export interface PropertySchema {
   minimum?: number;
   maximum?: number;
   items?: PropertySchema;
+  /** The table the property's ids point into (the schemas' `references` annotation). */
+  references?: string;
   required?: readonly string[];
   /** Insertion order is the schema's order: JSON.parse keeps the file's key order. */
   properties?: Record<string, PropertySchema>;

@@ -1,7 +1,7 @@
 import type { Dataset } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { toCodePointOffset } from '../../model/lib/text.js';
-import type { Document, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
+import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
 import type { EntityRef, PageExtraction } from './types.js';
 
@@ -132,7 +132,16 @@ export function mergePages(pages: readonly PageExtraction[]): Dataset {
     }
   }
 
+  const byPerson = (records: Person[]): Affiliation[] =>
+    byId(records).flatMap((person) => person.affiliationIds.map((organizationId): Affiliation => ({ personId: person.id, organizationId })));
   const byId = <T extends { id: string }>(records: Iterable<T>): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities: Entity[] = byId([
+    ...[...organizations.values()].map((r): Entity => ({ id: r.id, entityType: 'organization', name: r.name })),
+    ...[...people.values()].map((r): Entity => ({ id: r.id, entityType: 'person', name: r.name })),
+    ...[...places.values()].map((r): Entity => ({ id: r.id, entityType: 'place', name: r.name })),
+    ...events.map((r): Entity => ({ id: r.id, entityType: 'event', name: r.name })),
+    ...[...terms.values()].map((r): Entity => ({ id: r.id, entityType: 'term', name: r.acronym })),
+  ]);
   return {
     documents: sorted.map(({ page, frontMatter }): Document => ({
       id: page.documentId,
@@ -154,6 +163,9 @@ export function mergePages(pages: readonly PageExtraction[]): Dataset {
     places: byId(places.values()),
     events,
     terms: byId(terms.values()),
+    entities,
+    participants: events.flatMap((event) => event.participantIds.map((entityId): Participant => ({ eventId: event.id, entityId }))),
+    affiliations: byPerson([...people.values()]),
     mentions,
   };
 }

@@ -1,9 +1,12 @@
 import type { SchemaFile } from './schema-files.js';
 import type {
+  Affiliation,
   Document,
+  Entity,
   Event,
   Mention,
   Organization,
+  Participant,
   Passage,
   Person,
   Place,
@@ -23,6 +26,9 @@ export interface Dataset {
   places: Place[];
   events: Event[];
   terms: Term[];
+  entities: Entity[];
+  participants: Participant[];
+  affiliations: Affiliation[];
   mentions: Mention[];
 }
 
@@ -39,5 +45,8 @@ export const tables: ReadonlyArray<{ name: TableName; schema: SchemaFile }> = [
   { name: 'places', schema: 'place.schema.json' },
   { name: 'events', schema: 'event.schema.json' },
   { name: 'terms', schema: 'term.schema.json' },
+  { name: 'entities', schema: 'entity.schema.json' },
+  { name: 'participants', schema: 'participant.schema.json' },
+  { name: 'affiliations', schema: 'affiliation.schema.json' },
   { name: 'mentions', schema: 'mention.schema.json' },
 ];

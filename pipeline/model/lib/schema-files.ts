@@ -15,6 +15,9 @@ export const schemaFiles = [
   'place.schema.json',
   'event.schema.json',
   'term.schema.json',
+  'entity.schema.json',
+  'participant.schema.json',
+  'affiliation.schema.json',
   'mention.schema.json',
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { tables, type Dataset } from '../../model/lib/dataset.js';
 import { reportError } from '../../model/lib/diagnostics.js';
+import { keyOf } from '../../model/lib/keys.js';
 import { describeError, validatorFor } from './validators.js';
 
 /**
@@ -16,7 +17,7 @@ export function validateRecords(dataset: Dataset, fileOf: (documentId: string) =
       const file = fileOf(documentId) ?? fallback;
       const position = record['position'] as { start: { line: number; column: number } } | undefined;
       for (const error of validate.errors ?? []) {
-        reportError(file, describeError(error, `${name} record \`${String(record['id'])}\``), position?.start, `record-${error.keyword}`);
+        reportError(file, describeError(error, `${name} record \`${keyOf(name, record)}\``), position?.start, `record-${error.keyword}`);
       }
     }
   }

@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { schemaDirectory, schemaFiles, type SchemaFile } from '../../model/lib/schema-files.js';
 import { customFormats } from './formats.js';
+import { tables } from '../../model/lib/dataset.js';
 
 let ajv: Ajv2020 | undefined;
 
@@ -12,6 +13,11 @@ function instance(): Ajv2020 {
   ajv = new Ajv2020({ strict: true, allErrors: true, loadSchema: undefined });
   addFormats.default(ajv, ['uri', 'date']);
   for (const [name, check] of Object.entries(customFormats)) ajv.addFormat(name, { type: 'string', validate: check });
+  // An annotation, not a check: the table a property's ids point into, read by the emitters to declare
+  // foreign keys. Its values are checked here so a typo in a schema fails at once.
+  ajv.addKeyword({ keyword: 'references', metaSchema: { type: 'string', enum: tables.map((table) => table.name) } });
+  // The columns that identify a record of a table, when they are not `id` alone.
+  ajv.addKeyword({ keyword: 'primaryKey', metaSchema: { type: 'array', items: { type: 'string' }, minItems: 1 } });
   for (const file of schemaFiles) {
     ajv.addSchema(JSON.parse(readFileSync(new URL(file, schemaDirectory), 'utf8')) as object);
   }

@@ -23,6 +23,8 @@ export interface Column {
   enum?: readonly string[];
   minimum?: number;
   maximum?: number;
+  /** The table whose `id` each value points to, when the schema says. */
+  references?: TableName;
   /** Property names from the record down to the value (['position', 'start', 'line']). */
   path: readonly string[];
 }
@@ -109,6 +111,7 @@ function leaf(property: PropertySchema, path: string[], contexts: string[], requ
   if (valueSchema.enum !== undefined) column.enum = valueSchema.enum;
   if (valueSchema.minimum !== undefined) column.minimum = valueSchema.minimum;
   if (valueSchema.maximum !== undefined) column.maximum = valueSchema.maximum;
+  if (property.references !== undefined) column.references = property.references as TableName;
   return column;
 }
 
