@@ -25,6 +25,12 @@ export const options: EmitOptions = {
   title: 'Cyber security: organisations, places and events',
   description: 'Organisations, people, places, events and acronyms named on one page about cyber security.',
   multiValueSeparator: '|',
+  name: 'cyber-security-fixture',
+  version: '1.0.0',
+  created: '2013-01-15T00:00:00Z',
+  keywords: ['cyber security'],
+  contributors: [],
+  downloadUrl: 'https://example.org/open-data/',
 };
 
 export function fixture(): Dataset {

@@ -180,7 +180,7 @@ describe('the Markdown, read back with remark', () => {
     visit(tree, 'heading', (node: Heading) => {
       headings.push(node.children.map((c) => ('value' in c ? c.value : '')).join(''));
     });
-    expect(headings[0]).toBe('Cyber security');
+    expect(headings[0]).toBe('France and cyber security (2013)');
     const card = outputs.get('README.md')!;
     expect(card).toContain('All rights reserved - French Ministry of Foreign Affairs and International Development - 2015');
     expect(card).toContain('LicenseRef-All-Rights-Reserved');

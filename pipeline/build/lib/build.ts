@@ -5,9 +5,10 @@ import { extract, type CheckedPage } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError } from '../../model/lib/diagnostics.js';
 import { parsePage, readPage } from '../../parse/index.js';
-import { validateFrontMatter, validateRecords } from '../../validate/index.js';
+import { validateFrontMatter, validateRecords, verifyPackage } from '../../validate/index.js';
 import { readDatasetConfig } from './config.js';
-import { defaultBaseIri, type BuildOptions } from './options.js';
+import { defaultBaseIri, defaultVersion, type BuildOptions } from './options.js';
+import { slug } from '../../model/lib/ids.js';
 import { listPages, readBytes, relativePath } from './sources.js';
 import { writeAtomically } from './write.js';
 
@@ -77,16 +78,58 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
   if (finished()) return fail();
 
+  const created = creationDate(checked.map((c) => c.frontMatter.dateModified));
+  if (created === undefined) {
+    const file = new VFile({ path: 'SOURCE_DATE_EPOCH' });
+    reportError(file, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, undefined, 'source-date-epoch');
+    files.push(file);
+    return fail();
+  }
   const onlyPage = checked.length === 1 ? checked[0]!.frontMatter : undefined;
   const publishers = [...new Set(checked.map((c) => c.frontMatter.publisher))].sort();
+  const title = config.title ?? onlyPage?.title ?? `Open data from ${checked.length} pages`;
+  const baseIri = options.baseIri ?? config.baseIri ?? defaultBaseIri;
   const outputs = await emitDataset(dataset, {
-    baseIri: options.baseIri ?? config.baseIri ?? defaultBaseIri,
-    title: config.title ?? onlyPage?.title ?? `Open data from ${checked.length} pages`,
+    baseIri,
+    title,
     description:
       config.description ??
       `Organisations, people, places, dated events and acronyms named in ${checked.length === 1 ? 'a page' : `${checked.length} pages`} published by ${publishers.join(', ')}, each with the passages that mention it.`,
     multiValueSeparator: config.multiValueSeparator ?? '|',
+    name: config.name ?? slug(title),
+    version: config.version ?? defaultVersion,
+    created,
+    keywords: config.keywords ?? [],
+    contributors: config.contributors ?? [],
+    ...(config.homepage ? { homepage: config.homepage } : {}),
+    downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
   });
+  // Read back what was emitted, as a consumer would, before anything is published.
+  const inconsistencies = verifyPackage(outputs);
+  if (inconsistencies.length > 0) {
+    for (const problem of inconsistencies) {
+      const file = new VFile({ path: problem.path });
+      reportError(file, `Emitted file is inconsistent: ${problem.message}`, undefined, 'output-invalid');
+      files.push(file);
+    }
+    return fail();
+  }
   if (options.out !== undefined) await writeAtomically(options.out, outputs);
   return { files, ok: true, dataset, outputs };
+}
+
+/**
+ * The date the package is stamped with, never the clock: SOURCE_DATE_EPOCH when set (the reproducible
+ * builds convention), otherwise the start of the latest dateModified of the pages. Undefined when
+ * SOURCE_DATE_EPOCH is set but not a number of seconds.
+ */
+export function creationDate(dateModified: readonly string[]): string | undefined {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d{1,12}$/.test(epoch)) return undefined;
+    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  const latest = [...dateModified].sort().pop() ?? '1970';
+  const [year, month = '01', day = '01'] = latest.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
 }

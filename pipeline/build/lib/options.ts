@@ -15,3 +15,6 @@ export const defaultBaseIri = 'https://example.org/open-data/';
 
 /** Name of the optional dataset settings file in the source folder. */
 export const datasetConfigFile = 'dataset.yml';
+
+/** Used when dataset.yml gives no version. */
+export const defaultVersion = '0.1.0';

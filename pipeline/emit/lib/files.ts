@@ -8,3 +8,10 @@ export const timelinePath = 'timeline.md';
 export function csvPath(table: TableName): string {
   return `csv/${table}.csv`;
 }
+
+/** Package metadata, each beside the data it describes. */
+export const dataPackagePath = 'datapackage.json';
+export const csvwPath = 'csv-metadata.json';
+export const catalogPath = 'catalog.jsonld';
+export const schemaOrgPath = 'schema-org.jsonld';
+export const checksumsPath = 'SHA256SUMS';
