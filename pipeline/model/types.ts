@@ -99,6 +99,12 @@ export interface DatasetConfig {
      */
     email?: string;
   }[];
+  /**
+   * Themes of the EU data-theme vocabulary the dataset belongs to, by code (GOVE for government and public sector, INTR for international issues…), for DCAT-AP catalogues.
+   */
+  themes?: (
+    'AGRI' | 'ECON' | 'EDUC' | 'ENER' | 'ENVI' | 'GOVE' | 'HEAL' | 'INTR' | 'JUST' | 'REGI' | 'SOCI' | 'TECH' | 'TRAN'
+  )[];
 }
 
 /**

@@ -29,6 +29,7 @@ export const options: EmitOptions = {
   version: '1.0.0',
   created: '2013-01-15T00:00:00Z',
   keywords: ['cyber security'],
+  themes: [],
   contributors: [],
   downloadUrl: 'https://example.org/open-data/',
 };

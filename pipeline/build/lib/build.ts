@@ -100,6 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     version: config.version ?? defaultVersion,
     created,
     keywords: config.keywords ?? [],
+    themes: config.themes ?? [],
     contributors: config.contributors ?? [],
     ...(config.homepage ? { homepage: config.homepage } : {}),
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),

@@ -26,6 +26,8 @@ export interface EmitOptions {
   keywords: readonly string[];
   contributors: readonly Contributor[];
   homepage?: string;
+  /** Codes of the EU data-theme vocabulary (GOVE, INTR…). */
+  themes: readonly string[];
   /** Address the files are published under, ending with '/': a file's download URL is this and its path. */
   downloadUrl: string;
 }
