@@ -18,3 +18,4 @@ export {
 export { emitMarkdown } from './lib/markdown/emit.js';
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
+export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';
