@@ -108,6 +108,103 @@ export interface DatasetConfig {
 }
 
 /**
+ * Optional curation.yml beside the pages in source/: what a publisher knows better than the extractor, stated without code. Every entry must match the text; one that no longer does is reported.
+ */
+export interface Curation {
+  /**
+   * Entities the extractor misses: each is found in the pages by its name and aliases, as whole words.
+   */
+  add?: {
+    /**
+     * organization, person or place.
+     */
+    type: 'organization' | 'person' | 'place';
+    /**
+     * Its name, as the pages write it.
+     */
+    name: string;
+    /**
+     * Other forms the pages write it in.
+     */
+    aliases?: string[];
+    /**
+     * For an organisation: governmentBody, internationalOrganization or organization.
+     */
+    category?: 'governmentBody' | 'internationalOrganization' | 'organization';
+    /**
+     * ISO 3166-1 alpha-2 code: the state of a government body, the country of a place (required for a place).
+     */
+    countryCode?: string;
+    /**
+     * For a place: Country or City.
+     */
+    kind?: 'Country' | 'City';
+    /**
+     * For a city: its GeoNames id.
+     */
+    geonamesId?: number;
+    /**
+     * For a person: their post.
+     */
+    role?: string;
+  }[];
+  /**
+   * Acronyms the pages use without defining them, with what they stand for.
+   */
+  terms?: {
+    /**
+     * The acronym as written.
+     */
+    acronym: string;
+    /**
+     * What it stands for.
+     */
+    expansion: string;
+  }[];
+  /**
+   * Names of one entity that the extractor keeps apart: each alias joins the entity named `name`.
+   */
+  merge?: {
+    /**
+     * The name to keep.
+     */
+    name: string;
+    /**
+     * The names that join it.
+     *
+     * @minItems 1
+     */
+    aliases: [string, ...string[]];
+  }[];
+  /**
+   * External identifiers of entities (a Wikidata or GeoNames IRI).
+   */
+  sameAs?: {
+    /**
+     * The entity's name as the dataset gives it.
+     */
+    name: string;
+    /**
+     * An http(s) IRI that identifies the same thing elsewhere.
+     */
+    iri: string;
+  }[];
+  /**
+   * Words the extractor takes for an entity wrongly: no entity is made from them.
+   */
+  reject?: {
+    /**
+     * The text as the pages write it.
+     */
+    text: string;
+    /**
+     * Why, for the next curator.
+     */
+    reason?: string;
+  }[];
+}
+
+/**
  * One source page.
  */
 export interface Document {
@@ -304,6 +401,10 @@ export interface Organization {
    * ISO 3166-1 alpha-2 code of the state a government body belongs to, when its name says (French … → FR).
    */
   countryCode?: string;
+  /**
+   * IRIs that identify the same thing elsewhere (Wikidata, GeoNames), from curation.yml.
+   */
+  sameAs?: string[];
 }
 
 /**
@@ -326,6 +427,10 @@ export interface Person {
    * Organisations the pages tie the person to, through a post.
    */
   affiliationIds: string[];
+  /**
+   * IRIs that identify the same thing elsewhere (Wikidata, GeoNames), from curation.yml.
+   */
+  sameAs?: string[];
 }
 
 /**
@@ -364,6 +469,10 @@ export interface Place {
    * Longitude in decimal degrees (WGS 84) from the gazetteer.
    */
   longitude?: number;
+  /**
+   * IRIs that identify the same thing elsewhere (Wikidata, GeoNames), from curation.yml.
+   */
+  sameAs?: string[];
 }
 
 /**
@@ -406,6 +515,10 @@ export interface Event {
    * A qualifier the text puts on the date: early, mid, late, around, or a season (early in 2011 → early; in the spring of 2007 → spring).
    */
   dateQualifier?: 'early' | 'mid' | 'late' | 'around' | 'spring' | 'summer' | 'autumn' | 'winter';
+  /**
+   * The date in the Extended Date/Time Format (ISO 8601-2), which keeps a qualifier: early in 2011 → 2011-40~ (about the first half), in the spring of 2007 → 2007-21.
+   */
+  edtf: string;
   /**
    * The date as written in the text.
    */

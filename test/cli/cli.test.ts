@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,11 @@ import { runCli, snapshot } from './run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The seed page without its curation.yml: `IT` is then an acronym the page never defines.
+const uncurated = join(scratch, 'uncurated');
+mkdirSync(uncurated);
+copyFileSync(join(sourceFolder, 'cyber-security.md'), join(uncurated, 'cyber-security.md'));
 
 describe('npm run build', () => {
   const out = join(scratch, 'dist');
@@ -21,7 +26,9 @@ describe('npm run build', () => {
   });
 
   it('reports warnings with file, line and column without failing', () => {
-    expect(run.stderr).toMatch(/source\/cyber-security\.md\n\s*\d+:\d+\s+warning\s+Acronym `IT`/);
+    const warned = runCli(['build', '--source', uncurated, '--out', join(scratch, 'dist-uncurated')]);
+    expect(warned.status).toBe(0);
+    expect(warned.stderr).toMatch(/uncurated\/cyber-security\.md\n\s*14:108\s+warning\s+Acronym `IT` is not defined/);
   });
 
   it('gives the same bytes whatever the time zone and locale', () => {
@@ -33,7 +40,7 @@ describe('npm run build', () => {
 
   it('fails with --strict on a warning, and writes nothing', () => {
     const strictOut = join(scratch, 'dist-strict');
-    const strict = runCli(['build', '--strict', '--source', sourceFolder, '--out', strictOut]);
+    const strict = runCli(['build', '--strict', '--source', uncurated, '--out', strictOut]);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('build failed: nothing was written');
     expect(existsSync(strictOut)).toBe(false);

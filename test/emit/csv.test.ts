@@ -19,7 +19,7 @@ function rowsOf(text: string): Row[] {
 
 /** Reads a cell back into the record's value: the consumer's side of the documented conventions. */
 function readCell(cell: string, column: Column, separator: '|' | ';'): unknown {
-  if (cell === '') return column.multiValued ? [] : undefined;
+  if (cell === '') return column.multiValued && column.required ? [] : undefined;
   if (column.type === 'integer' || column.type === 'number') return Number(cell);
   const text = restoreFormula(cell);
   return column.multiValued ? splitValues(text, separator) : text;

@@ -44,7 +44,7 @@ describe('emitDataset', () => {
     const empty = Object.fromEntries(tables.map(({ name }) => [name, []])) as unknown as Dataset;
     const files = await emitDataset(empty, options);
     expect((JSON.parse(files.get('dataset.jsonld') ?? '') as { '@graph': unknown[] })['@graph']).toEqual([]);
-    expect(files.get('csv/people.csv')).toBe('id,name,roles,affiliationIds\r\n');
+    expect(files.get('csv/people.csv')).toBe('id,name,roles,affiliationIds,sameAs\r\n');
     expect(files.get('timeline.md')).toBe('# Timeline\n\nThe pages report no dated events.\n');
   });
 

@@ -27,6 +27,7 @@ describe('validateRecords', () => {
       description: 'd',
       date: '2013-06/2012-08',
       startDate: '2013-06',
+      edtf: '2013-06/2012-08',
       dateText: 'x',
       status: 'past',
       participantIds: ['Not An Id'],

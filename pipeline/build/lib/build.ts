@@ -1,12 +1,13 @@
 import { resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { emitDataset } from '../../emit/index.js';
-import { extract, type CheckedPage } from '../../extract/index.js';
+import { CurationIndex, extract, type CheckedPage } from '../../extract/index.js';
+import { location } from 'vfile-location';
 import type { Dataset } from '../../model/lib/dataset.js';
-import { hasErrors, reportError } from '../../model/lib/diagnostics.js';
+import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { parsePage, readPage } from '../../parse/index.js';
 import { validateFrontMatter, validateRecords, verifyPackage } from '../../validate/index.js';
-import { readDatasetConfig } from './config.js';
+import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultVersion, type BuildOptions } from './options.js';
 import { slug } from '../../model/lib/ids.js';
 import { listPages, readBytes, relativePath } from './sources.js';
@@ -44,6 +45,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const { config, file: configFile } = await readDatasetConfig(source);
   if (configFile) files.push(configFile);
+  const { config: curation, file: curationSource } = await readCuration(source);
+  if (curationSource) files.push(curationSource);
   const { pages, problems } = await listPages(source);
   files.push(...problems);
   if (pages.length === 0 && problems.length === 0) {
@@ -51,7 +54,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     reportError(file, 'No pages found: add Markdown files (.md) with front matter to the source folder', undefined, 'no-pages');
     files.push(file);
   }
-  if (!config || hasErrors(files)) return fail();
+  (curation?.add ?? []).forEach((entry) => {
+    if (entry.type === 'place' && !entry.countryCode && curationSource) {
+      const at = String(curationSource.value).indexOf(entry.name);
+      reportError(curationSource, `Curated place \`${entry.name}\` needs a countryCode`, at >= 0 ? location(curationSource).toPoint(at) : undefined, 'curation-place-country');
+    }
+  });
+  if (!config || !curation || hasErrors(files)) return fail();
 
   const checked: CheckedPage[] = [];
   const documentPaths = new Map<string, string>();
@@ -73,7 +82,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (finished()) return fail();
 
-  const dataset = extract(checked);
+  const curationIndex = new CurationIndex(curation);
+  const dataset = extract(checked, curationIndex);
+  if (curationSource) {
+    for (const unused of curationIndex.unused()) {
+      const at = String(curationSource.value).indexOf(unused.label);
+      reportWarning(
+        curationSource,
+        `Curated ${unused.section} entry \`${unused.label}\` matches nothing in the pages: correct it or remove it`,
+        at >= 0 ? location(curationSource).toPoint(at) : undefined,
+        'curation-unused',
+      );
+    }
+  }
   const fileOf = new Map(checked.map(({ page }) => [page.documentId, page.file]));
   validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
   if (finished()) return fail();

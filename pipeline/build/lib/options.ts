@@ -18,3 +18,6 @@ export const datasetConfigFile = 'dataset.yml';
 
 /** Used when dataset.yml gives no version. */
 export const defaultVersion = '0.1.0';
+
+/** Name of the optional curation file in the source folder. */
+export const curationFile = 'curation.yml';

@@ -129,3 +129,22 @@ export function isAfter(date: string, reference: string): boolean {
   const length = Math.min(date.length, reference.length);
   return date.slice(0, length) > reference.slice(0, length);
 }
+
+/** EDTF sub-year codes (ISO 8601-2) for the qualifiers a text puts on a year. */
+const edtfQualifiers: Record<NonNullable<DateMention['qualifier']>, (year: string) => string> = {
+  spring: (y) => `${y}-21`,
+  summer: (y) => `${y}-22`,
+  autumn: (y) => `${y}-23`,
+  winter: (y) => `${y}-24`,
+  // early and late: about the first or second half (semesters 40 and 41), approximate (~)
+  early: (y) => `${y}-40~`,
+  late: (y) => `${y}-41~`,
+  mid: (y) => `${y}-06~`,
+  around: (y) => `${y}~`,
+};
+
+/** The date in EDTF: the ISO value, or for a qualified year the code that keeps the qualifier. */
+export function edtfValue(mention: Pick<DateMention, 'startDate' | 'endDate' | 'qualifier'>): string {
+  if (mention.qualifier && !mention.endDate) return edtfQualifiers[mention.qualifier](mention.startDate);
+  return dateValue(mention);
+}

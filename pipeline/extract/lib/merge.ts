@@ -3,6 +3,7 @@ import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { toCodePointOffset } from '../../model/lib/text.js';
 import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
+import { CurationIndex } from './curation.js';
 import type { EntityRef, PageExtraction } from './types.js';
 
 /**
@@ -10,14 +11,17 @@ import type { EntityRef, PageExtraction } from './types.js';
  * pages name it, with ids minted from what it is (its name, ISO code or GeoNames id), never from the
  * order pages are read in, so adding a page does not renumber the others.
  */
-export function mergePages(pages: readonly PageExtraction[]): Dataset {
+export function mergePages(pages: readonly PageExtraction[], curation: CurationIndex = new CurationIndex()): Dataset {
   const sorted = [...pages].sort((a, b) => (a.page.documentId < b.page.documentId ? -1 : a.page.documentId > b.page.documentId ? 1 : 0));
 
   // Organisations: one per name; a page's name that another page gives as an alternate joins it.
   const organizations = new Map<string, Organization>();
   const organizationIdByName = new Map<string, string>();
   for (const extraction of sorted) {
-    for (const found of extraction.organizations) {
+    for (const extracted of extraction.organizations) {
+      // A name the publisher merged into another is an alternate name of that one.
+      const canonical = curation.canonical(extracted.name);
+      const found = canonical ? { ...extracted, name: canonical, alternateNames: [extracted.name, ...extracted.alternateNames] } : extracted;
       const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(n)).find((id) => id !== undefined);
       const id = existingId ?? `organization/${slug(found.name)}`;
       const record = organizations.get(id) ?? { id, name: found.name, alternateNames: [], category: found.category };
@@ -102,6 +106,7 @@ export function mergePages(pages: readonly PageExtraction[]): Dataset {
         startDate: event.startDate,
         ...(event.endDate ? { endDate: event.endDate } : {}),
         ...(event.dateQualifier ? { dateQualifier: event.dateQualifier } : {}),
+        edtf: event.edtf,
         dateText: event.dateText,
         status: event.status,
         ...(event.location ? { locationId: event.location } : {}),
@@ -132,6 +137,10 @@ export function mergePages(pages: readonly PageExtraction[]): Dataset {
     }
   }
 
+  for (const record of [...organizations.values(), ...people.values(), ...places.values()]) {
+    const iris = curation.sameAs(record.name);
+    if (iris.length > 0) record.sameAs = [...new Set([...(record.sameAs ?? []), ...iris])].sort();
+  }
   const byPerson = (records: Person[]): Affiliation[] =>
     byId(records).flatMap((person) => person.affiliationIds.map((organizationId): Affiliation => ({ personId: person.id, organizationId })));
   const byId = <T extends { id: string }>(records: Iterable<T>): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -3,8 +3,13 @@ import { toUtf16Index } from '../../model/lib/text.js';
 import type { Place } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
-import { findDates, dateValue, isAfter } from './dates.js';
-import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
+import { findDates, dateValue, edtfValue, isAfter } from './dates.js';
+import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
+import { CurationIndex } from './curation.js';
+import { slug } from '../../model/lib/ids.js';
+import type { Curation } from '../../model/types.js';
+
+type CuratedEntity = NonNullable<Curation['add']>[number];
 import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, type OrganizationName } from './organizations.js';
@@ -29,14 +34,14 @@ interface PassageWork {
 }
 
 /** Extracts the organisations, people, places, terms and dated events of one page, with every mention. */
-export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction {
+export function extractPage({ page, frontMatter }: CheckedPage, curation: CurationIndex = new CurationIndex()): PageExtraction {
   const work: PassageWork[] = page.passages.map((passage) => {
     const tokens = tokenize(passage.text);
     return {
       passage,
       tokens,
       claims: new Claims(),
-      organizations: findOrganizationNames(passage.text, tokens),
+      organizations: findOrganizationNames(passage.text, tokens).filter((found) => !curation.rejects(found.name)),
       definitions: findAcronymDefinitions(passage.text),
       people: [],
       mentions: [],
@@ -92,7 +97,7 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
   for (const w of work) {
     const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
     for (const person of findPeople(w.passage.text, w.tokens, insideOrganization)) {
-      if (w.organizations.some((o) => person.start < o.end && o.start < person.end)) continue;
+      if (w.organizations.some((o) => person.start < o.end && o.start < person.end) || curation.rejects(person.name)) continue;
       w.people.push(person);
       const known = people.get(person.name) ?? { name: person.name, roles: [], affiliations: [] };
       people.set(person.name, known);
@@ -107,9 +112,40 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
 
   const places = new Map<string, Place>();
   const unresolved = new Set<string>();
+  const addCurated = (entry: CuratedEntity): EntityRef => {
+    if (entry.type === 'organization') {
+      const name = addOrganization({ start: 0, end: 0, name: entry.name, category: entry.category ?? 'organization', ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) });
+      for (const alias of entry.aliases ?? []) {
+        const organization = organizations.get(name)!;
+        if (!organization.alternateNames.includes(alias)) organization.alternateNames.push(alias);
+      }
+      return { type: 'organization', name };
+    }
+    if (entry.type === 'person') {
+      const known = people.get(entry.name) ?? { name: entry.name, roles: [], affiliations: [] };
+      if (entry.role && !known.roles.includes(entry.role)) known.roles.push(entry.role);
+      people.set(entry.name, known);
+      return { type: 'person', name: entry.name };
+    }
+    const place = curatedPlace(entry);
+    places.set(place.id, place);
+    return { type: 'place', id: place.id };
+  };
   for (const w of work) {
     const { passage, tokens, claims, mentions } = w;
     const mention = (ref: EntityRef, start: number, end: number) => mentions.push({ ref, passage, start, end });
+    // What the publisher curated comes first: its spans are claimed before any finder's.
+    for (const { entry, forms, found } of curation.additions()) {
+      for (const form of forms) {
+        for (const match of passage.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+          const span = { start: match.index, end: match.index + form.length };
+          if (!claims.claim(span)) continue;
+          found();
+          mention(addCurated(entry), span.start, span.end);
+        }
+      }
+    }
+    w.organizations = w.organizations.filter((o) => !claims.overlaps(o));
     for (const found of w.organizations) {
       claims.claim(found);
       mention({ type: 'organization', name: resolve(found.canonicalName ?? found.name) }, found.start, found.end);
@@ -140,14 +176,20 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
       }
     }
     for (const found of findCountries(passage.text, tokens, claims)) {
+      if (curation.rejects(passage.text.slice(found.start, found.end))) continue;
       const place = countryPlace(found.country);
       places.set(place.id, place);
       if (found.locative) w.locativeCountries.add(place.id);
       mention({ type: 'place', id: place.id }, found.start, found.end);
     }
     for (const token of tokens) {
-      if (!isAcronym(token.text) || claims.overlaps(token)) continue;
-      const ref = resolveAcronym(token.text, acronyms, organizations, addOrganization);
+      if (!isAcronym(token.text) || claims.overlaps(token) || curation.rejects(token.text)) continue;
+      let ref = resolveAcronym(token.text, acronyms, organizations, addOrganization);
+      const curated = ref ? undefined : curation.term(token.text);
+      if (curated) {
+        if (!terms.has(curated.acronym)) terms.set(curated.acronym, { ...curated });
+        ref = { type: 'term', acronym: curated.acronym };
+      }
       if (!ref) {
         if (!unresolved.has(token.text)) {
           unresolved.add(token.text);
@@ -168,6 +210,7 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
   const pageCountries = new Set([...places.values()].map((p) => p.countryCode));
   for (const w of work) {
     for (const found of findCities(w.passage.text, w.tokens, w.claims, pageCountries)) {
+      if (curation.rejects(w.passage.text.slice(found.start, found.end))) continue;
       const place = cityPlace(found.city);
       places.set(place.id, place);
       w.mentions.push({ ref: { type: 'place', id: place.id }, passage: w.passage, start: found.start, end: found.end });
@@ -217,6 +260,7 @@ export function extractPage({ page, frontMatter }: CheckedPage): PageExtraction 
         startDate: date.startDate,
         ...(date.endDate ? { endDate: date.endDate } : {}),
         ...(date.qualifier ? { dateQualifier: date.qualifier } : {}),
+        edtf: edtfValue(date),
         dateText: date.text,
         status: futureMarkers.test(clause.text) || isAfter(date.startDate, frontMatter.dateModified) ? 'planned' : 'past',
         ...(location?.ref.type === 'place' ? { location: location.ref.id } : {}),
@@ -277,6 +321,19 @@ function resolveAcronym(
     return { type: 'organization', name };
   }
   return undefined;
+}
+
+/** A place the publisher added: the gazetteer's country when the code names one, else as curated. */
+function curatedPlace(entry: CuratedEntity): Place {
+  const country = entry.countryCode ? countryByCode(entry.countryCode) : undefined;
+  if (entry.kind !== 'City' && country) return countryPlace(country);
+  return {
+    id: entry.geonamesId ? `place/geonames-${entry.geonamesId}` : `place/${slug(`${entry.countryCode ?? 'xx'}-${entry.name}`)}`,
+    name: entry.name,
+    kind: entry.kind ?? 'City',
+    countryCode: entry.countryCode ?? 'XX',
+    ...(entry.geonamesId ? { geonamesId: entry.geonamesId } : {}),
+  };
 }
 
 function countryPlace(country: CountryEntry): Place {

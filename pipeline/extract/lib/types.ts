@@ -55,6 +55,7 @@ export interface PageEvent {
   startDate: string;
   endDate?: string;
   dateQualifier?: NonNullable<import('../../model/types.js').Event['dateQualifier']>;
+  edtf: string;
   dateText: string;
   status: 'past' | 'planned';
   location?: string;

@@ -6,6 +6,7 @@ export const schemaFiles = [
   'common.schema.json',
   'front-matter.schema.json',
   'dataset-config.schema.json',
+  'curation.schema.json',
   'document.schema.json',
   'section.schema.json',
   'passage.schema.json',

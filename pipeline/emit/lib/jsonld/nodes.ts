@@ -73,6 +73,7 @@ export function organizationNode(organization: Organization, context: NodeContex
     name: organization.name,
     alternateName: alternateNames.filter((name) => name !== organization.name),
     areaServed: countryPlace(organization.countryCode, context),
+    sameAs: organization.sameAs,
   });
 }
 
@@ -83,6 +84,7 @@ export function personNode(person: Person, context: NodeContext): JsonLdNode {
     name: person.name,
     jobTitle: person.roles,
     affiliation: person.affiliationIds.map((id) => context.iri(id)),
+    sameAs: person.sameAs,
   });
 }
 
@@ -97,7 +99,7 @@ export function placeNode(place: Place, context: NodeContext): JsonLdNode {
       place.latitude !== undefined && place.longitude !== undefined
         ? { '@type': 'GeoCoordinates', latitude: decimal(place.latitude), longitude: decimal(place.longitude) }
         : undefined,
-    sameAs: !isCountry && place.geonamesId !== undefined ? `https://sws.geonames.org/${place.geonamesId}/` : undefined,
+    sameAs: [...new Set([...(!isCountry && place.geonamesId !== undefined ? [`https://sws.geonames.org/${place.geonamesId}/`] : []), ...(place.sameAs ?? [])])],
     containedInPlace: isCountry ? undefined : countryPlace(place.countryCode, context),
   });
 }
@@ -110,6 +112,8 @@ export function eventNode(event: Event, context: NodeContext): JsonLdNode {
     description: event.description,
     startDate: typedDate(event.startDate),
     endDate: event.endDate === undefined ? undefined : typedDate(event.endDate),
+    // The date with its qualifier, in the Library of Congress's EDTF datatype, beside the ISO dates.
+    'dcterms:date': { '@value': event.edtf, '@type': 'http://id.loc.gov/datatypes/edtf/EDTF' },
     // A past event has no status in schema.org's list; a planned one is scheduled.
     eventStatus: event.status === 'planned' ? 'https://schema.org/EventScheduled' : undefined,
     location: event.locationId === undefined ? undefined : context.iri(event.locationId),
