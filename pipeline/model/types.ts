@@ -205,6 +205,93 @@ export interface Curation {
 }
 
 /**
+ * Hand-made annotations of one evaluation page (X.gold.json beside X.md): what a careful reader finds in it, against which extraction is scored.
+ */
+export interface Gold {
+  /**
+   * What the file is, for a person who opens it.
+   */
+  description?: string;
+  /**
+   * Every organisation named in the body, once, by its fullest name, with the other forms the page uses.
+   */
+  organizations: {
+    /**
+     * Fullest name as written.
+     */
+    name: string;
+    /**
+     * Acronyms and shorter names the page uses.
+     */
+    aliases?: string[];
+  }[];
+  /**
+   * Every named person.
+   */
+  people: {
+    /**
+     * The name as written.
+     */
+    name: string;
+  }[];
+  /**
+   * Every country and city named as a place.
+   */
+  places: {
+    /**
+     * Common English name.
+     */
+    name: string;
+    /**
+     * Country or City.
+     */
+    kind: 'Country' | 'City';
+    /**
+     * ISO 3166-1 alpha-2 code.
+     */
+    countryCode: string;
+  }[];
+  /**
+   * Every date expression in the body.
+   */
+  dates: {
+    /**
+     * The expression as written.
+     */
+    text: string;
+    /**
+     * ISO 8601 value or interval at the precision written.
+     */
+    value: string;
+    /**
+     * early, mid, late, around or a season, when the text qualifies the date.
+     */
+    qualifier?: 'early' | 'mid' | 'late' | 'around' | 'spring' | 'summer' | 'autumn' | 'winter';
+  }[];
+  /**
+   * One per dated clause that reports something happening or planned.
+   */
+  events: {
+    /**
+     * The event's date value.
+     */
+    date: string;
+    /**
+     * Name of the city or country where it happens, when the text says.
+     */
+    location?: string;
+    /**
+     * Names of the organisations, people and countries that act in it.
+     */
+    participants?: string[];
+    /**
+     * past or planned.
+     */
+    status?: 'past' | 'planned';
+  }[];
+}
+
+/**
  * One source page.
  */
 export interface Document {

@@ -62,6 +62,27 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
 }
 
 function expansionBefore(acronym: string, before: string): { text: string; start: number } | undefined {
+  return byInitials(acronym, before) ?? byLetters(acronym, before);
+}
+
+/**
+ * The shortest run of words before the bracket, within the sentence, that starts with a capital and whose
+ * capitalised words give the acronym's letters: "National center of Incident readiness and Strategy for
+ * Cybersecurity (NISC)", "Ministry of Economy, Trade and Industry (METI)".
+ */
+function byInitials(acronym: string, before: string): { text: string; start: number } | undefined {
+  const trimmed = before.trimEnd();
+  const sentenceStart = Math.max(...['(', ')', ';', ':', '.', '!', '?'].map((mark) => trimmed.lastIndexOf(mark))) + 1;
+  const words = [...trimmed.slice(sentenceStart).matchAll(/\S+/g)];
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 12); i--) {
+    const start = sentenceStart + words[i]!.index;
+    const text = trimmed.slice(start);
+    if (isCapitalised(text) && !functionWords.has(words[i]![0]) && initialsMatch(acronym, text)) return { text, start };
+  }
+  return undefined;
+}
+
+function byLetters(acronym: string, before: string): { text: string; start: number } | undefined {
   // The expansion is in the same clause as its acronym: look no further back than punctuation.
   const clauseStart = Math.max(...[',', ';', ':', '(', ')', '.', '!', '?'].map((mark) => before.lastIndexOf(mark))) + 1;
   const words = before.slice(clauseStart).trim().split(/\s+/);

@@ -130,3 +130,18 @@ function classify(words: string[], headIndex: number, head: string): Pick<Organi
   if (governmentHeads.has(head) || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
   return { category: 'organization' };
 }
+
+/**
+ * An organisation named by an acronym's expansion ("National center of Incident readiness and Strategy
+ * for Cybersecurity (NISC)", "Ministry of Economy, Trade and Industry (METI)"): a capitalised expansion
+ * that holds an organisation noun, whatever its case, names an organisation even where the capitalised
+ * phrase reader stops short.
+ */
+export function organizationFromExpansion(text: string, start: number, end: number): OrganizationName | undefined {
+  const name = text.slice(start, end);
+  if (!isCapitalised(name)) return undefined;
+  const words = name.split(/[\s,]+/).filter((word) => word !== '');
+  const headIndex = words.findLastIndex((word) => organizationHeads.has(word.charAt(0).toUpperCase() + word.slice(1)));
+  if (headIndex < 0) return undefined;
+  return { start, end, name, ...classify(words, headIndex, words[headIndex]!.charAt(0).toUpperCase() + words[headIndex]!.slice(1)) };
+}

@@ -12,7 +12,7 @@ import type { Curation } from '../../model/types.js';
 type CuratedEntity = NonNullable<Curation['add']>[number];
 import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
-import { findOrganizationNames, type OrganizationName } from './organizations.js';
+import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
 import { findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
@@ -48,6 +48,16 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       locativeCountries: new Set(),
     };
   });
+
+  // An acronym's expansion that names an organisation replaces the shorter names found inside it.
+  for (const w of work) {
+    for (const definition of w.definitions) {
+      const named = organizationFromExpansion(w.passage.text, definition.expansionStart, definition.expansionEnd);
+      const inside = w.organizations.filter((o) => o.start < definition.expansionEnd && definition.expansionStart < o.end);
+      if (!named || inside.some((o) => o.start < named.start || o.end > named.end) || curation.rejects(named.name)) continue;
+      w.organizations = [...w.organizations.filter((o) => !inside.includes(o)), named].sort((a, b) => a.start - b.start);
+    }
+  }
 
   const organizations = new Map<string, PageOrganization>();
   const aliases = new Map<string, string>();
@@ -93,14 +103,18 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   }
 
   // People, named after a title; the organisation written just before the title is their affiliation.
+  // "Mr Ilves" after "President Toomas Hendrik Ilves" is the same person: full names are read first.
   const people = new Map<string, PagePerson>();
+  const fullNames = work.flatMap((w) => findPeople(w.passage.text, w.tokens, () => false).filter((p) => p.name.includes(' ')).map((p) => p.name));
+  const bySurname = (name: string) => (name.includes(' ') ? undefined : fullNames.find((full) => full.split(/\s+/).pop() === name));
   for (const w of work) {
     const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
     for (const person of findPeople(w.passage.text, w.tokens, insideOrganization)) {
       if (w.organizations.some((o) => person.start < o.end && o.start < person.end) || curation.rejects(person.name)) continue;
-      w.people.push(person);
-      const known = people.get(person.name) ?? { name: person.name, roles: [], affiliations: [] };
-      people.set(person.name, known);
+      const name = bySurname(person.name) ?? person.name;
+      w.people.push({ ...person, name });
+      const known = people.get(name) ?? { name, roles: [], affiliations: [] };
+      people.set(name, known);
       if (person.role && !known.roles.includes(person.role)) known.roles.push(person.role);
       const employer = w.organizations.find((o) => adjacent(w.passage.text, o.end, person.roleStart));
       if (employer) {

@@ -37,10 +37,14 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       let k = next + 1;
       if (tokens[k]?.text === 'the' && linked(connector, tokens[k]!)) k++;
       const run: Token[] = [];
-      while (k < tokens.length && isNameWord(tokens[k]!) && linked(tokens[k - 1]!, tokens[k]!)) {
-        run.push(tokens[k]!);
+      while (k < tokens.length && linked(tokens[k - 1]!, tokens[k]!)) {
+        const token = tokens[k]!;
+        // "… for Internal Affairs and Communications Sanae Takaichi": "and" joins capitalised words of the post.
+        const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!);
+        if (!isNameWord(token) && !joins) break;
+        if (!joins) run.push(token);
         k++;
-        if (tokens[k - 1]!.possessive) break;
+        if (token.possessive) break;
       }
       next = k;
       if (run.length >= 3) {

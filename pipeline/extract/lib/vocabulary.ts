@@ -11,11 +11,14 @@ export const organizationHeads = new Set([
   'Government', 'Group', 'Inspectorate', 'Institute', 'Institution', 'League', 'Ministry', 'Navy',
   'Army', 'Office', 'Organisation', 'Organization', 'Parliament', 'Partnership', 'Police',
   'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
-  'Observatory', 'Unit', 'Team',
+  'Observatory', 'Unit', 'Team', 'Headquarters', 'Administration', 'Academy', 'College', 'School',
+  'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
+  'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC',
 ]);
 
 /** Heads that make an organisation a government body of a state. */
 export const governmentHeads = new Set([
+  'Administration', 'Chancellery', 'Command', 'Corps', 'Embassy', 'Guard', 'Treasury',
   'Agency', 'Army', 'Authority', 'Bureau', 'Cabinet', 'Department', 'Directorate', 'Directorate-General',
   'Gendarmerie', 'Government', 'Inspectorate', 'Ministry', 'Navy', 'Office', 'Police', 'Senate',
   'Forces', 'Force', 'Parliament',

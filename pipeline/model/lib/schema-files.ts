@@ -7,6 +7,7 @@ export const schemaFiles = [
   'front-matter.schema.json',
   'dataset-config.schema.json',
   'curation.schema.json',
+  'gold.schema.json',
   'document.schema.json',
   'section.schema.json',
   'passage.schema.json',
