@@ -19,3 +19,4 @@ export { emitMarkdown } from './lib/markdown/emit.js';
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
 export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';
+export { emitQuality, type QualityInput } from './lib/quality/quality.js';

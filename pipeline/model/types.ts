@@ -105,6 +105,10 @@ export interface DatasetConfig {
   themes?: (
     'AGRI' | 'ECON' | 'EDUC' | 'ENER' | 'ENVI' | 'GOVE' | 'HEAL' | 'INTR' | 'JUST' | 'REGI' | 'SOCI' | 'TECH' | 'TRAN'
   )[];
+  /**
+   * A folder of evaluation pages and their gold annotations (X.md and X.gold.json in one subfolder per group), relative to the source folder: its scores go into the quality report.
+   */
+  evaluation?: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { fixture, options } from './fixture.js';
 describe('emitDataset', () => {
   it('returns every file: the data, then the metadata that describes it, then the checksums', async () => {
     const files = await emitDataset(fixture(), options);
-    expect([...files.keys()]).toEqual(['dataset.jsonld', ...tables.map(({ name }) => `csv/${name}.csv`), 'README.md', 'timeline.md', 'csv-metadata.json', 'catalog.jsonld', 'schema-org.jsonld', 'datapackage.json', 'SHA256SUMS']);
+    expect([...files.keys()]).toEqual(['dataset.jsonld', ...tables.map(({ name }) => `csv/${name}.csv`), 'README.md', 'timeline.md', 'quality.json', 'quality.md', 'csv-metadata.json', 'catalog.jsonld', 'schema-org.jsonld', 'datapackage.json', 'SHA256SUMS']);
     for (const [path, text] of files) {
       expect(text.endsWith('\n'), path).toBe(true);
       expect(/\p{Cs}/u.test(text), `${path} has a lone surrogate`).toBe(false);

@@ -61,7 +61,9 @@ describe('datapackage.json', () => {
       sources: [{ title: 'Cyber security (French Ministry of Foreign Affairs and International Development, 2013-01)' }],
       contributors: [{ title: 'French Ministry of Foreign Affairs and International Development', roles: ['publisher'] }],
     });
-    expect(JSON.stringify(descriptor)).not.toMatch(/CC-BY|CC0|ODbL|PDDL|open licen/i);
+    // (hashes left out: a hexadecimal digest may well contain "cc0")
+    const text = JSON.stringify({ ...descriptor, resources: descriptor.resources.map(({ hash: _hash, ...resource }) => resource) });
+    expect(text).not.toMatch(/CC-BY|CC0|ODbL|PDDL|open licen/i);
   });
 
   it('declares a table resource with a primary key for every table', () => {

@@ -1,7 +1,9 @@
 import { resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { emitDataset } from '../../emit/index.js';
-import { CurationIndex, extract, type CheckedPage } from '../../extract/index.js';
+import { CurationIndex, extractAll, type CheckedPage } from '../../extract/index.js';
+import { evaluate, type Evaluation } from '../../evaluate/index.js';
+import { join } from 'node:path';
 import { location } from 'vfile-location';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
@@ -83,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (finished()) return fail();
 
   const curationIndex = new CurationIndex(curation);
-  const dataset = extract(checked, curationIndex);
+  const { dataset, candidates } = extractAll(checked, curationIndex);
   if (curationSource) {
     for (const unused of curationIndex.unused()) {
       const at = String(curationSource.value).indexOf(unused.label);
@@ -110,6 +112,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const publishers = [...new Set(checked.map((c) => c.frontMatter.publisher))].sort();
   const title = config.title ?? onlyPage?.title ?? `Open data from ${checked.length} pages`;
   const baseIri = options.baseIri ?? config.baseIri ?? defaultBaseIri;
+  let evaluation: Evaluation | undefined;
+  if (config.evaluation !== undefined) {
+    // Warnings about the evaluation pages are the evaluation's business, not this dataset's: only errors count.
+    const evaluationFiles: VFile[] = [];
+    evaluation = await evaluate(join(source, config.evaluation), source, evaluationFiles);
+    files.push(...evaluationFiles.filter((file) => hasErrors([file])));
+    if (finished()) return fail();
+  }
   const outputs = await emitDataset(dataset, {
     baseIri,
     title,
@@ -125,7 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     contributors: config.contributors ?? [],
     ...(config.homepage ? { homepage: config.homepage } : {}),
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
-  });
+  }, { ...(evaluation ? { evaluation } : {}), candidates });
   // Read back what was emitted, as a consumer would, before anything is published.
   const inconsistencies = verifyPackage(outputs);
   if (inconsistencies.length > 0) {

@@ -9,6 +9,7 @@ import { emitCsvw } from './package/csvw.js';
 import { emitDataPackage } from './package/datapackage.js';
 import { catalogDescription, csvwDescription, describeDataFiles, schemaOrgDescription, type FileDescription } from './package/resources.js';
 import { emitSchemaOrg } from './package/schema-org.js';
+import { emitQuality, type QualityInput } from './quality/quality.js';
 
 /**
  * Every file of the dataset: relative POSIX path → UTF-8 text. Pure: the same dataset and options give
@@ -17,9 +18,9 @@ import { emitSchemaOrg } from './package/schema-org.js';
  * Metadata follows what it describes, so each file can give the sizes and hashes of those before it:
  * data, then CSVW, then the DCAT and schema.org records, then datapackage.json, then SHA256SUMS of all.
  */
-export async function emitDataset(dataset: Dataset, options: EmitOptions): Promise<Map<string, string>> {
+export async function emitDataset(dataset: Dataset, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, string>> {
   checkOptions(options);
-  const files = new Map([...emitJsonLd(dataset, options), ...emitCsv(dataset, options), ...emitMarkdown(dataset, options), ...emitCsvw(options)]);
+  const files = new Map([...emitJsonLd(dataset, options), ...emitCsv(dataset, options), ...emitMarkdown(dataset, options), ...emitQuality(dataset, quality), ...emitCsvw(options)]);
   const described = (descriptions: readonly FileDescription[]) =>
     descriptions.map((description) => ({ description, contents: files.get(description.path)! }));
   const dataFiles = [...describeDataFiles(), csvwDescription];

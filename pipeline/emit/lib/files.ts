@@ -15,3 +15,5 @@ export const csvwPath = 'csv-metadata.json';
 export const catalogPath = 'catalog.jsonld';
 export const schemaOrgPath = 'schema-org.jsonld';
 export const checksumsPath = 'SHA256SUMS';
+export const qualityJsonPath = 'quality.json';
+export const qualityMarkdownPath = 'quality.md';

@@ -17,9 +17,9 @@ import { findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { Claims } from './spans.js';
-import { adjacent, isAcronym, tokenize, type Token } from './tokens.js';
-import type { CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
-import { futureMarkers } from './vocabulary.js';
+import { adjacent, isAcronym, isCapitalised, tokenize, type Token } from './tokens.js';
+import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
+import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
 
 interface PassageWork {
   passage: ParsedPassage;
@@ -293,7 +293,47 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     terms: [...terms.values()],
     events,
     mentions: [...work.flatMap((w) => w.mentions), ...eventMentions],
+    candidates: work.flatMap((w) => untypedNames(w, unresolved)),
   };
+}
+
+/**
+ * Capitalised phrases and acronyms the extractor saw but typed as nothing: what a publisher may want to
+ * curate. A word capitalised only because it opens a sentence, a month, a post or a nationality is not one.
+ */
+function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
+  const ordinary = (token: Token) =>
+    functionWords.has(token.text) || calendarWords.has(token.text) || roleWords.has(token.text) || countryByDemonym(token.text) !== undefined || /^\d/.test(token.text);
+  let run: Token[] = [];
+  const flush = () => {
+    const words = run.filter((token, index) => !(index === 0 && token.sentenceInitial && ordinary(token)));
+    run = [];
+    if (words.length === 0 || words.every(ordinary)) return;
+    if (words.length === 1 && words[0]!.sentenceInitial && !isAcronym(words[0]!.text)) return;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    if (named(start, end)) return;
+    const text = w.passage.text.slice(start, end);
+    const acronym = words.length === 1 && isAcronym(text);
+    if (acronym && !unresolvedAcronyms.has(text)) return;
+    candidates.push({ text, kind: acronym ? 'acronym' : 'name', passage: w.passage, start, end });
+  };
+  w.tokens.forEach((token, index) => {
+    const previous = run[run.length - 1];
+    const next = w.tokens[index + 1];
+    // "White Paper on Defence and National Security" is one name: connectors join capitalised words.
+    const joins = previous !== undefined && nameConnectors.has(token.text) && next !== undefined && isCapitalised(next.text) && adjacent(w.passage.text, token.end, next.start);
+    if ((isCapitalised(token.text) || joins) && (!previous || adjacent(w.passage.text, previous.end, token.start)) && !previous?.possessive) {
+      run.push(token);
+    } else {
+      flush();
+      if (isCapitalised(token.text)) run.push(token);
+    }
+  });
+  flush();
+  return candidates;
 }
 
 /**

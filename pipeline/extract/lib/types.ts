@@ -62,6 +62,16 @@ export interface PageEvent {
   participants: EntityRef[];
 }
 
+/** A capitalised phrase or acronym the extractor saw but could not type. */
+export interface Candidate {
+  text: string;
+  kind: 'name' | 'acronym';
+  passage: ParsedPassage;
+  /** UTF-16 span in the passage text. */
+  start: number;
+  end: number;
+}
+
 /** Everything extracted from one page. */
 export interface PageExtraction {
   page: ParsedPage;
@@ -72,4 +82,5 @@ export interface PageExtraction {
   terms: PageTerm[];
   events: PageEvent[];
   mentions: PageMention[];
+  candidates: Candidate[];
 }

@@ -3,7 +3,7 @@ import { tables, type Dataset } from '../../../model/lib/dataset.js';
 import type { Document } from '../../../model/types.js';
 import { escapeCharacter, formulaPrefix, formulaTriggers } from '../csv/cells.js';
 import { columnsOf, describeTable, type Column } from '../csv/columns.js';
-import { checksumsPath, csvPath, dataPackagePath, jsonLdPath, readmePath, timelinePath } from '../files.js';
+import { checksumsPath, csvPath, dataPackagePath, qualityMarkdownPath, jsonLdPath, readmePath, timelinePath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { catalogDescription, csvwDescription, schemaOrgDescription } from '../package/resources.js';
 import { code, heading, link, list, paragraph, serialise, table, text } from './mdast.js';
@@ -54,6 +54,7 @@ function contents(dataset: Dataset): RootContent[] {
     ...tables.map(({ name }) => [csvPath(name), describeTable(name).description, String(dataset[name].length)]),
     [readmePath, 'This dataset card.', ''],
     [timelinePath, 'The events in date order.', ''],
+    [qualityMarkdownPath, 'The quality report: counts, precision and recall against hand-made gold annotations, and names left to curate (also as quality.json).', ''],
     ...[csvwDescription, catalogDescription, schemaOrgDescription].map((file) => [file.path, file.description, '']),
     [dataPackagePath, 'The Frictionless Data Package descriptor: every file above with its size and SHA-256, and a Table Schema with keys for every CSV.', ''],
     [checksumsPath, 'The SHA-256 of every file, for `sha256sum -c SHA256SUMS`.', ''],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { tables, type TableName } from '../../../model/lib/dataset.js';
 import { describeTable } from '../csv/columns.js';
-import { catalogPath, csvPath, csvwPath, jsonLdPath, readmePath, schemaOrgPath, timelinePath } from '../files.js';
+import { catalogPath, csvPath, csvwPath, jsonLdPath, qualityJsonPath, qualityMarkdownPath, readmePath, schemaOrgPath, timelinePath } from '../files.js';
 
 /** What a published file is, in the words catalogues and package descriptors use. */
 export interface FileDescription {
@@ -40,6 +40,8 @@ export function describeDataFiles(): FileDescription[] {
     }),
     { name: 'readme', path: readmePath, title: 'Dataset card', description: 'What the dataset is, its source and rights, counts, how to cite it, and its data dictionary.', format: 'md', mediatype: 'text/markdown' },
     { name: 'timeline', path: timelinePath, title: 'Timeline', description: 'The events in date order.', format: 'md', mediatype: 'text/markdown' },
+    { name: 'quality-json', path: qualityJsonPath, title: 'Quality report (JSON)', description: 'Counts per table, precision and recall against hand-made gold annotations, and the names the extractor could not type.', format: 'json', mediatype: 'application/json' },
+    { name: 'quality', path: qualityMarkdownPath, title: 'Quality report', description: 'The quality report to read: counts, evaluation scores and candidates for curation.', format: 'md', mediatype: 'text/markdown' },
   ];
 }
 
