@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import type { VFile } from 'vfile';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, scorePage, targetFor, type Evaluation } from '../../pipeline/evaluate/index.js';
+import type { Dataset } from '../../pipeline/model/index.js';
+import { sourceFolder } from '../helpers.js';
+
+const corpus = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
+
+/**
+ * The scores as they stand, pinned: a change that lowers one fails here. Raise a floor when a change
+ * improves it. Held-out organisations (0.80 recall) are below the 0.85 target; see the issue note.
+ */
+const floors: Record<string, Record<string, [precision: number, recall: number]>> = {
+  seed: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [1, 1] },
+  tuning: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [0.92, 1] },
+  'held-out': { organizations: [0.95, 0.8], people: [1, 0.88], places: [0.95, 0.95], dates: [0.97, 0.97], events: [0.88, 0.94] },
+};
+
+describe('npm run eval', () => {
+  let evaluation: Evaluation;
+  const files: VFile[] = [];
+  beforeAll(async () => {
+    evaluation = await evaluate(corpus, sourceFolder, files);
+  });
+
+  it('scores every page of the corpus, the seed read from source/', () => {
+    expect(evaluation.pages.map((p) => p.page)).toEqual([
+      'held-out/canada-digital-security',
+      'held-out/kenya-ict-policy',
+      'seed/cyber-security',
+      'tuning/estonia-cyber-defence',
+      'tuning/japan-cyber-policy',
+    ]);
+    expect(files.flatMap((f) => f.messages).filter((m) => m.fatal)).toEqual([]);
+  });
+
+  it('meets the seed target of 0.95 for every kind', () => {
+    const seed = evaluation.groups.find((g) => g.group === 'seed')!;
+    for (const score of seed.scores) {
+      expect(score.precision, score.kind).toBeGreaterThanOrEqual(targetFor('seed'));
+      expect(score.recall, score.kind).toBeGreaterThanOrEqual(targetFor('seed'));
+    }
+  });
+
+  it.each(Object.keys(floors))('keeps the %s scores at or above their pinned floors', (group) => {
+    const scores = evaluation.groups.find((g) => g.group === group)!.scores;
+    for (const score of scores) {
+      const [precision, recall] = floors[group]![score.kind]!;
+      expect(score.precision, `${group} ${score.kind} precision`).toBeGreaterThanOrEqual(precision - 0.005);
+      expect(score.recall, `${group} ${score.kind} recall`).toBeGreaterThanOrEqual(recall - 0.005);
+    }
+  });
+});
+
+describe('scorePage', () => {
+  const empty: Dataset = { documents: [], sections: [], passages: [], sentences: [], organizations: [], people: [], places: [], events: [], terms: [], entities: [], participants: [], affiliations: [], mentions: [] };
+
+  it('matches an organisation by any of its names, each gold entry once', () => {
+    const dataset: Dataset = {
+      ...empty,
+      organizations: [
+        { id: 'organization/a', name: 'Federal Office for Information Security', acronym: 'BSI', alternateNames: [], category: 'governmentBody' },
+        { id: 'organization/b', name: 'BSI', alternateNames: [], category: 'organization' },
+        { id: 'organization/c', name: 'Something Else Agency', alternateNames: [], category: 'governmentBody' },
+      ],
+    };
+    const [organizations] = scorePage(dataset, { organizations: [{ name: 'the Federal Office for Information Security', aliases: ['BSI'] }], people: [], places: [], dates: [], events: [] });
+    expect(organizations).toMatchObject({ matched: 1, extracted: 3, gold: 1, precision: 1 / 3, recall: 1 });
+  });
+
+  it('matches dates by value and qualifier, and scores 1 when there is nothing to find or nothing found', () => {
+    const event = { id: 'page/p/event/1', documentId: 'page/p', passageId: 'page/p/passage/1', name: 'n', description: 'd', date: '2011', startDate: '2011', edtf: '2011-40~', dateQualifier: 'early' as const, dateText: 'early in 2011', status: 'past' as const, participantIds: [] };
+    const scores = scorePage({ ...empty, events: [event] }, { organizations: [], people: [], places: [], dates: [{ text: '2011', value: '2011' }], events: [{ date: '2011' }] });
+    expect(scores.find((s) => s.kind === 'dates')).toMatchObject({ matched: 0, precision: 0, recall: 0 });
+    expect(scores.find((s) => s.kind === 'events')).toMatchObject({ matched: 1, precision: 1, recall: 1 });
+    expect(scores.find((s) => s.kind === 'people')).toMatchObject({ precision: 1, recall: 1 });
+  });
+});
