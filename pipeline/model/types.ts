@@ -493,6 +493,10 @@ export interface Organization {
    */
   countryCode?: string;
   /**
+   * The organisation it is part of, where the text says so ("a division within the Department of Defence").
+   */
+  parentOrganizationId?: string;
+  /**
    * IRIs that identify the same thing elsewhere (Wikidata, GeoNames), from curation.yml.
    */
   sameAs?: string[];

@@ -92,6 +92,10 @@ describe('findCountries', () => {
   it('does not take an ISO code written as a word for a country', () => {
     expect(countries('attacks on IT networks')).toEqual([]);
   });
+
+  it('does not take "the CA" (an organisation\'s acronym) for the ISO code of Canada', () => {
+    expect(countries('the CA and the UK')).toEqual([['UK', 'GB']]);
+  });
 });
 
 describe('findCities', () => {

@@ -36,6 +36,16 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
     }
   }
 
+  for (const extraction of sorted) {
+    for (const found of extraction.organizations) {
+      if (found.parent === undefined) continue;
+      const id = organizationIdByName.get(curation.canonical(found.name) ?? found.name);
+      const parentId = organizationIdByName.get(found.parent);
+      const record = id ? organizations.get(id) : undefined;
+      if (record && parentId && parentId !== id && !record.parentOrganizationId) record.parentOrganizationId = parentId;
+    }
+  }
+
   const people = new Map<string, Person>();
   for (const extraction of sorted) {
     for (const found of extraction.people) {

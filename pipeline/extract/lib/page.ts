@@ -21,6 +21,10 @@ import { adjacent, isAcronym, isCapitalised, tokenize, type Token } from './toke
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
 
+/** Words between two organisations' names that make the second the parent of the first. */
+const partOf =
+  /^(?:\s*\([^()]*\))?,?\s*(?:(?:which|that) (?:is|was) |now |is |was )?(?:(?:set up|created|established|located|housed|placed) )?(?:within|inside|under|part of|attached to|reporting to|reports to|subordinate to|(?:an?|the) (?:agency|arm|body|branch|component|department|directorate|division|office|service|unit|part) (?:of|within|under|in))\s+(?:the\s+)?$/i;
+
 interface PassageWork {
   passage: ParsedPassage;
   tokens: Token[];
@@ -218,6 +222,20 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       }
       claims.claim(token);
       mention(ref, token.start, token.end);
+    }
+  }
+
+  // "…, a division within the Department of Defence", "set up within the Cabinet Secretariat": the text
+  // gives an organisation's parent when only such words stand between the two names.
+  for (const w of work) {
+    const named = w.mentions.filter((m) => m.ref.type === 'organization');
+    for (let i = 0; i + 1 < named.length; i++) {
+      const child = named[i]!;
+      const parent = named[i + 1]!;
+      if (child.ref.type !== 'organization' || parent.ref.type !== 'organization' || child.ref.name === parent.ref.name) continue;
+      if (!partOf.test(w.passage.text.slice(child.end, parent.start))) continue;
+      const organization = organizations.get(child.ref.name);
+      if (organization && organization.parent === undefined) organization.parent = parent.ref.name;
     }
   }
 

@@ -15,6 +15,8 @@ export interface PageOrganization {
   acronym?: string;
   category: Organization['category'];
   countryCode?: string;
+  /** Name of the organisation of the same page it is part of, where the text says so. */
+  parent?: string;
 }
 
 export interface PagePerson {

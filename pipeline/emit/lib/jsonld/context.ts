@@ -22,6 +22,7 @@ export const context = {
   isPartOf: { '@type': '@id' },
   location: { '@type': '@id' },
   mentions: { '@type': '@id' },
+  parentOrganization: { '@type': '@id' },
   sameAs: { '@type': '@id' },
   url: { '@type': '@id' },
   'oa:hasBody': { '@type': '@id' },

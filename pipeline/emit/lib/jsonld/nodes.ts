@@ -73,6 +73,7 @@ export function organizationNode(organization: Organization, context: NodeContex
     name: organization.name,
     alternateName: alternateNames.filter((name) => name !== organization.name),
     areaServed: countryPlace(organization.countryCode, context),
+    parentOrganization: organization.parentOrganizationId === undefined ? undefined : context.iri(organization.parentOrganizationId),
     sameAs: organization.sameAs,
   });
 }
