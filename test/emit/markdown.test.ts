@@ -1,5 +1,6 @@
+import { nodes, sectionUnder, tableRows } from '../markdown.js';
 import { readFileSync } from 'node:fs';
-import type { Heading, List, Nodes, Root, Table } from 'mdast';
+import type { Heading, List, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -19,27 +20,6 @@ function emitted(dataset: Dataset = fixture(), emitOptions = options): { readme:
   return { readme: parseMarkdown(readmeText), timeline: parseMarkdown(files.get(timelinePath) ?? ''), readmeText };
 }
 
-/** Every node of a tree, depth first. */
-function nodes(tree: Nodes): Nodes[] {
-  return [tree, ...('children' in tree ? tree.children.flatMap((child) => nodes(child)) : [])];
-}
-
-/** The blocks between a heading and the next heading of the same or a higher level. */
-function sectionUnder(tree: Root, title: string): Root {
-  const start = tree.children.findIndex((node) => node.type === 'heading' && toString(node) === title);
-  if (start < 0) throw new Error(`no heading ${title}`);
-  const depth = (tree.children[start] as Heading).depth;
-  const rest = tree.children.slice(start + 1);
-  const end = rest.findIndex((node) => node.type === 'heading' && node.depth <= depth);
-  return { type: 'root', children: end < 0 ? rest : rest.slice(0, end) };
-}
-
-/** A GFM table as rows of cell texts, header first. */
-function tableRows(tree: Root): string[][] {
-  const table = tree.children.find((node): node is Table => node.type === 'table');
-  if (!table) throw new Error('no table');
-  return table.children.map((row) => row.children.map((cell) => toString(cell)));
-}
 
 describe('README.md', () => {
   it('has the dataset title, its description and every section of the card', () => {

@@ -1,5 +1,6 @@
+import { nodes, sectionUnder, tableRows } from '../markdown.js';
 import { join } from 'node:path';
-import type { Heading, Nodes, Root, Table } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -25,25 +26,6 @@ function note(log: Changelog, previousLabel?: string): { text: string; tree: Roo
   return { text, tree: unified().use(remarkParse).use(remarkGfm).parse(text) };
 }
 
-function nodes(tree: Nodes): Nodes[] {
-  return [tree, ...('children' in tree ? tree.children.flatMap((child) => nodes(child)) : [])];
-}
-
-/** The blocks between a heading and the next heading of the same or a higher level. */
-function section(tree: Root, title: string): Root {
-  const start = tree.children.findIndex((node) => node.type === 'heading' && toString(node) === title);
-  if (start < 0) throw new Error(`no heading ${title}`);
-  const depth = (tree.children[start] as Heading).depth;
-  const rest = tree.children.slice(start + 1);
-  const end = rest.findIndex((node) => node.type === 'heading' && node.depth <= depth);
-  return { type: 'root', children: end < 0 ? rest : rest.slice(0, end) };
-}
-
-function rows(tree: Root): string[][] {
-  const found = tree.children.find((node): node is Table => node.type === 'table');
-  if (!found) throw new Error('no table');
-  return found.children.map((row) => row.children.map((cell) => toString(cell)));
-}
 
 /** The text of each top-level list item of the first list in a tree. */
 function items(tree: Root): string[] {
@@ -64,7 +46,7 @@ describe('release note', () => {
       'Version bump implied by the changes: major',
       `Archive: test-dataset-2.0.0.tar.gz, SHA-256 ${'ab'.repeat(32)}`,
     ]);
-    expect(items(section(tree, 'Version bump'))).toEqual(['major: organizations: 1 record removed']);
+    expect(items(sectionUnder(tree, 'Version bump'))).toEqual(['major: organizations: 1 record removed']);
   });
 
   it('counts the changes per table in a GFM table', () => {
@@ -79,14 +61,14 @@ describe('release note', () => {
       ];
       spec.tables = spec.tables.filter((t) => t.name !== 'events');
     });
-    const changelogSection = section(note(log).tree, 'Data changelog');
-    expect(rows(changelogSection)).toEqual([
+    const changelogSection = sectionUnder(note(log).tree, 'Data changelog');
+    expect(tableRows(changelogSection)).toEqual([
       ['Table', 'Records before', 'Records after', 'Added', 'Removed', 'Changed', 'Fields added', 'Fields removed', 'Fields renamed or retyped'],
       ['organizations', '3', '4', '2', '1', '1', '1', '0', '0'],
       ['events', '2', '—', '—', '2', '—', '—', '4', '—'],
     ]);
-    expect(items(section(changelogSection, 'Resources'))).toEqual(['Removed: events (csv/events.csv), a table of 2 records']);
-    const organizations = section(changelogSection, 'Table organizations');
+    expect(items(sectionUnder(changelogSection, 'Resources'))).toEqual(['Removed: events (csv/events.csv), a table of 2 records']);
+    const organizations = sectionUnder(changelogSection, 'Table organizations');
     expect(items(organizations)).toEqual(['Fields added: country (string)']);
     const text = toString(organizations);
     expect(text).toContain('Records added (2):');
@@ -100,7 +82,7 @@ describe('release note', () => {
     const log = compare((spec) => {
       for (let i = 0; i < shownRecords + 5; i++) table(spec, 'organizations').rows.push([`org/${i}`, `Org ${i}`, '2000']);
     });
-    const text = toString(section(note(log).tree, 'Table organizations'));
+    const text = toString(sectionUnder(note(log).tree, 'Table organizations'));
     expect(text).toContain(`Records added (${shownRecords + 5}):`);
     expect(text).toContain(`org/${shownRecords - 1}`);
     expect(text).not.toContain(`org/${shownRecords}`);
@@ -120,7 +102,7 @@ describe('release note', () => {
     for (const row of table(after, 'organizations').rows) row.splice(3, extra.length, ...extra.map((_, i) => `new ${i}`));
     const log = changelog(writeDataset(join(root, 'before'), before), writeDataset(join(root, 'after'), after));
     expect(log.tables[0]?.changed).toHaveLength(shownRecords + 8);
-    const text = toString(section(note(log).tree, 'Table organizations'));
+    const text = toString(sectionUnder(note(log).tree, 'Table organizations'));
     expect(text).toContain(`Records changed (${shownRecords + 8}):`);
     expect(text).toContain('f0: old → new 0');
     expect(text).toContain(`f${shownChanges - 1}: old → new ${shownChanges - 1}`);
@@ -148,8 +130,8 @@ describe('release note', () => {
 
   it('says when nothing changed', () => {
     const { tree } = note(compare(() => {}));
-    expect(toString(section(tree, 'Data changelog'))).toBe('No data changed since 1.0.0.');
-    expect(toString(section(tree, 'Version bump'))).toBe('Nothing changed since 1.0.0.');
+    expect(toString(sectionUnder(tree, 'Data changelog'))).toBe('No data changed since 1.0.0.');
+    expect(toString(sectionUnder(tree, 'Version bump'))).toBe('Nothing changed since 1.0.0.');
   });
 
   it('says first release and lists the counts', () => {
@@ -157,9 +139,9 @@ describe('release note', () => {
     const { tree } = note(log);
     const facts = items({ type: 'root', children: tree.children.slice(1, 2) });
     expect(facts).toContain('Previous version: none, this is the first release');
-    const changelogSection = section(tree, 'Data changelog');
+    const changelogSection = sectionUnder(tree, 'Data changelog');
     expect(toString(changelogSection.children[0]!)).toBe('First release: every resource is new.');
-    expect(rows(changelogSection)).toEqual([
+    expect(tableRows(changelogSection)).toEqual([
       ['Resource', 'File', 'Records', 'Fields'],
       ['organizations', 'csv/organizations.csv', '3', '3'],
       ['events', 'csv/events.csv', '2', '4'],
