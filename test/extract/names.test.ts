@@ -49,6 +49,29 @@ describe('findOrganizationNames', () => {
     ]);
   });
 
+  it('reads a post in the possessive and a comma list as part of a name', () => {
+    expect(organizations("within the Prime Minister's Office and the Department of Industry, Innovation and Science")).toEqual([
+      ["Prime Minister's Office", 'governmentBody', null],
+      ['Department of Industry, Innovation and Science', 'governmentBody', null],
+    ]);
+    expect(organizations('the Research, Innovation and Enterprise Council met')).toEqual([['Research, Innovation and Enterprise Council', 'organization', null]]);
+  });
+
+  it('reads a post after "of the" as part of a name, possessive included', () => {
+    expect(organizations("the Department of the Prime Minister and Cabinet and the Office of the Children's eSafety Commissioner")).toEqual([
+      ['Department of the Prime Minister and Cabinet', 'governmentBody', null],
+      ["Office of the Children's eSafety Commissioner", 'governmentBody', null],
+    ]);
+  });
+
+  it('takes a camel-case name, or a name described as a firm, for an organisation', () => {
+    expect(organizations('the merger of CrimTrac and Singtel acquired Trustwave, a cyber security firm based in Chicago')).toEqual([
+      ['CrimTrac', 'organization', null],
+      ['Trustwave', 'organization', null],
+    ]);
+    expect(organizations('Mr McDonald met Ms MacGregor')).toEqual([]);
+  });
+
   it('ignores a head noun alone and sentence-initial function words', () => {
     expect(organizations('The Ministry’s cyber defence activities. Ministry officials met.')).toEqual([]);
   });
@@ -118,6 +141,16 @@ describe('findCities', () => {
     expect(cities('held in Lisbon', ['US', 'PT'])[0]?.[1]).toBe('PT');
     expect(cities('held in Hyderabad', ['PK'])[0]?.[1]).toBe('PK');
     expect(cities('held in Hyderabad')[0]?.[1]).toBe('IN');
+  });
+
+  it('takes the cities listed after a placed one', () => {
+    expect(cities('centres would open in Brisbane, Sydney, Melbourne, Perth and Adelaide, and later').map((c) => c[0])).toEqual([
+      'Brisbane',
+      'Sydney',
+      'Melbourne',
+      'Perth',
+      'Adelaide',
+    ]);
   });
 
   it('never takes a month for a place', () => {

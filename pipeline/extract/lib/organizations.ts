@@ -41,10 +41,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   // Gazetteer names of two words or more, longest first.
   const gazetteer = internationalOrganizations();
   for (let i = 0; i < tokens.length; i++) {
-    for (let length = Math.min(10, tokens.length - i); length >= 2; length--) {
+    for (let length = Math.min(10, tokens.length - i); length >= 1; length--) {
       const last = tokens[i + length - 1]!;
       const phrase = text.slice(tokens[i]!.start, last.end);
-      const entry = gazetteer.get(phrase);
+      // One word is a gazetteer name only when it is not also an acronym (read later, with the page's definitions).
+      const entry = length === 1 && (isAcronym(phrase) || phrase.length < 5) ? undefined : gazetteer.get(phrase);
       // "Security Council" inside "National Cyber Security Council" is not the gazetteer's.
       const previous = tokens[i - 1];
       const insideLongerName = previous !== undefined && isModifier(previous) && adjacent(text, previous.end, tokens[i]!.start);
@@ -67,7 +68,14 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     let first = i;
     while (first > 0) {
       const previous = tokens[first - 1]!;
-      if (previous.possessive || !adjacent(text, previous.end, tokens[first]!.start)) break;
+      if (!adjacent(text, previous.end + (previous.possessive ? 2 : 0), tokens[first]!.start)) break;
+      // "Attorney-General's Department", "Prime Minister's Office": a post in the possessive names the body.
+      if (previous.possessive) {
+        if (!isRoleWord(previous.text) || first !== i) break;
+        first--;
+        while (first > 0 && isRoleWord(tokens[first - 1]!.text) && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
+        break;
+      }
       if (isModifier(previous)) {
         first--;
         continue;
@@ -79,20 +87,37 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       }
       break;
     }
+    // A list before the head: "Research, Innovation and Enterprise Council".
+    if (first > 0 && /^\s*,\s*$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)) && isModifier(tokens[first - 1]!)) {
+      const joined = tokens.slice(first, i).some((token) => token.text === 'and');
+      if (joined && !tokens[first - 1]!.sentenceInitial) first--;
+    }
     // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
     let last = i;
     let j = i + 1;
     while (!tokens[last]!.possessive && j < tokens.length && complementConnectors.has(tokens[j]!.text) && adjacent(text, tokens[last]!.end, tokens[j]!.start)) {
       let k = j + 1;
-      if (tokens[k]?.text === 'the' && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start)) k++;
+      const definite = tokens[k]?.text === 'the' && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
+      if (definite) k++;
+      // After "of the" a post is part of the name ("Department of the Prime Minister and Cabinet").
+      const fits = (token: Token) => isComplementWord(token) || (definite && isCapitalised(token.text) && roleWords.has(token.text));
       let end = k;
-      while (end < tokens.length && isComplementWord(tokens[end]!) && adjacent(text, tokens[end - 1]!.end, tokens[end]!.start)) {
+      // Inside "of the …" a possessive goes on ("Office of the Children's eSafety Commissioner").
+      const joined = (a: Token, b: Token) => adjacent(text, a.end + (a.possessive && definite ? 2 : 0), b.start);
+      while (end < tokens.length && fits(tokens[end]!) && joined(tokens[end - 1]!, tokens[end]!)) {
         end++;
-        if (tokens[end - 1]!.possessive) break;
+        if (tokens[end - 1]!.possessive && !definite) break;
       }
+      while (end > k && tokens[end - 1]!.possessive) end--;
       if (end === k) break;
       last = end - 1;
       j = end;
+      // A list inside the name: "Department of Industry, Innovation and Science".
+      const list = listContinuation(text, tokens, end);
+      if (list !== undefined) {
+        last = list;
+        j = list + 1;
+      }
     }
     if (first === last) continue;
     const start = tokens[first]!.start;
@@ -102,7 +127,50 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     found.push({ start, end, name: text.slice(start, end), ...classify(words, i - first, head.text) });
     i = last;
   }
+  // Names with no organisation noun: a word in camel case ("CrimTrac", "StarHub", "AusCERT"), or a name
+  // the text describes as a firm ("Trustwave, a cyber security firm").
+  for (const token of tokens) {
+    if (taken(token.start, token.end) || !isCapitalised(token.text)) continue;
+    const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text);
+    const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
+    if (camel || described) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Words after a name that say it is a firm or another body without an organisation noun in its name. */
+const describedAsFirm =
+  /^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,4}(?:firm|company|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit)\b/u;
+
+/**
+ * Where a comma list that continues a name ends: after "Industry" in "…of Industry, Innovation and
+ * Science", the index of "Science"; undefined when no ", X … and Y" of capitalised words follows.
+ */
+function listContinuation(text: string, tokens: readonly Token[], from: number): number | undefined {
+  let index = from;
+  let sawComma = false;
+  while (index < tokens.length) {
+    const gap = text.slice(tokens[index - 1]!.end, tokens[index]!.start);
+    if (/^\s*,\s*$/.test(gap) && isComplementWord(tokens[index]!)) {
+      sawComma = true;
+      index++;
+      continue;
+    }
+    if (sawComma && tokens[index]!.text === 'and' && /^\s+$/.test(gap) && tokens[index + 1] && isComplementWord(tokens[index + 1]!) && adjacent(text, tokens[index]!.end, tokens[index + 1]!.start)) {
+      return index + 1;
+    }
+    if (/^\s+$/.test(gap) && sawComma && isComplementWord(tokens[index]!)) {
+      index++;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A post's word, also in a hyphenated title ("Attorney-General"). */
+function isRoleWord(word: string): boolean {
+  return roleWords.has(word) || word.split('-').some((part) => roleWords.has(part));
 }
 
 function isModifier(token: Token): boolean {

@@ -13,7 +13,7 @@ type CuratedEntity = NonNullable<Curation['add']>[number];
 import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
-import { findPeople, type PersonName } from './people.js';
+import { findDescribedPeople, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { Claims } from './spans.js';
@@ -109,11 +109,38 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   // People, named after a title; the organisation written just before the title is their affiliation.
   // "Mr Ilves" after "President Toomas Hendrik Ilves" is the same person: full names are read first.
   const people = new Map<string, PagePerson>();
-  const fullNames = work.flatMap((w) => findPeople(w.passage.text, w.tokens, () => false).filter((p) => p.name.includes(' ')).map((p) => p.name));
-  const bySurname = (name: string) => (name.includes(' ') ? undefined : fullNames.find((full) => full.split(/\s+/).pop() === name));
+  const titled = work.flatMap((w) => findPeople(w.passage.text, w.tokens, () => false));
+  const fullNames = titled.filter((p) => p.name.includes(' ')).map((p) => p.name);
+  // "Mr Tehan" also names "Dan Tehan" written without a title elsewhere on the page.
+  for (const single of new Set(titled.filter((p) => !p.name.includes(' ')).map((p) => p.name))) {
+    if (fullNames.some((full) => full.split(/\s+/).includes(single))) continue;
+    for (const w of work) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}\\p{M}'’-]+ ){1,2})${escape(single)}(?![\\p{L}\\p{N}])`, 'gu');
+      const found = [...w.passage.text.matchAll(pattern)].map((m) => m[0]).find((name) =>
+        name.split(' ').slice(0, -1).every((word) => !functionWords.has(word) && !roleWords.has(word) && !calendarWords.has(word) && countryNames().get(word) === undefined && countryByDemonym(word) === undefined),
+      );
+      if (found) {
+        fullNames.push(found);
+        break;
+      }
+    }
+  }
+  // A single name is a known person's surname ("Mr Ilves") or, for names written surname first, their first name ("Mr Lee").
+  const bySurname = (name: string) => {
+    const parts = name.split(/\s+/);
+    return fullNames.find((full) => {
+      const words = full.split(/\s+/);
+      if (words.length <= parts.length) return false;
+      const tail = words.slice(-parts.length).join(' ') === name;
+      return tail || (parts.length === 1 && words[0] === name);
+    });
+  };
+  for (const full of fullNames) {
+    if (bySurname(full) === undefined) people.set(full, people.get(full) ?? { name: full, roles: [], affiliations: [] });
+  }
   for (const w of work) {
     const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
-    for (const person of findPeople(w.passage.text, w.tokens, insideOrganization)) {
+    for (const person of [...findPeople(w.passage.text, w.tokens, insideOrganization), ...findDescribedPeople(w.passage.text, w.tokens, insideOrganization)]) {
       if (w.organizations.some((o) => person.start < o.end && o.start < person.end) || curation.rejects(person.name)) continue;
       const name = bySurname(person.name) ?? person.name;
       w.people.push({ ...person, name });

@@ -53,7 +53,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       }
     } else {
       let j = roleEnd + 1;
-      while (j < tokens.length && linked(tokens[j - 1]!, tokens[j]!)) {
+      // "The Commissioner, Julie Inman Grant, took up…": a name set off by commas after the post.
+      const appositive = tokens[j] !== undefined && /^\s*,\s*$/.test(text.slice(tokens[roleEnd]!.end, tokens[j]!.start));
+      while (j < tokens.length && (linked(tokens[j - 1]!, tokens[j]!) || (appositive && j === roleEnd + 1))) {
         const token = tokens[j]!;
         if (isNameWord(token)) {
           nameTokens.push(token);
@@ -69,6 +71,7 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
         break;
       }
       next = j;
+      if (appositive && nameTokens.length > 0 && !/^\s*[,.;:)]/.test(text.slice(nameTokens[nameTokens.length - 1]!.end))) nameTokens = [];
     }
 
     const roleTokens = tokens.slice(first, roleEnd + 1);
@@ -86,6 +89,32 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       });
     }
     i = Math.max(roleEnd, next - 1);
+  }
+  return found;
+}
+
+/**
+ * People named without a title but described by a post right after: "Alastair MacGibbon, formerly the
+ * Children's eSafety Commissioner, became…" (two or three name words, a comma, then a post within a few words).
+ */
+export function findDescribedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
+  const found: PersonName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const length of [3, 2]) {
+      const words = tokens.slice(i, i + length);
+      if (words.length < length || !words.every(isNameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
+      if (words[0]!.sentenceInitial && words.length < 2) continue;
+      const start = words[0]!.start;
+      const end = words[length - 1]!.end;
+      if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!) && adjacent(text, tokens[i - 1]!.end, start))) continue;
+      const after = /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(text.slice(end));
+      if (!after) continue;
+      const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
+      if (!following.some((t) => roleWords.has(t.text) || t.text.split('-').some((part) => roleWords.has(part)))) continue;
+      found.push({ start, end, name: text.slice(start, end), roleStart: start });
+      i += length - 1;
+      break;
+    }
   }
   return found;
 }

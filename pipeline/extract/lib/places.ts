@@ -57,7 +57,11 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       if (!candidates) continue;
       const previous = tokens[i - 1];
       const next = tokens[i + length];
+      // A city listed after one the text placed ("in Brisbane, Melbourne and Perth") is placed too.
+      const lastCity = found[found.length - 1];
+      const listed = lastCity !== undefined && /^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(lastCity.end, span.start));
       const cue =
+        listed ||
         (previous !== undefined && locativePrepositions.has(previous.text) && !words[0]!.sentenceInitial) ||
         (next !== undefined && eventNouns.has(next.text.toLowerCase()) && !words[length - 1]!.possessive);
       if (!cue || !claims.claim(span)) continue;

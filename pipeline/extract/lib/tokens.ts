@@ -29,9 +29,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Whether a word starts with a capital letter. */
+/** Whether a word starts with a capital letter, or is a name written with a lower-case prefix (eSafety). */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  return /^\p{Lu}/u.test(word) || /^[a-z]\p{Lu}\p{Ll}/u.test(word);
 }
 
 /** Whether a word is written like an acronym: ANSSI, EEAS, G8, CoE (two capitals or a capital and a digit). */

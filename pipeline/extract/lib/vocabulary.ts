@@ -11,7 +11,7 @@ export const organizationHeads = new Set([
   'Government', 'Group', 'Inspectorate', 'Institute', 'Institution', 'League', 'Ministry', 'Navy',
   'Army', 'Office', 'Organisation', 'Organization', 'Parliament', 'Partnership', 'Police',
   'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
-  'Observatory', 'Unit', 'Team', 'Headquarters', 'Administration', 'Academy', 'College', 'School',
+  'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Network', 'Administration', 'Academy', 'College', 'School',
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC',
 ]);
