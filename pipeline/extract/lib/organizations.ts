@@ -3,12 +3,15 @@ import { countryByDemonym, countryNames } from './gazetteer/countries.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import {
+  adjectivalRoleWords,
   calendarWords,
+  eventOrWorkHeads,
   functionWords,
   governmentHeads,
   governmentModifiers,
   internationalModifiers,
   organizationHeads,
+  nameConnectors,
   roleWords,
 } from './vocabulary.js';
 
@@ -110,6 +113,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       }
       while (end > k && tokens[end - 1]!.possessive) end--;
       if (end === k) break;
+      // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
+      // is not part of this one (it is its parent, read elsewhere).
+      if (organizationHeads.has(tokens[k]!.text) && end - k > 1) break;
       last = end - 1;
       j = end;
       // A list inside the name: "Department of Industry, Innovation and Science".
@@ -157,7 +163,9 @@ function listContinuation(text: string, tokens: readonly Token[], from: number):
       continue;
     }
     if (sawComma && tokens[index]!.text === 'and' && /^\s+$/.test(gap) && tokens[index + 1] && isComplementWord(tokens[index + 1]!) && adjacent(text, tokens[index]!.end, tokens[index + 1]!.start)) {
-      return index + 1;
+      let last = index + 1;
+      while (tokens[last + 1] && isComplementWord(tokens[last + 1]!) && adjacent(text, tokens[last]!.end, tokens[last + 1]!.start)) last++;
+      return last;
     }
     if (/^\s+$/.test(gap) && sawComma && isComplementWord(tokens[index]!)) {
       index++;
@@ -176,7 +184,7 @@ function isRoleWord(word: string): boolean {
 function isModifier(token: Token): boolean {
   return (
     isCapitalised(token.text) &&
-    !roleWords.has(token.text) &&
+    (!roleWords.has(token.text) || adjectivalRoleWords.has(token.text)) &&
     !functionWords.has(token.text) &&
     !calendarWords.has(token.text) &&
     !(token.sentenceInitial && functionWords.has(token.text))
@@ -209,7 +217,12 @@ export function organizationFromExpansion(text: string, start: number, end: numb
   const name = text.slice(start, end);
   if (!isCapitalised(name)) return undefined;
   const words = name.split(/[\s,]+/).filter((word) => word !== '');
-  const headIndex = words.findLastIndex((word) => organizationHeads.has(word.charAt(0).toUpperCase() + word.slice(1)));
-  if (headIndex < 0) return undefined;
+  let headIndex = words.findLastIndex((word) => organizationHeads.has(word.charAt(0).toUpperCase() + word.slice(1)));
+  if (headIndex < 0) {
+    // Every word capitalised and not the name of a work or an event ("The Hague Security Delta (HSD)").
+    const named = words.length >= 2 && words.every((word) => isCapitalised(word) || nameConnectors.has(word));
+    if (!named || eventOrWorkHeads.has(words[words.length - 1]!)) return undefined;
+    headIndex = words.length - 1;
+  }
   return { start, end, name, ...classify(words, headIndex, words[headIndex]!.charAt(0).toUpperCase() + words[headIndex]!.slice(1)) };
 }

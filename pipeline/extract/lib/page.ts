@@ -23,7 +23,7 @@ import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords 
 
 /** Words between two organisations' names that make the second the parent of the first. */
 const partOf =
-  /^(?:\s*\([^()]*\))?,?\s*(?:(?:which|that) (?:is|was) |now |is |was )?(?:(?:set up|created|established|located|housed|placed) )?(?:within|inside|under|part of|attached to|reporting to|reports to|subordinate to|(?:an?|the) (?:agency|arm|body|branch|component|department|directorate|division|office|service|unit|part) (?:of|within|under|in))\s+(?:the\s+)?$/i;
+  /^(?:\s+of\s+(?:the\s+)?$)|^(?:\s*\([^()]*\))?,?\s*(?:(?:which|that) (?:is|was) |now |is |was )?(?:(?:set up|created|established|located|housed|placed) )?(?:within|inside|under|part of|attached to|reporting to|reports to|subordinate to|(?:an?|the) (?:agency|arm|body|branch|component|department|directorate|division|office|service|unit|part) (?:of|within|under|in))\s+(?:the\s+)?$/i;
 
 interface PassageWork {
   passage: ParsedPassage;
@@ -131,7 +131,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     return fullNames.find((full) => {
       const words = full.split(/\s+/);
       if (words.length <= parts.length) return false;
-      const tail = words.slice(-parts.length).join(' ') === name;
+      const tail = words.slice(-parts.length).join(' ').toLowerCase() === name.toLowerCase();
       return tail || (parts.length === 1 && words[0] === name);
     });
   };
@@ -485,7 +485,8 @@ function clauseAround(text: string, sentence: TextRange, index: number): TextRan
   let end = sentence.end;
   let depth = 0;
   const body = text.slice(sentence.start, sentence.end);
-  for (const match of body.matchAll(/[()[\]]|[,;:\u2013\u2014]|\s-\s/g)) {
+  // A dash between spaces separates clauses; one inside "16–17 April" joins a range.
+  for (const match of body.matchAll(/[()[\]]|[,;:\u2014]|\s[-\u2013]\s/g)) {
     const mark = match[0];
     if (mark === '(' || mark === '[') depth++;
     else if (mark === ')' || mark === ']') depth = Math.max(0, depth - 1);

@@ -1,5 +1,5 @@
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, functionWords, honorifics, nameParticles, roleWords } from './vocabulary.js';
+import { calendarWords, functionWords, honorifics, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 /** A person's name found after a title or post. */
@@ -77,6 +77,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
     const roleTokens = tokens.slice(first, roleEnd + 1);
     const onlyHonorifics = roleTokens.every((t) => honorifics.has(t.text));
     const minimum = roleTokens.some((t) => honorifics.has(t.text)) ? 1 : 2;
+    // "High Tech Crime Unit": words followed by an organisation noun name a body, not a person.
+    const after = nameTokens.length > 0 ? tokens[tokens.indexOf(nameTokens[nameTokens.length - 1]!) + 1] : undefined;
+    if (after && organizationHeads.has(after.text) && adjacent(text, nameTokens[nameTokens.length - 1]!.end, after.start)) nameTokens = [];
     if (nameTokens.length >= minimum && nameTokens.length <= 4 && !taken(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end)) {
       const start = nameTokens[0]!.start;
       const end = nameTokens[nameTokens.length - 1]!.end;

@@ -51,7 +51,8 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
-      if (!words.every(isProperNameWord)) continue;
+      // "The Hague": an article that is part of the gazetteer's name.
+      if (!words.every((word, index) => isProperNameWord(word) || (index === 0 && word.text === 'The' && length > 1))) continue;
       const span = { start: words[0]!.start, end: words[length - 1]!.end };
       const candidates = cities.get(text.slice(span.start, span.end));
       if (!candidates) continue;

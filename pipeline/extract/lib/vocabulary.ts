@@ -11,7 +11,7 @@ export const organizationHeads = new Set([
   'Government', 'Group', 'Inspectorate', 'Institute', 'Institution', 'League', 'Ministry', 'Navy',
   'Army', 'Office', 'Organisation', 'Organization', 'Parliament', 'Partnership', 'Police',
   'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
-  'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Network', 'Administration', 'Academy', 'College', 'School',
+  'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Exchange', 'Services', 'Administration', 'Academy', 'College', 'School',
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC',
 ]);
@@ -81,3 +81,6 @@ export const calendarWords = new Set([
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Spring', 'Summer',
   'Autumn', 'Winter',
 ]);
+
+/** Title words that are also adjectives and may open an organisation's name ("General Intelligence and Security Service"). */
+export const adjectivalRoleWords = new Set(['General', 'Chief', 'Executive', 'Special', 'High', 'Permanent', 'Federal']);
