@@ -72,6 +72,16 @@ describe('findOrganizationNames', () => {
     expect(organizations('Mr McDonald met Ms MacGregor')).toEqual([]);
   });
 
+  it('leaves a named parent out of a sub-unit, a comma list of firms out of one name, and a post out of the organisations', () => {
+    expect(organizations('the Cyber and Information Security Division of the Ministry of Home Affairs')).toEqual([
+      ['Cyber and Information Security Division', 'organization', null],
+      ['Ministry of Home Affairs', 'governmentBody', null],
+    ]);
+    // (telling "Wipro and Tata Consultancy Services" from "Network and Information Security Agency" needs more than words)
+    expect(organizations('firms such as Infosys, Wipro and Tata Consultancy Services').map(([name]) => name)).not.toContain('Infosys, Wipro and Tata Consultancy Services');
+    expect(organizations('chaired by Chief Cabinet Secretary Yoshihide Suga')).toEqual([]);
+  });
+
   it('ignores a head noun alone and sentence-initial function words', () => {
     expect(organizations('The Ministry’s cyber defence activities. Ministry officials met.')).toEqual([]);
   });

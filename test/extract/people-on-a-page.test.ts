@@ -23,5 +23,9 @@ describe('people across a page', () => {
   it('reads a name set off by commas after a post, and a name described by a post after it', () => {
     expect(people('The Commissioner, Julie Inman Grant, took up the post. Ms Inman Grant agreed.')).toEqual([['Julie Inman Grant', ['Julie Inman Grant', 'Inman Grant']]]);
     expect(people('Alastair MacGibbon, formerly the Special Adviser, became head.').map(([name]) => name)).toEqual(['Alastair MacGibbon']);
+    expect(people('At the secretariat Gulshan Rai became the first National Coordinator. Its chair, Aleid Wolfsen, agreed.').map(([name]) => name)).toEqual([
+      'Aleid Wolfsen',
+      'Gulshan Rai',
+    ]);
   });
 });

@@ -92,7 +92,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     }
     // A list before the head: "Research, Innovation and Enterprise Council".
     if (first > 0 && /^\s*,\s*$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)) && isModifier(tokens[first - 1]!)) {
-      const joined = tokens.slice(first, i).some((token) => token.text === 'and');
+      // One word between "and" and the head, as in a name; "Infosys, Wipro and Tata Consultancy Services" lists names.
+      const joined = tokens.slice(first, i).some((token) => token.text === 'and') && tokens[i - 2]?.text === 'and';
       if (joined && !tokens[first - 1]!.sentenceInitial) first--;
     }
     // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
@@ -115,7 +116,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       if (end === k) break;
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
-      if (organizationHeads.has(tokens[k]!.text) && end - k > 1) break;
+      if (j === i + 1 && tokens[j]!.text === 'of' && organizationHeads.has(tokens[k]!.text)) break;
       last = end - 1;
       j = end;
       // A list inside the name: "Department of Industry, Innovation and Science".
@@ -126,6 +127,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       }
     }
     if (first === last) continue;
+    // "Chief Cabinet Secretary Yoshihide Suga": a title word, a head, a title is a post, not a body.
+    const following = tokens[last + 1];
+    if (adjectivalRoleWords.has(tokens[first]!.text) && following && roleWords.has(following.text) && adjacent(text, tokens[last]!.end, following.start)) continue;
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
     if (taken(start, end)) continue;

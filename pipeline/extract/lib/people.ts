@@ -24,7 +24,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
   const found: PersonName[] = [];
   const linked = (a: Token, b: Token) => adjacent(text, a.end, b.start);
   for (let i = 0; i < tokens.length; i++) {
-    if (!roleWords.has(tokens[i]!.text) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
+    // A post in lower case counts only where a name follows it between commas ("Its chair, Aleid Wolfsen,").
+    const lowerPost = /^\p{Ll}/u.test(tokens[i]!.text) && isTitleWord(tokens[i]!.text) && /^\s*,\s*$/.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? tokens[i]!.end));
+    if ((!roleWords.has(tokens[i]!.text) && !lowerPost) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
     let first = i;
     while (first > 0 && isRoleModifier(tokens[first - 1]!) && linked(tokens[first - 1]!, tokens[first]!) && !taken(tokens[first - 1]!.start, tokens[first - 1]!.end)) first--;
     let roleEnd = i;
@@ -110,16 +112,24 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       const start = words[0]!.start;
       const end = words[length - 1]!.end;
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!) && adjacent(text, tokens[i - 1]!.end, start))) continue;
-      const after = /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(text.slice(end));
+      const after =
+        /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(text.slice(end)) ??
+        /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(text.slice(end));
       if (!after) continue;
       const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
-      if (!following.some((t) => roleWords.has(t.text) || t.text.split('-').some((part) => roleWords.has(part)))) continue;
+      if (!following.some((t) => isTitleWord(t.text))) continue;
       found.push({ start, end, name: text.slice(start, end), roleStart: start });
       i += length - 1;
       break;
     }
   }
   return found;
+}
+
+/** A title or post in any case, also inside a hyphenated title: "Commissioner", "chair", "Attorney-General". */
+function isTitleWord(word: string): boolean {
+  const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
+  return roleWords.has(capitalised) || capitalised.split('-').some((part) => roleWords.has(part.charAt(0).toUpperCase() + part.slice(1)));
 }
 
 /** A word before a title that belongs to the post ("Federal Minister", "Foreign Minister"). */
