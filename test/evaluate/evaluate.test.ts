@@ -15,7 +15,7 @@ const corpus = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
  */
 const floors: Record<string, Record<string, [precision: number, recall: number]>> = {
   seed: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [1, 1] },
-  tuning: { organizations: [0.94, 0.91], people: [0.88, 0.82], places: [0.98, 0.94], dates: [1, 1], events: [0.91, 0.98] },
+  tuning: { organizations: [0.94, 0.9], people: [0.89, 0.8], places: [0.97, 0.94], dates: [0.98, 0.98], events: [0.89, 0.95] },
   'held-out': { organizations: [0.84, 0.88], people: [1, 0.87], places: [0.95, 0.95], dates: [0.97, 0.97], events: [0.88, 0.93] },
 };
 
