@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { extract } from '../../extract/index.js';
@@ -61,7 +61,7 @@ export async function evaluate(corpus: string, source: string, files: VFile[]): 
 async function firstExisting(paths: string[]): Promise<string | undefined> {
   for (const path of paths) {
     try {
-      await readFile(path);
+      await access(path);
       return path;
     } catch {
       continue;

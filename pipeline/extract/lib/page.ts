@@ -17,7 +17,7 @@ import { findDescribedPeople, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { Claims } from './spans.js';
-import { adjacent, isAcronym, isCapitalised, tokenize, type Token } from './tokens.js';
+import { adjacent, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
 
@@ -109,7 +109,12 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   // People, named after a title; the organisation written just before the title is their affiliation.
   // "Mr Ilves" after "President Toomas Hendrik Ilves" is the same person: full names are read first.
   const people = new Map<string, PagePerson>();
-  const titled = work.flatMap((w) => findPeople(w.passage.text, w.tokens, () => false));
+  // Each passage's people are read once, outside the organisations' names, and used for both passes.
+  const found = work.map((w) => {
+    const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
+    return [...findPeople(w.passage.text, w.tokens, insideOrganization), ...findDescribedPeople(w.passage.text, w.tokens, insideOrganization)];
+  });
+  const titled = found.flat();
   const fullNames = titled.filter((p) => p.name.includes(' ')).map((p) => p.name);
   // "Mr Tehan" also names "Dan Tehan" written without a title elsewhere on the page.
   for (const single of new Set(titled.filter((p) => !p.name.includes(' ')).map((p) => p.name))) {
@@ -138,9 +143,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   for (const full of fullNames) {
     if (bySurname(full) === undefined) people.set(full, people.get(full) ?? { name: full, roles: [], affiliations: [] });
   }
-  for (const w of work) {
-    const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
-    for (const person of [...findPeople(w.passage.text, w.tokens, insideOrganization), ...findDescribedPeople(w.passage.text, w.tokens, insideOrganization)]) {
+  work.forEach((w, index) => {
+    for (const person of found[index]!) {
       if (w.organizations.some((o) => person.start < o.end && o.start < person.end) || curation.rejects(person.name)) continue;
       const name = bySurname(person.name) ?? person.name;
       w.people.push({ ...person, name });
@@ -153,7 +157,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
         if (!known.affiliations.includes(key)) known.affiliations.push(key);
       }
     }
-  }
+  });
 
   const places = new Map<string, Place>();
   const unresolved = new Set<string>();
@@ -182,8 +186,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     // What the publisher curated comes first: its spans are claimed before any finder's.
     for (const { entry, forms, found } of curation.additions()) {
       for (const form of forms) {
-        for (const match of passage.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu'))) {
-          const span = { start: match.index, end: match.index + form.length };
+        for (const span of wholeWordSpans(passage.text, form)) {
           if (!claims.claim(span)) continue;
           found();
           mention(addCurated(entry), span.start, span.end);
@@ -214,8 +217,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       const surname = person.name.split(/\s+/).pop()!;
       for (const form of new Set([person.name, surname])) {
         if (form.length < 3) continue;
-        for (const match of passage.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu'))) {
-          const span = { start: match.index, end: match.index + form.length };
+        for (const span of wholeWordSpans(passage.text, form)) {
           if (claims.claim(span)) mention({ type: 'person', name: person.name }, span.start, span.end);
         }
       }

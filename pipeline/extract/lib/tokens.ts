@@ -46,3 +46,12 @@ export function isAcronym(word: string): boolean {
 export function adjacent(text: string, from: number, to: number): boolean {
   return from <= to && /^[ \t\u00a0]*$/.test(text.slice(from, to));
 }
+
+/** Where `form` stands in `text` as whole words (not inside a longer word), as UTF-16 spans. */
+export function wholeWordSpans(text: string, form: string): Array<{ start: number; end: number }> {
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({
+    start: match.index,
+    end: match.index + form.length,
+  }));
+}
