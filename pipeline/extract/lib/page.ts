@@ -283,8 +283,9 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   const eventMentions: PageMention[] = [];
   for (const w of work) {
     const dates = findDates(w.passage.text, frontMatter.dateModified);
+    const ranges = dates.length > 0 ? sentenceRanges(page.sentences, w.passage) : [];
     for (const date of dates) {
-      const sentence = sentenceAround(page.sentences, w.passage, date.start);
+      const sentence = ranges.find((range) => date.start >= range.start && date.start < range.end);
       if (!sentence) continue;
       const clause = clauseAround(w.passage.text, sentence, date.start);
       const inClause = w.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
@@ -467,15 +468,11 @@ interface TextRange {
   text: string;
 }
 
-/** The sentence of `passage` that holds UTF-16 index `index`, as a UTF-16 range. */
-function sentenceAround(sentences: readonly import('../../model/types.js').Sentence[], passage: ParsedPassage, index: number): TextRange | undefined {
-  for (const sentence of sentences) {
-    if (sentence.passageId !== passage.id) continue;
-    const start = toUtf16Index(passage.text, sentence.start);
-    const end = toUtf16Index(passage.text, sentence.end);
-    if (index >= start && index < end) return { start, end, text: sentence.text };
-  }
-  return undefined;
+/** The sentences of `passage` as UTF-16 ranges of its text, in order. */
+function sentenceRanges(sentences: readonly import('../../model/types.js').Sentence[], passage: ParsedPassage): TextRange[] {
+  return sentences
+    .filter((sentence) => sentence.passageId === passage.id)
+    .map((sentence) => ({ start: toUtf16Index(passage.text, sentence.start), end: toUtf16Index(passage.text, sentence.end), text: sentence.text }));
 }
 
 /**
