@@ -23,7 +23,10 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   for (const match of text.matchAll(/\(([^()]{1,120})\)/g)) {
     const inner = match[1]!.trim();
     const innerStart = match.index + 1 + match[1]!.indexOf(inner);
-    const before = text.slice(0, match.index);
+    // An expansion is a few words long: read a bounded stretch before the bracket, starting at a word
+    // boundary, so that a passage with thousands of brackets stays linear.
+    const windowStart = lookBehindStart(text, match.index);
+    const before = text.slice(windowStart, match.index);
     if (isAcronym(inner)) {
       const expansion = expansionBefore(inner, before);
       if (expansion) {
@@ -32,8 +35,8 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
           expansion: expansion.text,
           acronymStart: innerStart,
           acronymEnd: innerStart + inner.length,
-          expansionStart: expansion.start,
-          expansionEnd: expansion.start + expansion.text.length,
+          expansionStart: windowStart + expansion.start,
+          expansionEnd: windowStart + expansion.start + expansion.text.length,
         });
       }
       continue;
@@ -50,8 +53,8 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
         definitions.push({
           acronym: previous[1]!,
           expansion: expansionText,
-          acronymStart: previous.index,
-          acronymEnd: previous.index + previous[1]!.length,
+          acronymStart: windowStart + previous.index,
+          acronymEnd: windowStart + previous.index + previous[1]!.length,
           expansionStart,
           expansionEnd: expansionStart + expansionText.length,
         });
@@ -59,6 +62,15 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     }
   }
   return definitions;
+}
+
+/** How far before a bracket an expansion or an acronym is looked for, in UTF-16 units. */
+const lookBehind = 400;
+
+function lookBehindStart(text: string, index: number): number {
+  if (index <= lookBehind) return 0;
+  const space = text.slice(index - lookBehind, index).search(/\s/);
+  return space < 0 ? index : index - lookBehind + space + 1;
 }
 
 function expansionBefore(acronym: string, before: string): { text: string; start: number } | undefined {

@@ -81,8 +81,7 @@ export function findDates(text: string, reference: string): DateMention[] {
   }
 
   const referenceDate = new Date(`${reference.padEnd(7, '-01').slice(0, 7)}-01T00:00:00Z`);
-  for (const result of chrono.en.casual.parse(text, { instant: referenceDate, timezone: 'UTC' })) {
-    const start = result.index;
+  for (const { index: start, result } of readWithChrono(text, referenceDate)) {
     const end = start + result.text.length;
     if (!free(start, end)) continue;
     if (!/\d/.test(result.text) || !monthNames.test(result.text)) continue;
@@ -101,6 +100,37 @@ export function findDates(text: string, reference: string): DateMention[] {
   }
 
   return found.map(withoutLeadingPreposition).sort((a, b) => a.start - b.start);
+}
+
+/** Longest stretch of text chrono-node reads at once: it looks back from each date to the stretch's start. */
+const chronoChunk = 2000;
+
+/**
+ * chrono-node's results for `text`, read in stretches that end at a sentence end, so that a passage of
+ * thousands of sentences costs time in proportion to its length. A passage shorter than a stretch is
+ * read whole, exactly as chrono-node reads it.
+ */
+function readWithChrono(text: string, instant: Date): Array<{ index: number; result: chrono.ParsedResult }> {
+  const results: Array<{ index: number; result: chrono.ParsedResult }> = [];
+  for (let from = 0; from < text.length; ) {
+    const to = from + chronoChunk >= text.length ? text.length : sentenceEndBefore(text, from, from + chronoChunk);
+    for (const result of chrono.en.casual.parse(text.slice(from, to), { instant, timezone: 'UTC' })) {
+      results.push({ index: from + result.index, result });
+    }
+    from = to;
+  }
+  return results;
+}
+
+/** The last sentence end in the second half of text[from, limit), or `limit` when there is none. */
+function sentenceEndBefore(text: string, from: number, limit: number): number {
+  const stretch = text.slice(from, limit);
+  let end = -1;
+  for (const match of stretch.matchAll(/(\S+)[.!?]\s+(?=\p{Lu})/gu)) {
+    // "Sept. 2011" and "J. Smith" do not end a sentence.
+    if (match.index >= stretch.length / 2 && match[1]!.length > 1 && !monthNames.test(match[1]!)) end = match.index + match[0].length;
+  }
+  return end < 0 ? limit : from + end;
 }
 
 /** "on 14 May 2008" → "14 May 2008": the quote is the date, not the preposition that introduces it. */

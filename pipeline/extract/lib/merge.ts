@@ -1,7 +1,7 @@
 import type { Dataset } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
-import { toCodePointOffset } from '../../model/lib/text.js';
-import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Term } from '../../model/types.js';
+import { CodePoints } from '../../model/lib/text.js';
+import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
 import { CurationIndex } from './curation.js';
 import type { EntityRef, PageExtraction } from './types.js';
@@ -125,13 +125,16 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
     });
     const mentionId = uniqueIds();
     const ordered = [...extraction.mentions].sort((a, b) => a.passage.order - b.passage.order || a.start - b.start || a.end - b.end);
+    const sentencesOf = groupBy(page.sentences, (s) => s.passageId);
+    let codePoints: { passageId: string; index: CodePoints } | undefined;
     for (const found of ordered) {
       const entityId = idOf(extraction, found.ref);
       if (!entityId) continue;
       const text = found.passage.text;
-      const start = toCodePointOffset(text, found.start);
-      const end = toCodePointOffset(text, found.end);
-      const sentence = page.sentences.find((s) => s.passageId === found.passage.id && start >= s.start && start < s.end);
+      if (codePoints?.passageId !== found.passage.id) codePoints = { passageId: found.passage.id, index: new CodePoints(text) };
+      const start = codePoints.index.offsetOf(found.start);
+      const end = codePoints.index.offsetOf(found.end);
+      const sentence = sentenceAt(sentencesOf.get(found.passage.id) ?? [], start);
       mentions.push({
         id: mentionId(`${found.passage.id}/mention/${start}-${end}`),
         entityId,
@@ -187,4 +190,28 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
     affiliations: byPerson([...people.values()]),
     mentions,
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/** The sentence that holds code-point offset `start`, by binary search over a passage's ordered sentences. */
+function sentenceAt(sentences: readonly Sentence[], start: number): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle]!;
+    if (start < sentence.start) high = middle - 1;
+    else if (start >= sentence.end) low = middle + 1;
+    else return sentence;
+  }
+  return undefined;
 }

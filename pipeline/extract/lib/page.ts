@@ -1,5 +1,5 @@
 import { reportWarning } from '../../model/lib/diagnostics.js';
-import { toUtf16Index } from '../../model/lib/text.js';
+import { CodePoints } from '../../model/lib/text.js';
 import type { Place } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
@@ -16,7 +16,7 @@ import { findOrganizationNames, organizationFromExpansion, type OrganizationName
 import { findDescribedPeople, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
-import { Claims } from './spans.js';
+import { Claims, firstStartingAt, spansWithin } from './spans.js';
 import { adjacent, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
@@ -285,15 +285,16 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     const dates = findDates(w.passage.text, frontMatter.dateModified);
     const ranges = dates.length > 0 ? sentenceRanges(page.sentences, w.passage) : [];
     for (const date of dates) {
-      const sentence = ranges.find((range) => date.start >= range.start && date.start < range.end);
-      if (!sentence) continue;
+      const sentence = ranges[firstStartingAt(ranges, date.start + 1) - 1];
+      if (!sentence || date.start >= sentence.end) continue;
       const clause = clauseAround(w.passage.text, sentence, date.start);
-      const inClause = w.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+      const inClause = spansWithin(w.mentions, clause.start, clause.end);
+      const inSentence = spansWithin(w.mentions, sentence.start, sentence.end);
       const isCity = (m: PageMention) => m.ref.type === 'place' && m.ref.id.startsWith('place/geonames-');
       // A clause without a place takes the city of an undated clause of the same sentence
       // ("The … Conference, held in Munich every February, discussed … in 2013").
-      const undatedCities = w.mentions.filter((m) => {
-        if (m.start < sentence.start || m.end > sentence.end || !isCity(m)) return false;
+      const undatedCities = inSentence.filter((m) => {
+        if (!isCity(m)) return false;
         const around = clauseAround(w.passage.text, sentence, m.start);
         return !dates.some((d) => d.start >= around.start && d.end <= around.end);
       });
@@ -307,11 +308,10 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       let participants = inClause.filter(isParticipant);
       // "Its status was reinforced…", "…, which first met in 2011": the clause is about the last one named.
       if (participants.length === 0 && /^(?:it|its|they|their|he|his|she|her|which|who|whose)\b/i.test(clause.text)) {
-        const earlier = w.mentions.filter((m) => m.end <= clause.start && (m.ref.type === 'organization' || m.ref.type === 'person'));
-        participants = earlier.slice(-1);
+        participants = lastNamedBefore(w.mentions, clause.start);
       }
       if (participants.length === 0) {
-        participants = w.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && isParticipant(m) && !(m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)));
+        participants = inSentence.filter((m) => isParticipant(m) && !(m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)));
       }
       const index = events.length;
       events.push({
@@ -469,10 +469,20 @@ interface TextRange {
 }
 
 /** The sentences of `passage` as UTF-16 ranges of its text, in order. */
+/** The last organisation or person named before `index`, as a list of none or one. */
+function lastNamedBefore(mentions: readonly PageMention[], index: number): PageMention[] {
+  for (let i = firstStartingAt(mentions, index) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end <= index && (m.ref.type === 'organization' || m.ref.type === 'person')) return [m];
+  }
+  return [];
+}
+
 function sentenceRanges(sentences: readonly import('../../model/types.js').Sentence[], passage: ParsedPassage): TextRange[] {
+  const codePoints = new CodePoints(passage.text);
   return sentences
     .filter((sentence) => sentence.passageId === passage.id)
-    .map((sentence) => ({ start: toUtf16Index(passage.text, sentence.start), end: toUtf16Index(passage.text, sentence.end), text: sentence.text }));
+    .map((sentence) => ({ start: codePoints.indexOf(sentence.start), end: codePoints.indexOf(sentence.end), text: sentence.text }));
 }
 
 /**

@@ -4,17 +4,43 @@ export interface Span {
   end: number;
 }
 
-/** Keeps track of which parts of a passage are already taken by a name. */
+/**
+ * Keeps track of which parts of a passage are already taken by a name. The spans are kept in order and
+ * never overlap, so a lookup is a binary search: a passage may hold thousands of names.
+ */
 export class Claims {
   private readonly spans: Span[] = [];
 
   overlaps(span: Span): boolean {
-    return this.spans.some((taken) => span.start < taken.end && taken.start < span.end);
+    // Only the last span that starts before `span` ends can reach into it: the ends are in order too.
+    const before = this.spans[firstStartingAt(this.spans, span.end) - 1];
+    return before !== undefined && span.start < before.end;
   }
 
   claim(span: Span): boolean {
     if (this.overlaps(span)) return false;
-    this.spans.push(span);
+    this.spans.splice(firstStartingAt(this.spans, span.start + 1), 0, span);
     return true;
   }
+}
+
+/** Index of the first of `sorted` (ordered by start) that starts at or after `start`; its length when none does. */
+export function firstStartingAt(sorted: readonly Span[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The spans of `sorted` (ordered by start) that lie wholly within [start, end), in order. */
+export function spansWithin<T extends Span>(sorted: readonly T[], start: number, end: number): T[] {
+  const found: T[] = [];
+  for (let i = firstStartingAt(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) {
+    if (sorted[i]!.end <= end) found.push(sorted[i]!);
+  }
+  return found;
 }

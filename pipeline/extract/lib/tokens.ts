@@ -23,10 +23,20 @@ export function tokenize(text: string): Token[] {
       word = word.slice(0, -2);
       possessive = true;
     }
-    const before = text.slice(0, start).replace(/[\s"'“”‘’([«»*_-]+$/u, '');
-    tokens.push({ text: word, start, end: start + word.length, sentenceInitial: before === '' || /[.!?:;]$/.test(before), possessive });
+    tokens.push({ text: word, start, end: start + word.length, sentenceInitial: opensSentence(text, start), possessive });
   }
   return tokens;
+}
+
+/** Characters that may stand, besides spaces, between a sentence's end and its first word: quotes, brackets, emphasis. */
+const openers = new Set([...'"\'“”‘’([«»*_-']);
+
+/** Whether the word at `start` opens a sentence: only openers stand between it and the text's start or a full stop. */
+function opensSentence(text: string, start: number): boolean {
+  // A backward scan: reading the whole text before every word would be quadratic in a long passage.
+  let i = start - 1;
+  while (i >= 0 && (openers.has(text.charAt(i)) || /\s/.test(text.charAt(i)))) i--;
+  return i < 0 || '.!?:;'.includes(text.charAt(i));
 }
 
 /** Whether a word starts with a capital letter, or is a name written with a lower-case prefix (eSafety). */

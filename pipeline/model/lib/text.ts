@@ -1,27 +1,62 @@
 /** Conversions between UTF-16 indexes (JavaScript strings) and code-point offsets (what the data publishes). */
 
-/** Code-point offset of UTF-16 index `index` in `text`. */
-export function toCodePointOffset(text: string, index: number): number {
-  let offset = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < index) i++;
-    offset++;
+const surrogate = /[\uD800-\uDFFF]/;
+
+/**
+ * Both conversions for one text, each O(1) after one pass over it: a page can hold thousands of
+ * mentions in one passage, and walking the text from its start for each would be quadratic.
+ */
+export class CodePoints {
+  /** Code-point offset of every UTF-16 index, or undefined when the two coincide (no astral character). */
+  private readonly offsets: Uint32Array | undefined;
+  /** UTF-16 index of every code-point offset, when they differ. */
+  private readonly indexes: Uint32Array | undefined;
+
+  constructor(private readonly text: string) {
+    if (!surrogate.test(text)) return;
+    this.offsets = new Uint32Array(text.length + 1);
+    const indexes: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < text.length; i++) {
+      this.offsets[i] = offset;
+      indexes.push(i);
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        // The low surrogate of a pair belongs to the code point its high surrogate opens.
+        this.offsets[i + 1] = offset + 1;
+        i++;
+      }
+      offset++;
+    }
+    this.offsets[text.length] = offset;
+    indexes.push(text.length);
+    this.indexes = Uint32Array.from(indexes);
   }
-  return offset;
+
+  /** Code-point offset of UTF-16 index `index` (clamped to the text). */
+  offsetOf(index: number): number {
+    const clamped = Math.max(0, Math.min(index, this.text.length));
+    return this.offsets ? this.offsets[clamped]! : clamped;
+  }
+
+  /** UTF-16 index of code-point offset `offset` (clamped to the text). */
+  indexOf(offset: number): number {
+    if (!this.indexes) return Math.max(0, Math.min(offset, this.text.length));
+    return this.indexes[Math.max(0, Math.min(offset, this.indexes.length - 1))]!;
+  }
+}
+
+/** Code-point offset of UTF-16 index `index` in `text`. For many lookups in one text, use CodePoints. */
+export function toCodePointOffset(text: string, index: number): number {
+  return new CodePoints(text).offsetOf(index);
+}
+
+/** UTF-16 index of code-point offset `offset` in `text`. For many lookups in one text, use CodePoints. */
+export function toUtf16Index(text: string, offset: number): number {
+  return new CodePoints(text).indexOf(offset);
 }
 
 /** Slices `text` by code-point offsets. */
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
-}
-
-/** UTF-16 index of code-point offset `offset` in `text`. */
-export function toUtf16Index(text: string, offset: number): number {
-  let index = 0;
-  for (let seen = 0; seen < offset && index < text.length; seen++) {
-    const code = text.charCodeAt(index);
-    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
-  }
-  return index;
 }
