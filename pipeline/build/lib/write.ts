@@ -1,32 +1,190 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
+
+export { recoverInterruptedWrite } from './recover.js';
+
+/**
+ * Test hook: when OPEN_DATA_PIPELINE_KILL_AT names one of these points, the build sends itself SIGKILL
+ * there, so that a test can check that `out` survives a crash at that very point. Unset, it costs one
+ * string comparison per point.
+ */
+export const killPoints = [
+  'staging-first-file', // the first file is written and synced
+  'staging-written', // every file and folder is written and synced, the marker is not written yet
+  'staging-complete', // the marker is written, `out` is not moved yet
+  'between-renames', // the old `out` is moved aside, the new one is not in place yet
+  'swapped', // the new `out` is in place, the old one is not deleted yet
+  'previous-deleted', // the old one is deleted, the marker is not yet
+] as const;
+export type KillPoint = (typeof killPoints)[number];
+
+function killPoint(point: KillPoint): void {
+  if (process.env['OPEN_DATA_PIPELINE_KILL_AT'] === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Writes of each `out` in this process, one after another: a write's folders are named by the pid. */
+const running = new Map<string, Promise<void>>();
 
 /**
  * Writes the files into a fresh folder beside `out`, then swaps it in: a reader of `out` sees the old
- * dataset or the new one, never a mix, and a failure part-way leaves the old one untouched.
+ * dataset or the new one, never a mix, and a failure part-way leaves the old one untouched. Every file
+ * and folder is synced before the swap, so a crash after it never exposes a truncated file, and a
+ * process killed at any point leaves what the next write (or `recoverInterruptedWrite`) repairs: see
+ * `WritePaths` for the protocol.
  */
 export async function writeAtomically(out: string, files: ReadonlyMap<string, string>): Promise<void> {
   const target = resolve(out);
-  const staging = `${target}.staging-${process.pid}`;
-  const previous = `${target}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  const before = running.get(target) ?? Promise.resolve();
+  const write = before.catch(() => undefined).then(() => writeNow(target, files));
+  running.set(target, write);
   try {
-    for (const [path, contents] of files) {
-      const destination = join(staging, path);
-      await mkdir(dirname(destination), { recursive: true });
-      await writeFile(destination, contents, 'utf8');
+    await write;
+  } finally {
+    if (running.get(target) === write) running.delete(target);
+  }
+}
+
+async function writeNow(target: string, files: ReadonlyMap<string, string>): Promise<void> {
+  // No other write of `target` runs in this process now: leftovers named with its pid are a dead one's.
+  await recover(target, true);
+  const paths = writePaths(target, process.pid);
+  await mkdir(dirname(target), { recursive: true });
+  let movedAside = false;
+  try {
+    await writeStaging(paths.staging, files);
+    killPoint('staging-written');
+    await writeMarker(paths);
+    killPoint('staging-complete');
+    movedAside = await swap(paths);
+    killPoint('swapped');
+  } catch (error) {
+    // Should tidying up fail too, the next write repairs what is left: the first error is the one to report.
+    await abandon(paths, movedAside).catch(() => undefined);
+    throw error;
+  }
+  // Done: the old dataset goes first, the marker last (see WritePaths).
+  await rm(paths.previous, { recursive: true, force: true });
+  killPoint('previous-deleted');
+  await rm(paths.complete, { force: true });
+}
+
+async function writeStaging(staging: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const folders = new Set<string>([staging]);
+  await mkdir(staging);
+  let first = true;
+  for (const [path, contents] of files) {
+    const destination = join(staging, path);
+    for (let folder = dirname(destination); folder.length > staging.length; folder = dirname(folder)) {
+      folders.add(folder);
     }
-    await mkdir(dirname(target), { recursive: true });
-    let hadPrevious = true;
+    await mkdir(dirname(destination), { recursive: true });
+    const handle = await open(destination, 'wx');
     try {
-      await rename(target, previous);
+      await handle.writeFile(contents, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (first) killPoint('staging-first-file');
+    first = false;
+  }
+  // Deepest first, so each folder's entry in its parent is synced after its own entries.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
+}
+
+async function writeMarker(paths: WritePaths): Promise<void> {
+  const handle = await open(paths.complete, 'wx');
+  try {
+    await handle.writeFile(`${paths.staging} is complete: every file in it is written and synced.\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await syncFolder(dirname(paths.target));
+}
+
+/**
+ * Moves `out` aside and the staging folder into its place; says whether there was an `out` to move.
+ * When another build puts its own `out` in place between the two renames (the rename then fails as
+ * the place is taken), that newer dataset is moved aside in turn, a few times at most.
+ */
+async function swap(paths: WritePaths): Promise<boolean> {
+  let movedAside = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(paths.target, paths.previous);
+      movedAside = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hadPrevious = false;
     }
-    await rename(staging, target);
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    killPoint('between-renames');
+    try {
+      await rename(paths.staging, paths.target);
+      await syncFolder(dirname(paths.target));
+      return movedAside;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+      // The dataset moved aside is older than the one now in place: it may go.
+      await rm(paths.previous, { recursive: true, force: true });
+      movedAside = false;
+    }
   }
+}
+
+/**
+ * After a failure: puts the old `out` back if it was moved aside and nothing took its place, then
+ * tidies up, the marker before the staging folder so that a half-deleted one never looks complete.
+ */
+async function abandon(paths: WritePaths, movedAside: boolean): Promise<void> {
+  if (movedAside && !(await exists(paths.target))) {
+    await rename(paths.previous, paths.target);
+    await syncFolder(dirname(paths.target));
+  }
+  await rm(paths.previous, { recursive: true, force: true });
+  await rm(paths.complete, { force: true });
+  await rm(paths.staging, { recursive: true, force: true });
+}
+
+const checksumLine = /^[0-9a-f]{64} [ *](.+)$/;
+
+/**
+ * Why the build must not replace `out`, or undefined when it may: `out` does not exist, is an empty
+ * folder, or holds only what a build wrote (every file, at any depth, is SHA256SUMS or listed in it).
+ * The message names the first other file, in sorted order. Hashes are not checked: a file a build
+ * wrote and someone edited is still the build's.
+ */
+export async function checkReplaceable(out: string): Promise<string | undefined> {
+  const target = resolve(out);
+  let stats;
+  try {
+    stats = await lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (stats.isSymbolicLink()) return `--out ${out} is a symbolic link: the build would replace the link, not what it points to; give the folder itself`;
+  if (!stats.isDirectory()) return `--out ${out} is a file, not a folder: move it away or choose another --out`;
+
+  const found: string[] = [];
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else found.push(`${prefix}${entry.name}`);
+    }
+  };
+  await walk(target, '');
+  if (found.length === 0) return undefined;
+
+  const listed = new Set<string>(['SHA256SUMS']);
+  if (found.includes('SHA256SUMS')) {
+    const sums = await readFile(join(target, 'SHA256SUMS'), 'utf8');
+    for (const line of sums.split('\n')) {
+      const path = checksumLine.exec(line)?.[1];
+      if (path !== undefined) listed.add(path);
+    }
+  }
+  const unexpected = found.sort().find((path) => !listed.has(path));
+  return unexpected === undefined ? undefined : `--out ${out} holds ${unexpected}, which no build wrote: move it away or choose another --out`;
 }
