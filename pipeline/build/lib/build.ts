@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { location } from 'vfile-location';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
-import { parsePage, readPage } from '../../parse/index.js';
+import { MarkdownParser, parsePage, readPage } from '../../parse/index.js';
 import { validateFrontMatter, validateRecords, verifyPackage } from '../../validate/index.js';
 import { readCuration, readDatasetConfig } from './config.js';
-import { defaultBaseIri, defaultVersion, type BuildOptions } from './options.js';
+import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, parserMemory, type BuildOptions, type Limits } from './options.js';
 import { slug } from '../../model/lib/ids.js';
-import { listPages, readBytes, relativePath } from './sources.js';
+import { tooLarge } from './limits.js';
+import { displayPath, listPages, readBytes, relativePath } from './sources.js';
 import { writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -31,6 +32,7 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const source = resolve(options.source);
+  const limits: Limits = { ...defaultLimits, ...options.limits };
   const files: VFile[] = [];
   const fail = (): BuildResult => ({ files, ok: false });
   const finished = () => hasErrors(files) || (options.strict === true && files.some((f) => f.messages.length > 0));
@@ -45,11 +47,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const { config, file: configFile } = await readDatasetConfig(source);
+  const { config, file: configFile } = await readDatasetConfig(source, limits);
   if (configFile) files.push(configFile);
-  const { config: curation, file: curationSource } = await readCuration(source);
+  const { config: curation, file: curationSource } = await readCuration(source, limits);
   if (curationSource) files.push(curationSource);
-  const { pages, problems } = await listPages(source);
+  const { pages, problems } = await listPages(source, { maxFiles: limits.maxFiles, raise: limitOptions.maxFiles });
   files.push(...problems);
   if (pages.length === 0 && problems.length === 0) {
     const file = new VFile({ path: options.source });
@@ -66,21 +68,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const checked: CheckedPage[] = [];
   const documentPaths = new Map<string, string>();
-  for (const path of pages) {
-    const relative = relativePath(source, path);
-    // Messages name the file as the user would type it: relative to the working folder.
-    const file = readPage(relativePath(process.cwd(), path), await readBytes(path));
-    files.push(file);
-    if (hasErrors([file])) continue;
-    const page = parsePage(file, relative);
-    const earlier = documentPaths.get(page.documentId);
-    if (earlier) {
-      reportError(file, `Page has the same id \`${page.documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
-      continue;
+  const parser = new MarkdownParser({
+    maxDepth: limits.maxDepth,
+    timeout: limits.parseTimeout,
+    maxMemory: parserMemory,
+    raise: { maxDepth: limitOptions.maxDepth, timeout: limitOptions.parseTimeout },
+  });
+  try {
+    for (const { path, size } of pages) {
+      const relative = relativePath(source, path);
+      // Messages name the file as the user would type it: relative to the working folder.
+      const shown = displayPath(path);
+      if (size > limits.maxFileSize) {
+        files.push(tooLarge(shown, size, limits));
+        continue;
+      }
+      const file = readPage(shown, await readBytes(path));
+      files.push(file);
+      if (hasErrors([file])) continue;
+      const tree = await parser.parse(file);
+      if (!tree) continue;
+      const page = parsePage(file, relative, tree);
+      const earlier = documentPaths.get(page.documentId);
+      if (earlier) {
+        reportError(file, `Page has the same id \`${page.documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
+        continue;
+      }
+      documentPaths.set(page.documentId, relative);
+      const frontMatter = validateFrontMatter(page);
+      if (frontMatter) checked.push({ page, frontMatter });
     }
-    documentPaths.set(page.documentId, relative);
-    const frontMatter = validateFrontMatter(page);
-    if (frontMatter) checked.push({ page, frontMatter });
+  } finally {
+    await parser.close();
   }
   if (finished()) return fail();
 

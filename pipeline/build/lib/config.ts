@@ -1,31 +1,68 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { hasErrors, reportError } from '../../model/lib/diagnostics.js';
+import { readPage } from '../../parse/index.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { readYaml } from '../../validate/index.js';
 import type { SchemaFile } from '../../model/lib/schema-files.js';
-import { curationFile, datasetConfigFile } from './options.js';
+import { tooLarge } from './limits.js';
+import { curationFile, datasetConfigFile, type Limits } from './options.js';
+import { displayPath } from './sources.js';
 
-/** Reads the optional dataset.yml of a source folder; its absence is no error. */
-export async function readDatasetConfig(source: string): Promise<{ config: DatasetConfig | undefined; file: VFile | undefined }> {
-  return readOptionalYaml<DatasetConfig>(source, datasetConfigFile, 'dataset-config.schema.json', 'dataset-config');
+interface Read<T> {
+  config: T | undefined;
+  file: VFile | undefined;
+}
+
+/**
+ * Reads the optional dataset.yml of a source folder; its absence is no error. Its evaluation folder may
+ * lie beside the source folder but not outside the folder that holds it, nor be an absolute path.
+ */
+export async function readDatasetConfig(source: string, limits: Pick<Limits, 'maxFileSize'>): Promise<Read<DatasetConfig>> {
+  const read = await readOptionalYaml<DatasetConfig>(source, datasetConfigFile, 'dataset-config.schema.json', 'dataset-config', limits);
+  const evaluation = read.config?.evaluation;
+  if (evaluation !== undefined && read.file) {
+    const project = dirname(resolve(source));
+    const folder = resolve(source, evaluation);
+    if (isAbsolute(evaluation) || (folder !== project && !folder.startsWith(project + sep))) {
+      const text = String(read.file.value);
+      const at = text.search(/^evaluation\s*:/m);
+      reportError(
+        read.file,
+        `\`evaluation\` leads out of the project (${evaluation}): give a folder relative to the source folder, inside the folder that holds it`,
+        at >= 0 ? location(read.file).toPoint(at) : undefined,
+        'dataset-config-evaluation',
+      );
+      return { config: undefined, file: read.file };
+    }
+  }
+  return read;
 }
 
 /** Reads the optional curation.yml of a source folder; its absence is no error. */
-export async function readCuration(source: string): Promise<{ config: Curation | undefined; file: VFile | undefined }> {
-  return readOptionalYaml<Curation>(source, curationFile, 'curation.schema.json', 'curation');
+export async function readCuration(source: string, limits: Pick<Limits, 'maxFileSize'>): Promise<Read<Curation>> {
+  return readOptionalYaml<Curation>(source, curationFile, 'curation.schema.json', 'curation', limits);
 }
 
-async function readOptionalYaml<T>(source: string, name: string, schema: SchemaFile, rulePrefix: string): Promise<{ config: T | undefined; file: VFile | undefined }> {
+async function readOptionalYaml<T>(source: string, name: string, schema: SchemaFile, rulePrefix: string, limits: Pick<Limits, 'maxFileSize'>): Promise<Read<T>> {
   const path = join(source, name);
-  let text: string;
+  const shown = displayPath(path);
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    const { size } = await stat(path);
+    if (size > limits.maxFileSize) return { config: undefined, file: tooLarge(shown, size, limits) };
+    bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {} as T, file: undefined };
-    throw error;
+    const file = new VFile({ path: shown });
+    reportError(file, `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, `${rulePrefix}-read`);
+    return { config: undefined, file };
   }
-  const file = new VFile({ path, value: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') });
+  // Read as a page is: UTF-8 only, without a byte order mark, LF line ends, no control characters.
+  const file = readPage(shown, bytes);
+  if (hasErrors([file])) return { config: undefined, file };
   const config = readYaml<T>(file, String(file.value), 0, schema, name, rulePrefix);
   return { config, file };
 }

@@ -8,7 +8,42 @@ export interface BuildOptions {
   baseIri?: string;
   /** Treat warnings as errors. */
   strict?: boolean;
+  /** Limits on the input; each one left out takes its default. */
+  limits?: Partial<Limits>;
 }
+
+/**
+ * Limits that keep a build's time and memory bounded whatever the input. Exceeding one is an error that
+ * names the limit and the option that raises it.
+ */
+export interface Limits {
+  /** Largest page, dataset.yml or curation.yml, in bytes. */
+  maxFileSize: number;
+  /** Most pages in the source folder. */
+  maxFiles: number;
+  /** Deepest nesting of a page's Markdown (block quotes, lists, emphasis), in syntax-tree levels. */
+  maxDepth: number;
+  /** Longest time parsing one page's Markdown may take, in milliseconds. */
+  parseTimeout: number;
+}
+
+export const defaultLimits: Readonly<Limits> = {
+  maxFileSize: 4 * 1024 * 1024,
+  maxFiles: 100_000,
+  maxDepth: 100,
+  parseTimeout: 20_000,
+};
+
+/** The command-line option that sets each limit: messages say how to raise a limit in these words. */
+export const limitOptions: Readonly<Record<keyof Limits, string>> = {
+  maxFileSize: '--max-file-size',
+  maxFiles: '--max-files',
+  maxDepth: '--max-depth',
+  parseTimeout: '--parse-timeout',
+};
+
+/** Memory the Markdown parser of one page may use, in MB: far above what a page within maxFileSize needs. */
+export const parserMemory = 1024;
 
 /** Used when neither --base-iri nor dataset.yml gives one: a placeholder a publisher should replace. */
 export const defaultBaseIri = 'https://example.org/open-data/';

@@ -1,30 +1,96 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { reportError } from '../../model/lib/diagnostics.js';
 
-/** The pages of a source folder: every .md or .markdown file under it, by path, in a stable order. */
-export async function listPages(source: string): Promise<{ pages: string[]; problems: VFile[] }> {
-  const pages: string[] = [];
+/** A page found in the source folder, with its size in bytes. */
+export interface PageSource {
+  path: string;
+  size: number;
+}
+
+/** What listing a source folder found: its pages in a stable order, and files with problems. */
+export interface SourceListing {
+  pages: PageSource[];
+  problems: VFile[];
+}
+
+const pageName = /\.(md|markdown)$/i;
+
+/**
+ * The pages of a source folder: every .md or .markdown file under it, by path, in a stable order.
+ * A symbolic link is followed only when it stays inside the folder; one that leads out of it, a page
+ * that is not a regular file (a FIFO would block the build), and more pages than `maxFiles` are errors.
+ */
+export async function listPages(source: string, limits: { maxFiles: number; raise: string }): Promise<SourceListing> {
+  const pages: PageSource[] = [];
   const problems: VFile[] = [];
+  const problem = (path: string, reason: string, ruleId: string) => {
+    const file = new VFile({ path: displayPath(path) });
+    reportError(file, reason, undefined, ruleId);
+    problems.push(file);
+  };
+  let root: string;
+  try {
+    root = await realpath(source);
+    if (!(await stat(root)).isDirectory()) {
+      problem(source, 'Source is not a folder: give --source the folder that holds the pages', 'source-folder');
+      return { pages, problems };
+    }
+  } catch (error) {
+    problem(source, `Cannot read source folder: ${describe(error)}`, 'source-folder');
+    return { pages, problems };
+  }
+  const visited = new Set<string>([root]);
+  let tooMany = false;
+
   const walk = async (folder: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      const file = new VFile({ path: folder });
-      reportError(file, `Cannot read source folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'source-folder');
-      problems.push(file);
+      problem(folder, `Cannot read folder: ${describe(error)}`, 'source-folder');
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (tooMany) return;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) pages.push(path);
+      let target = path;
+      let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
+      if (entry.isSymbolicLink()) {
+        try {
+          target = await realpath(path);
+        } catch (error) {
+          if (pageName.test(entry.name)) problem(path, `Symbolic link leads nowhere (${describe(error)}): remove it or point it at a page`, 'symlink-broken');
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + sep)) {
+          problem(path, `Symbolic link leads out of the source folder, to ${target}: copy the page into the source folder instead`, 'symlink-outside');
+          continue;
+        }
+        kind = await lstat(target);
+      }
+      if (kind.isDirectory()) {
+        if (visited.has(target)) continue;
+        visited.add(target);
+        await walk(path);
+      } else if (pageName.test(entry.name)) {
+        if (!kind.isFile()) {
+          problem(path, 'Page is not a regular file (a pipe, socket or device): replace it with the file itself', 'not-a-file');
+          continue;
+        }
+        if (pages.length >= limits.maxFiles) {
+          tooMany = true;
+          problem(source, `Source folder holds more than ${limits.maxFiles} pages, the limit: split the corpus, or raise the limit with ${limits.raise}`, 'limit-files');
+          return;
+        }
+        pages.push({ path, size: (await stat(target)).size });
+      }
     }
   };
   await walk(source);
-  pages.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { pages, problems };
 }
 
@@ -33,6 +99,15 @@ export function relativePath(source: string, path: string): string {
   return relative(source, path).split(sep).join('/');
 }
 
+/** A path as the user would type it: relative to the working folder. */
+export function displayPath(path: string): string {
+  return relativePath(process.cwd(), path) || '.';
+}
+
 export async function readBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path));
+}
+
+function describe(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }

@@ -1,19 +1,15 @@
 import type { Heading, Paragraph, Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { reportError } from '../../model/lib/diagnostics.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import type { Section, SourcePosition } from '../../model/types.js';
+import { parseMarkdown } from './markdown.js';
 import { passageText } from './passage-text.js';
 import { splitSentences } from './sentences.js';
 import type { ParsedPage, ParsedPassage } from './types.js';
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** Id of the page at `path` (relative to the source folder): 'page/' and a slug of each folder and the name. */
 export function documentIdFor(path: string): string {
@@ -21,10 +17,12 @@ export function documentIdFor(path: string): string {
   return `page/${withoutExtension.split('/').map(slug).join('/')}`;
 }
 
-/** Parses one page into its front matter, sections, passages and sentences. */
-export function parsePage(file: VFile, path: string): ParsedPage {
+/**
+ * Reads one page into its front matter, sections, passages and sentences. `tree` is the page's syntax
+ * tree when it was parsed elsewhere (in a worker, with limits); otherwise the page is parsed here.
+ */
+export function parsePage(file: VFile, path: string, tree: Root = parseMarkdown(String(file.value))): ParsedPage {
   const documentId = documentIdFor(path);
-  const tree = processor.parse(file) as Root;
   const page: ParsedPage = { file, documentId, path, tree, sections: [], passages: [], sentences: [] };
 
   const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;

@@ -17,9 +17,17 @@ export function readYaml<T>(file: VFile, yaml: string, startOffset: number, sche
   const place = location(file);
   const at = (yamlOffset: number | undefined) => place.toPoint(startOffset + (yamlOffset ?? 0));
 
-  const document = parseDocument(yaml, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
+  let document: YamlDocument;
+  try {
+    document = parseDocument(yaml, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    reportError(file, `${capitalise(subject)} cannot be read: ${firstLine((error as Error).message)}`, at(0), `${rulePrefix}-yaml`);
+    return undefined;
+  }
+  // A tag the core schema does not know (!!js/function, !custom) would be read as plain text: refuse it.
+  const problems = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
+  if (problems.length > 0) {
+    for (const error of problems) {
       reportError(file, `${capitalise(subject)} is not valid YAML: ${firstLine(error.message)}`, at(error.pos[0]), `${rulePrefix}-yaml`);
     }
     return undefined;
