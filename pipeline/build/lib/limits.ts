@@ -7,13 +7,16 @@ export function tooLarge(path: string, size: number, limits: Pick<Limits, 'maxFi
   const file = new VFile({ path });
   reportError(
     file,
-    `File is ${mebibytes(size)}, larger than the limit of ${mebibytes(limits.maxFileSize)}: split it, or raise the limit with ${limitOptions.maxFileSize}`,
+    `File is ${formatBytes(size)}, larger than the limit of ${formatBytes(limits.maxFileSize)}: split it, or raise the limit with ${limitOptions.maxFileSize}`,
     undefined,
     'limit-file-size',
   );
   return file;
 }
 
-function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size as a person reads it: 512 B, 3.2 KiB, 20.0 MiB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }

@@ -31,7 +31,7 @@ export const defaultLimits: Readonly<Limits> = {
   maxFileSize: 4 * 1024 * 1024,
   maxFiles: 100_000,
   maxDepth: 100,
-  parseTimeout: 20_000,
+  parseTimeout: 10_000,
 };
 
 /** The command-line option that sets each limit: messages say how to raise a limit in these words. */

@@ -1,0 +1,2 @@
+export { exitCodes, main, type Io } from './lib/main.js';
+export { parseCount, parseDuration, parseSize } from './lib/units.js';

@@ -1,0 +1,134 @@
+/**
+ * The command line: `build` writes the dataset, `check` only validates. Problems are printed by
+ * vfile-reporter as file:line:column with a rule id; the exit code is 0 on success, 1 when the input has
+ * an error, 2 on a usage mistake and 70 on a fault of the pipeline itself. A user's mistake never prints
+ * a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { reporter } from 'vfile-reporter';
+import { build } from '../../build/index.js';
+import { formatBytes } from '../../build/lib/limits.js';
+import { defaultLimits, limitOptions, type Limits } from '../../build/lib/options.js';
+import type { Dataset } from '../../model/index.js';
+import { parseCount, parseDuration, parseSize } from './units.js';
+
+/** Where the command writes: the process's streams, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Environment variables (DEBUG shows the stack of an internal error). */
+  env?: Record<string, string | undefined>;
+}
+
+export const exitCodes = { ok: 0, inputError: 1, usage: 2, internal: 70 } as const;
+
+const usage = `Usage:
+  npm run build -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] [limits]
+  npm run check -- [--source DIR] [--strict] [limits]
+
+  --source DIR           folder of Markdown pages (default: source)
+  --out DIR              folder to write the dataset to (default: dist; build only)
+  --base-iri IRI         base of every record's @id (default: dataset.yml's baseIri)
+  --strict               treat warnings as errors
+
+Limits (exceeding one is an error that names it):
+  ${`${limitOptions.maxFileSize} SIZE`.padEnd(22)} largest page or YAML file (default: ${formatBytes(defaultLimits.maxFileSize)}; units B, KB, MB, KiB, MiB)
+  ${`${limitOptions.maxFiles} N`.padEnd(22)} most pages in the source folder (default: ${defaultLimits.maxFiles})
+  ${`${limitOptions.maxDepth} N`.padEnd(22)} deepest Markdown nesting, in syntax-tree levels (default: ${defaultLimits.maxDepth})
+  ${`${limitOptions.parseTimeout} TIME`.padEnd(22)} longest time to parse one page (default: ${defaultLimits.parseTimeout / 1000}s; units s, ms)`;
+
+/** Runs the command line with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    // Not a problem with the input: a fault of the pipeline itself or of the machine.
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`internal error: ${detail}\n(set DEBUG=1 for details; please report it)\n`);
+    if (io.env?.['DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return exitCodes.internal;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string', default: 'source' },
+        out: { type: 'string', default: 'dist' },
+        'base-iri': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'max-file-size': { type: 'string' },
+        'max-files': { type: 'string' },
+        'max-depth': { type: 'string' },
+        'parse-timeout': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || (command !== 'build' && command !== 'check') || positionals.length > 1) {
+    io.stderr(`${usage}\n`);
+    return values.help ? exitCodes.ok : exitCodes.usage;
+  }
+  const baseIri = values['base-iri'];
+  if (baseIri !== undefined && !/^https?:\/\/\S+[/#]$/.test(baseIri)) {
+    io.stderr(`--base-iri must be an http(s) IRI that ends with '/' or '#', got ${JSON.stringify(baseIri)}\n`);
+    return exitCodes.usage;
+  }
+  const limits: Partial<Limits> = {};
+  const readers: Array<[keyof Limits, (text: string) => number | undefined, string]> = [
+    ['maxFileSize', parseSize, 'a size such as 4MiB'],
+    ['maxFiles', parseCount, 'a whole number'],
+    ['maxDepth', parseCount, 'a whole number'],
+    ['parseTimeout', parseDuration, 'a duration such as 20s'],
+  ];
+  for (const [limit, read, expected] of readers) {
+    const option = limitOptions[limit];
+    const text = values[option.slice(2) as 'max-file-size' | 'max-files' | 'max-depth' | 'parse-timeout'];
+    if (text === undefined) continue;
+    const value = read(text);
+    if (value === undefined) {
+      io.stderr(`${option} must be ${expected}, got ${JSON.stringify(text)}\n`);
+      return exitCodes.usage;
+    }
+    limits[limit] = value;
+  }
+
+  const result = await build({
+    source: values.source,
+    ...(command === 'build' ? { out: values.out } : {}),
+    ...(baseIri !== undefined ? { baseIri } : {}),
+    strict: values.strict,
+    limits,
+  });
+  const report = reporter(result.files, { quiet: true });
+  if (report !== '') io.stderr(`${report}\n`);
+  if (!result.ok || !result.dataset) {
+    io.stderr(`${command} failed: nothing was written\n`);
+    return exitCodes.inputError;
+  }
+  const pages = result.dataset.documents.length;
+  const what = command === 'build' ? `Built ${values.out}/ (${result.outputs?.size ?? 0} files)` : 'Checked';
+  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(result.dataset)}\n`);
+  return exitCodes.ok;
+}
+
+function counts(dataset: Dataset): string {
+  const parts: Array<[number, string, string]> = [
+    [dataset.organizations.length, 'organization', 'organizations'],
+    [dataset.people.length, 'person', 'people'],
+    [dataset.places.length, 'place', 'places'],
+    [dataset.events.length, 'event', 'events'],
+    [dataset.terms.length, 'term', 'terms'],
+    [dataset.mentions.length, 'mention', 'mentions'],
+  ];
+  return parts.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`).join(', ');
+}
