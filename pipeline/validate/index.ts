@@ -4,3 +4,4 @@ export { readYaml } from './lib/yaml.js';
 export { describeError, validatorFor } from './lib/validators.js';
 export { customFormats, isLanguageTag, isReducedDate, isReducedDateOrInterval, isSpdxLicense } from './lib/formats.js';
 export { verifyPackage, type PackageProblem } from './lib/package.js';
+export { verifyOutputs } from './lib/outputs.js';

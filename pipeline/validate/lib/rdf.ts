@@ -1,0 +1,49 @@
+import type { JsonLdDocument, Options } from 'jsonld';
+import type { PackageProblem } from './package.js';
+
+/**
+ * The document loader of every conversion: it refuses every URL. The emitted JSON-LD carries its
+ * context inline, so a URL to load can only come from a bug, and a build must never depend on the
+ * network (nor on what a remote context happens to say on the day).
+ */
+async function refuseRemote(url: string): Promise<never> {
+  throw new Error(`remote context ${url} is not allowed`);
+}
+
+/**
+ * Converts one JSON-LD document to RDF as a consumer would, in safe mode: where jsonld would silently
+ * drop something (a property that expands to no IRI, a relative @id, a malformed value), it throws
+ * instead, and that becomes a problem of `path`.
+ */
+export async function verifyJsonLd(path: string, document: unknown): Promise<PackageProblem[]> {
+  // Imported when first needed: it takes about 0.1 s, and most importers of validate/ never convert.
+  const { default: jsonld } = await import('jsonld');
+  // `safe` is missing from @types/jsonld.
+  const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
+  try {
+    await jsonld.toRDF(document as JsonLdDocument, options);
+    return [];
+  } catch (error) {
+    return [{ path, message: describeJsonLdError(error) }];
+  }
+}
+
+interface JsonLdError {
+  name?: unknown;
+  message?: unknown;
+  details?: { event?: { message?: unknown; details?: Record<string, unknown> }; cause?: unknown };
+}
+
+/** jsonld's errors keep what matters in `details`: the safe-mode event, or the loader's own error. */
+function describeJsonLdError(error: unknown): string {
+  const { name, message, details } = (error ?? {}) as JsonLdError;
+  const event = details?.event;
+  if (name === 'jsonld.ValidationError' && event) {
+    const what = String(event.message ?? message).replace(/\.$/, '');
+    const where = Object.entries(event.details ?? {}).map(([key, value]) => `${key} ${JSON.stringify(value)}`);
+    return `JSON-LD is not valid in safe mode: ${what}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+  }
+  // A failed load: jsonld's own message speaks of CORS and redirects; the loader's says why.
+  const cause = details?.cause instanceof Error ? details.cause.message : undefined;
+  return `JSON-LD does not convert to RDF: ${cause ?? String(message ?? error)}`;
+}
