@@ -8,7 +8,7 @@ import { location } from 'vfile-location';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { MarkdownParser, parsePage, readPage } from '../../parse/index.js';
-import { validateFrontMatter, validateRecords, verifyPackage } from '../../validate/index.js';
+import { validateFrontMatter, validateRecords, verifyOutputs } from '../../validate/index.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, parserMemory, type BuildOptions, type Limits } from './options.js';
 import { slug } from '../../model/lib/ids.js';
@@ -156,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
   }, { ...(evaluation ? { evaluation } : {}), candidates });
   // Read back what was emitted, as a consumer would, before anything is published.
-  const inconsistencies = verifyPackage(outputs);
+  const inconsistencies = await verifyOutputs(outputs);
   if (inconsistencies.length > 0) {
     for (const problem of inconsistencies) {
       const file = new VFile({ path: problem.path });

@@ -47,7 +47,13 @@ export function verifyPackage(files: ReadonlyMap<string, string>, descriptorPath
     if (resource.hash !== hash) problems.push({ path: resource.path, message: `has hash ${hash}, the descriptor says ${resource.hash}` });
     if (resource.type !== 'table' || !resource.schema) continue;
 
-    const table = parseCsv(contents, { columns: false, record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+    let table: string[][];
+    try {
+      table = parseCsv(contents, { columns: false, record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+    } catch (error) {
+      problems.push({ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` });
+      continue;
+    }
     const [header = [], ...records] = table;
     const names = resource.schema.fields.map((field) => field.name);
     if (header.join(',') !== names.join(',')) problems.push({ path: resource.path, message: `header is ${header.join(',')}, the schema says ${names.join(',')}` });
