@@ -176,6 +176,17 @@ describe('recoverInterruptedWrite', () => {
     expect(besides(out)).toEqual([...others, `dist.staging-${process.pid}`].sort());
   });
 
+  it('lets two processes repair the same leftovers at once', async () => {
+    const out = freshOut();
+    const paths = writePaths(out, pid);
+    dataset(paths.previous, 'old');
+    dataset(paths.staging, 'new');
+    writeFileSync(paths.complete, '');
+    await Promise.all([recoverInterruptedWrite(out), recoverInterruptedWrite(out), recoverInterruptedWrite(out)]);
+    expect(snapshot(out)).toEqual(versionOf('new'));
+    expect(besides(out)).toEqual([]);
+  });
+
   it('does nothing when the folder around out does not exist', async () => {
     await expect(recoverInterruptedWrite(join(scratch, 'nowhere', 'dist'))).resolves.toBeUndefined();
   });

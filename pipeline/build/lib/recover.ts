@@ -12,7 +12,8 @@ import { basename, dirname, join, resolve } from 'node:path';
  *
  * So the leftovers of a process killed at any point say how far it went: `staging` without `complete`
  * is incomplete; `staging` with `complete` is complete; `complete` without `staging` means the swap was
- * done, and `previous`, if any, is the old dataset, possibly half deleted.
+ * done, and `previous`, if any, is the old dataset, possibly half deleted. Tidying up keeps these
+ * meanings: `previous` goes before `complete`, and `complete` before `staging`.
  */
 export interface WritePaths {
   target: string;
@@ -95,16 +96,23 @@ export async function recover(out: string, ownPidIsDead: boolean): Promise<void>
     const back = forward ? undefined : await newest(dead.filter((d) => d.previous && !(d.complete && !d.staging)).map((d) => d.paths.previous));
     const restore = forward ?? back;
     if (restore) {
-      await rename(restore, target);
-      await syncFolder(dirname(target));
+      try {
+        await rename(restore, target);
+        await syncFolder(dirname(target));
+      } catch (error) {
+        // Another process repairing at the same time was first: `restore` is gone or `out` is back.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      }
     }
   }
   for (const { paths } of dead) {
     // The marker goes after the previous folder (until then, it tells a half-deleted one from a whole
     // one) and before the staging folder (so that a half-deleted one never looks complete).
-    await rm(paths.previous, { recursive: true, force: true });
+    // Retries let two processes delete the same folder at once.
+    await rm(paths.previous, { recursive: true, force: true, maxRetries: 3 });
     await rm(paths.complete, { force: true });
-    await rm(paths.staging, { recursive: true, force: true });
+    await rm(paths.staging, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -112,8 +120,14 @@ export async function recover(out: string, ownPidIsDead: boolean): Promise<void>
 async function newest(paths: string[]): Promise<string | undefined> {
   let best: { path: string; time: number } | undefined;
   for (const path of paths) {
-    const time = (await lstat(path)).ctimeMs;
-    if (!best || time > best.time) best = { path, time };
+    const time = await lstat(path).then(
+      (stats) => stats.ctimeMs,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined; // repaired meanwhile by another process
+        throw error;
+      },
+    );
+    if (time !== undefined && (!best || time > best.time)) best = { path, time };
   }
   return best?.path;
 }
