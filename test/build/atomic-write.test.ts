@@ -80,7 +80,7 @@ beforeAll(async () => {
   newSnapshot = snapshot(newOut);
   expect(Object.keys(newSnapshot)).toEqual(Object.keys(oldSnapshot));
   expect(newSnapshot['csv/organizations.csv']).not.toBe(oldSnapshot['csv/organizations.csv']);
-}, 30_000);
+}, 60_000);
 
 /** `out` is the old dataset, the new one, missing, or a mix (named by the files that are neither). */
 function versionOf(out: string): string {
@@ -133,7 +133,7 @@ describe.concurrent('a build killed at a point of writing --out', () => {
       expect(versionOf(out)).toBe(expected[point].out);
       expect(besides(out)).toEqual(expected[point].beside.map((kind) => `dist.${kind}-${killed.pid}`));
       await buildAgain(out);
-    }, 40_000);
+    }, 60_000);
   }
 
   it('leaves out missing when killed between the renames; recoverInterruptedWrite rolls forward to the new dataset', async () => {
@@ -146,7 +146,7 @@ describe.concurrent('a build killed at a point of writing --out', () => {
     expect(versionOf(out)).toBe('new');
     expect(besides(out)).toEqual([]);
     await buildAgain(out);
-  }, 40_000);
+  }, 60_000);
 });
 
 describe('a build killed at a time spread over its run', () => {
@@ -180,9 +180,9 @@ describe('a build killed at a time spread over its run', () => {
 
   it('leaves the old or the new dataset whole, after recovery, when killed half-way through a build', async () => {
     await killAndCheck('half-way', Math.round(buildMs / 2), false);
-  }, 20_000);
+  }, 30_000);
 
   it.each([0, 15, 35, 60, 100])('leaves the old or the new dataset whole, after recovery, when killed %i ms into writing', async (ms) => {
     await killAndCheck(`writing-${ms}`, ms, true);
-  }, 20_000);
+  }, 30_000);
 });
