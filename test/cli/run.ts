@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../helpers.js';
 
@@ -19,14 +19,20 @@ export function runCli(args: string[], env: Record<string, string> = {}): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every file under a folder with its bytes, by relative path: what "unchanged" is checked against. */
+/**
+ * Every file under a folder with its bytes, by relative path: what "unchanged" is checked against.
+ * Symbolic links are recorded by their target and pipes by their kind, never followed or read.
+ */
 export function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files[`${prefix}${name}`] = readFileSync(path).toString('base64');
+      const stats = lstatSync(path);
+      if (stats.isDirectory()) walk(path, `${prefix}${name}/`);
+      else if (stats.isSymbolicLink()) files[`${prefix}${name}`] = `symlink to ${readlinkSync(path)}`;
+      else if (stats.isFile()) files[`${prefix}${name}`] = readFileSync(path).toString('base64');
+      else files[`${prefix}${name}`] = 'not a regular file';
     }
   };
   walk(folder, '');

@@ -9,24 +9,8 @@ import { mergePages } from '../../pipeline/extract/index.js';
 import { findDates } from '../../pipeline/extract/lib/dates.js';
 import { splitSentences } from '../../pipeline/parse/lib/sentences.js';
 import { sliceCodePoints } from '../../pipeline/model/index.js';
+import { longParagraph, longParagraphDate } from '../generators.js';
 import { extractText, parseText } from '../helpers.js';
-
-const words = ['Alpha', 'Bravo', 'Cedar', 'Delta', 'Echo', 'Falcon', 'Granite', 'Harbour', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Meridian'];
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** One paragraph of `n` sentences, each defining a distinct agency and acronym and giving a full date. */
-function longParagraph(n: number): { text: string; acronyms: string[] } {
-  const acronyms: string[] = [];
-  const sentences = Array.from({ length: n }, (_, i) => {
-    const a = words[i % words.length]!;
-    const b = words[Math.floor(i / words.length) % words.length]!;
-    const c = words[Math.floor(i / words.length ** 2) % words.length]!;
-    const acronym = `${a[0]}${b[0]}${c[0]}A`;
-    acronyms.push(acronym);
-    return `The ${a} ${b} ${c} Agency (${acronym}) was set up on ${1 + (i % 28)} ${months[i % 12]} ${1990 + (i % 30)}.`;
-  });
-  return { text: sentences.join(' '), acronyms };
-}
 
 describe('a passage of thousands of sentences', () => {
   const { text, acronyms } = longParagraph(1500);
@@ -44,7 +28,7 @@ describe('a passage of thousands of sentences', () => {
     const dates = findDates(text, '2020-01');
     expect(dates).toHaveLength(1500);
     dates.forEach((date, i) => {
-      expect(date.startDate).toBe(`${1990 + (i % 30)}-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+      expect(date.startDate).toBe(longParagraphDate(i));
       expect(text.slice(date.start, date.end)).toBe(date.text);
     });
   });
