@@ -1,3 +1,4 @@
 export { build, type BuildResult } from './lib/build.js';
 export { datasetConfigFile, defaultBaseIri, type BuildOptions } from './lib/options.js';
-export { writeAtomically } from './lib/write.js';
+export { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './lib/write.js';
+export { defaultLimits, limitOptions, type Limits } from './lib/options.js';

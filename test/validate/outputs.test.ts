@@ -138,9 +138,9 @@ describe('verifyOutputs runs the package check', () => {
     ]);
   });
 
-  it('and reports a CSV it cannot read as a problem, not an exception', async () => {
+  it('and reports a CSV it cannot read as a problem on that file, not an exception', async () => {
     const files = reDescribe(tamper('csv/places.csv', (text) => text.replace(/\r\n(.*?)\r\n/, '\r\n$1,one cell too many\r\n')));
-    expect(await verifyOutputs(files)).toEqual([{ path: 'datapackage.json', message: expect.stringMatching(/^the package check stopped: Invalid Record Length/) }]);
+    expect(await verifyOutputs(files)).toEqual([{ path: 'csv/places.csv', message: expect.stringMatching(/^is not valid CSV: Invalid Record Length/) }]);
   });
 });
 

@@ -14,7 +14,7 @@ import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, parserMemo
 import { slug } from '../../model/lib/ids.js';
 import { tooLarge } from './limits.js';
 import { displayPath, listPages, readBytes, relativePath } from './sources.js';
-import { writeAtomically } from './write.js';
+import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
   /** Every file with messages about it: pages, dataset.yml, folders. */
@@ -45,6 +45,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push(file);
       return fail();
     }
+    // A build killed while swapping its output in is finished (or undone) before anything else.
+    await recoverInterruptedWrite(out);
+    const notOurs = await checkReplaceable(options.out);
+    if (notOurs !== undefined) {
+      const file = new VFile({ path: options.out });
+      reportError(file, notOurs, undefined, 'out-folder');
+      files.push(file);
+      return fail();
+    }
   }
 
   const { config, file: configFile } = await readDatasetConfig(source, limits);
@@ -68,13 +77,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const checked: CheckedPage[] = [];
   const documentPaths = new Map<string, string>();
-  const parser = new MarkdownParser({
-    maxDepth: limits.maxDepth,
-    timeout: limits.parseTimeout,
-    maxMemory: parserMemory,
-    raise: { maxDepth: limitOptions.maxDepth, timeout: limitOptions.parseTimeout },
-  });
-  try {
+  const parser = parserFor(limits);
+  {
     for (const { path, size } of pages) {
       const relative = relativePath(source, path);
       // Messages name the file as the user would type it: relative to the working folder.
@@ -98,8 +102,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const frontMatter = validateFrontMatter(page);
       if (frontMatter) checked.push({ page, frontMatter });
     }
-  } finally {
-    await parser.close();
   }
   if (finished()) return fail();
 
@@ -167,6 +169,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (options.out !== undefined) await writeAtomically(options.out, outputs);
   return { files, ok: true, dataset, outputs };
+}
+
+/** One parser per set of limits, kept for the life of the process: starting its worker costs more than parsing a page. */
+const parsers = new Map<string, MarkdownParser>();
+
+function parserFor(limits: Limits): MarkdownParser {
+  const key = `${limits.maxDepth}/${limits.parseTimeout}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = new MarkdownParser({
+      maxDepth: limits.maxDepth,
+      timeout: limits.parseTimeout,
+      maxMemory: parserMemory,
+      raise: { maxDepth: limitOptions.maxDepth, timeout: limitOptions.parseTimeout },
+    });
+    parsers.set(key, parser);
+  }
+  return parser;
 }
 
 /**
