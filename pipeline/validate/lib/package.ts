@@ -34,6 +34,8 @@ export function verifyPackage(files: ReadonlyMap<string, string>, descriptorPath
   if (descriptorText === undefined) return [{ path: descriptorPath, message: 'descriptor is missing' }];
   const descriptor = JSON.parse(descriptorText) as { resources: Resource[] };
   const rows = new Map<string, Array<Record<string, string>>>();
+  // Tables that did not parse: already reported, so keys that point into them are not checked.
+  const unreadable = new Set<string>();
 
   for (const resource of descriptor.resources) {
     const contents = files.get(resource.path);
@@ -52,6 +54,7 @@ export function verifyPackage(files: ReadonlyMap<string, string>, descriptorPath
       table = parseCsv(contents, { columns: false, record_delimiter: '\r\n', relax_column_count: false }) as string[][];
     } catch (error) {
       problems.push({ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` });
+      unreadable.add(resource.name);
       continue;
     }
     const [header = [], ...records] = table;
@@ -81,6 +84,7 @@ export function verifyPackage(files: ReadonlyMap<string, string>, descriptorPath
 
   for (const resource of descriptor.resources) {
     for (const foreignKey of resource.schema?.foreignKeys ?? []) {
+      if (unreadable.has(resource.name) || unreadable.has(foreignKey.reference.resource)) continue;
       const target = rows.get(foreignKey.reference.resource);
       if (!target) {
         problems.push({ path: resource.path, message: `foreign key ${foreignKey.fields.join(', ')} points to resource ${foreignKey.reference.resource}, which is not a table` });
