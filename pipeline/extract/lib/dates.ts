@@ -68,7 +68,7 @@ const monthNames = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
  * Finds the dates of a passage. `reference` (the page's dateModified) completes dates the text gives
  * without a year; a date whose year the text does not give nor imply is dropped rather than guessed.
  */
-export function findDates(text: string, reference: string): DateMention[] {
+export function findDates(text: string, reference: string, unread: UnreadDate[] = []): DateMention[] {
   const found: DateMention[] = [];
   const free = (start: number, end: number) => found.every((d) => end <= d.start || start >= d.end);
 
@@ -87,7 +87,10 @@ export function findDates(text: string, reference: string): DateMention[] {
     if (!/\d/.test(result.text) || !monthNames.test(result.text)) continue;
     const startCertain = result.start.isCertain('year');
     const endCertain = result.end?.isCertain('year') ?? false;
-    if (!startCertain && !endCertain) continue;
+    if (!startCertain && !endCertain) {
+      unread.push(withoutLeadingPreposition({ start, end, text: result.text, reason: 'no-year' as const }));
+      continue;
+    }
     const startDate = componentsToDate(result.start);
     const endDate = result.end ? componentsToDate(result.end) : undefined;
     found.push({ start, end, text: result.text, startDate, ...(endDate && endDate !== startDate ? { endDate } : {}) });
@@ -99,8 +102,26 @@ export function findDates(text: string, reference: string): DateMention[] {
     if (free(start, end)) found.push({ start, end, text: match[0], startDate: match[0] });
   }
 
+  // Numbers written like a date that no rule read: a day or month out of range, or an unknown order.
+  for (const match of text.matchAll(numericDate)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (free(start, end) && unread.every((u) => end <= u.start || start >= u.end)) unread.push({ start, end, text: match[0], reason: 'unreadable' });
+  }
+  unread.sort((a, b) => a.start - b.start);
+
   return found.map(withoutLeadingPreposition).sort((a, b) => a.start - b.start);
 }
+
+/** Something written like a date that gives no date: a day and month without a year, or numbers out of range. */
+export interface UnreadDate {
+  start: number;
+  end: number;
+  text: string;
+  reason: 'no-year' | 'unreadable';
+}
+
+const numericDate = /(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.-]*\d)/g;
 
 /** Longest stretch of text chrono-node reads at once: it looks back from each date to the stretch's start. */
 const chronoChunk = 2000;
@@ -134,7 +155,7 @@ function sentenceEndBefore(text: string, from: number, limit: number): number {
 }
 
 /** "on 14 May 2008" → "14 May 2008": the quote is the date, not the preposition that introduces it. */
-function withoutLeadingPreposition(mention: DateMention): DateMention {
+function withoutLeadingPreposition<T extends { start: number; text: string }>(mention: T): T {
   const lead = /^(?:on|in|at|from|since|by|during)\s+/i.exec(mention.text)?.[0].length ?? 0;
   if (lead === 0) return mention;
   return { ...mention, start: mention.start + lead, text: mention.text.slice(lead) };

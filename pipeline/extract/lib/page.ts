@@ -3,7 +3,7 @@ import { CodePoints } from '../../model/lib/text.js';
 import type { Place } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
-import { findDates, dateValue, edtfValue, isAfter } from './dates.js';
+import { findDates, dateValue, edtfValue, isAfter, type UnreadDate } from './dates.js';
 import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { CurationIndex } from './curation.js';
 import { slug } from '../../model/lib/ids.js';
@@ -282,7 +282,18 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   const events: PageEvent[] = [];
   const eventMentions: PageMention[] = [];
   for (const w of work) {
-    const dates = findDates(w.passage.text, frontMatter.dateModified);
+    const unread: UnreadDate[] = [];
+    const dates = findDates(w.passage.text, frontMatter.dateModified, unread);
+    for (const date of unread) {
+      reportWarning(
+        page.file,
+        date.reason === 'no-year'
+          ? `Date \`${date.text}\` gives no year and none can be inferred: no event is dated by it; write the year`
+          : `\`${date.text}\` is written like a date but is not one the rules can read: write it as "14 May 2008" or 2008-05-14`,
+        sourcePoint(page.file, w.passage, date.start),
+        'date-unread',
+      );
+    }
     const ranges = dates.length > 0 ? sentenceRanges(page.sentences, w.passage) : [];
     for (const date of dates) {
       const sentence = ranges[firstStartingAt(ranges, date.start + 1) - 1];
