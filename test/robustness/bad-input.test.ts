@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -81,6 +82,21 @@ function cleanFrontMatter(): string {
   const clean = readFileSync(join(fixtures, 'clean-page/source/page.md'), 'utf8');
   return clean.slice(0, clean.indexOf('\n---\n') + 5);
 }
+
+// No case may reach the network: every TCP connection (http, https, fetch) goes through Socket#connect.
+const connections: string[] = [];
+const connect = Socket.prototype.connect;
+beforeAll(() => {
+  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
+    connections.push(JSON.stringify(args[0]));
+    throw new Error('network access in a test of bad input');
+  } as typeof connect;
+});
+afterAll(() => {
+  Socket.prototype.connect = connect;
+  // Checked last, once every case has run.
+  expect(connections).toEqual([]);
+});
 
 beforeAll(async () => {
   // The dataset a previous good build left: every failed case must leave it as it was.
