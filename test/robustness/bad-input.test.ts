@@ -6,7 +6,7 @@
  * built dataset byte-for-byte unchanged, with nothing left beside it.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -113,7 +113,11 @@ describe.each(cases)('bad input: %s', (name) => {
 
   beforeAll(async () => {
     cpSync(join(fixtures, name), folder, { recursive: true, verbatimSymlinks: true });
-    if (expected.generate) generators[expected.generate]!(folder);
+    if (expected.generate) {
+      // Git keeps no empty folder: a generated case's source/ may not exist yet.
+      mkdirSync(join(folder, 'source'), { recursive: true });
+      generators[expected.generate]!(folder);
+    }
     cpSync(previous, out, { recursive: true });
     sourceBefore = existsSync(join(folder, 'source')) ? snapshot(join(folder, 'source')) : {};
     const args = (expected.args ?? []).map((arg) => arg.replaceAll('{case}', folder).replaceAll('{source}', join(folder, 'source')));
