@@ -1,7 +1,7 @@
 import type { Organization } from '../../model/types.js';
 import { countryByDemonym, countryNames } from './gazetteer/countries.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
-import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
+import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
 import {
   adjectivalRoleWords,
   calendarWords,
@@ -43,15 +43,18 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
 
   // Gazetteer names of two words or more, longest first.
   const gazetteer = internationalOrganizations();
+  const gazetteerWords = firstWords(gazetteer);
   for (let i = 0; i < tokens.length; i++) {
-    for (let length = Math.min(10, tokens.length - i); length >= 1; length--) {
+    const longest = gazetteerWords.get(tokens[i]!.text);
+    if (longest === undefined) continue;
+    // "Security Council" inside "National Cyber Security Council" is not the gazetteer's.
+    const previous = tokens[i - 1];
+    const insideLongerName = previous !== undefined && isModifier(previous) && adjacent(text, previous.end, tokens[i]!.start);
+    for (let length = Math.min(longest, 10, tokens.length - i); length >= 1; length--) {
       const last = tokens[i + length - 1]!;
       const phrase = text.slice(tokens[i]!.start, last.end);
       // One word is a gazetteer name only when it is not also an acronym (read later, with the page's definitions).
       const entry = length === 1 && (isAcronym(phrase) || phrase.length < 5) ? undefined : gazetteer.get(phrase);
-      // "Security Council" inside "National Cyber Security Council" is not the gazetteer's.
-      const previous = tokens[i - 1];
-      const insideLongerName = previous !== undefined && isModifier(previous) && adjacent(text, previous.end, tokens[i]!.start);
       if (entry && !insideLongerName && !taken(tokens[i]!.start, last.end)) {
         found.push({ start: tokens[i]!.start, end: last.end, name: phrase, category: 'internationalOrganization', canonicalName: entry.name, ...(entry.acronyms[0] ? { acronym: entry.acronyms[0] } : {}) });
         i += length - 1;

@@ -1,7 +1,7 @@
 import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import type { Claims } from './spans.js';
-import type { Token } from './tokens.js';
+import { firstWords, type Token } from './tokens.js';
 import { eventOrWorkHeads, locativePrepositions } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
@@ -25,9 +25,12 @@ const eventNouns = new Set([...eventOrWorkHeads].map((word) => word.toLowerCase(
 /** Finds the countries of a passage by every name the gazetteer gives them, longest name first. */
 export function findCountries(text: string, tokens: readonly Token[], claims: Claims): CountryName[] {
   const names = countryNames();
+  const nameWords = firstWords(names);
   const found: CountryName[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (let length = Math.min(8, tokens.length - i); length >= 1; length--) {
+    const longest = nameWords.get(tokens[i]!.text);
+    if (longest === undefined) continue;
+    for (let length = Math.min(longest, 8, tokens.length - i); length >= 1; length--) {
       const last = tokens[i + length - 1]!;
       const span = { start: tokens[i]!.start, end: last.end };
       const country = names.get(text.slice(span.start, span.end));

@@ -39,13 +39,33 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || '.!?:;'.includes(text.charAt(i));
 }
 
+// The finders ask about the same words over and over: each answer is computed once per word.
+const capitalisedWords = new Map<string, boolean>();
+const acronymWords = new Map<string, boolean>();
+/** Words remembered per question; past this the memory starts afresh, so a huge corpus stays bounded. */
+const rememberedWords = 50_000;
+
+function remembered(answers: Map<string, boolean>, word: string, answer: (word: string) => boolean): boolean {
+  let known = answers.get(word);
+  if (known === undefined) {
+    if (answers.size >= rememberedWords) answers.clear();
+    known = answer(word);
+    answers.set(word, known);
+  }
+  return known;
+}
+
 /** Whether a word starts with a capital letter, or is a name written with a lower-case prefix (eSafety). */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^[a-z]\p{Lu}\p{Ll}/u.test(word);
+  return remembered(capitalisedWords, word, (w) => /^\p{Lu}/u.test(w) || /^[a-z]\p{Lu}\p{Ll}/u.test(w));
 }
 
 /** Whether a word is written like an acronym: ANSSI, EEAS, G8, CoE (two capitals or a capital and a digit). */
 export function isAcronym(word: string): boolean {
+  return remembered(acronymWords, word, readsAsAcronym);
+}
+
+function readsAsAcronym(word: string): boolean {
   if (!/^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word) || word.length > 12) return false;
   const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
   const digits = word.replace(/\D/g, '').length;
@@ -64,4 +84,25 @@ export function wholeWordSpans(text: string, form: string): Array<{ start: numbe
     start: match.index,
     end: match.index + form.length,
   }));
+}
+
+const firstWordIndexes = new WeakMap<ReadonlyMap<string, unknown>, Map<string, number>>();
+
+/**
+ * For a table of names (a gazetteer): the first word of each name, with the most words a name that
+ * starts with it has. Only a phrase that starts with one of these words can be in the table, so finders
+ * look up a token's phrases only when its word is here.
+ */
+export function firstWords(names: ReadonlyMap<string, unknown>): Map<string, number> {
+  let index = firstWordIndexes.get(names);
+  if (!index) {
+    index = new Map();
+    for (const name of names.keys()) {
+      const words = tokenize(name);
+      const first = words[0]?.text;
+      if (first !== undefined) index.set(first, Math.max(index.get(first) ?? 0, words.length));
+    }
+    firstWordIndexes.set(names, index);
+  }
+  return index;
 }
