@@ -1,9 +1,8 @@
 import type { Dataset } from '../model/lib/dataset.js';
-import { sourcePoint } from '../parse/index.js';
-import { mergePages } from './lib/merge.js';
+import { mergeRecords, pageRecords } from './lib/merge.js';
 import { extractPage } from './lib/page.js';
 import { CurationIndex } from './lib/curation.js';
-import type { CheckedPage } from './lib/types.js';
+import type { CheckedPage, PageRecords } from './lib/types.js';
 
 /**
  * The extract stage: checked pages in, the dataset's records out. `curation` (from curation.yml) records
@@ -26,9 +25,13 @@ export interface UnresolvedCandidate {
 
 /** The dataset, and the candidates for curation the extractor could not type, most frequent first. */
 export function extractAll(pages: readonly CheckedPage[], curation: CurationIndex = new CurationIndex()): { dataset: Dataset; candidates: UnresolvedCandidate[] } {
-  const extractions = pages.map((page) => extractPage(page, curation));
+  return mergeAll(pages.map((page) => pageRecords(extractPage(page, curation))), curation);
+}
+
+/** Merges pages' records into the dataset, and their candidates for curation into one list. */
+export function mergeAll(pages: readonly PageRecords[], curation: CurationIndex = new CurationIndex()): { dataset: Dataset; candidates: UnresolvedCandidate[] } {
   const candidates = new Map<string, UnresolvedCandidate>();
-  for (const { page, candidates: found } of extractions) {
+  for (const { document, candidates: found } of pages) {
     for (const candidate of found) {
       const key = `${candidate.kind} ${candidate.text}`;
       const known = candidates.get(key);
@@ -36,18 +39,18 @@ export function extractAll(pages: readonly CheckedPage[], curation: CurationInde
         known.occurrences++;
         continue;
       }
-      const point = sourcePoint(page.file, candidate.passage, candidate.start);
-      candidates.set(key, { text: candidate.text, kind: candidate.kind, occurrences: 1, documentId: page.documentId, passageId: candidate.passage.id, line: point.line, column: point.column });
+      const { text, kind, passageId, line, column } = candidate;
+      candidates.set(key, { text, kind, occurrences: 1, documentId: document.id, passageId, line, column });
     }
   }
   return {
-    dataset: mergePages(extractions, curation),
+    dataset: mergeRecords(pages, curation),
     candidates: [...candidates.values()].sort((a, b) => b.occurrences - a.occurrences || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)),
   };
 }
 
 export { extractPage } from './lib/page.js';
-export { mergePages } from './lib/merge.js';
+export { mergePages, mergeRecords, pageRecords } from './lib/merge.js';
 export { CurationIndex, type UnusedCuration } from './lib/curation.js';
 export { findAcronymDefinitions, initialsMatch } from './lib/acronyms.js';
 export { findDates, dateValue, isAfter, type DateMention } from './lib/dates.js';

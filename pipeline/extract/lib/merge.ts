@@ -4,7 +4,7 @@ import { CodePoints } from '../../model/lib/text.js';
 import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
 import { CurationIndex } from './curation.js';
-import type { EntityRef, PageExtraction } from './types.js';
+import type { EntityRef, PageExtraction, PageRecords, PlacedMention } from './types.js';
 
 /**
  * Joins the pages' extractions into one dataset: one organisation, person, place or term however many
@@ -12,7 +12,68 @@ import type { EntityRef, PageExtraction } from './types.js';
  * order pages are read in, so adding a page does not renumber the others.
  */
 export function mergePages(pages: readonly PageExtraction[], curation: CurationIndex = new CurationIndex()): Dataset {
-  const sorted = [...pages].sort((a, b) => (a.page.documentId < b.page.documentId ? -1 : a.page.documentId > b.page.documentId ? 1 : 0));
+  return mergeRecords(pages.map(pageRecords), curation);
+}
+
+/**
+ * One page's extraction as plain records: the document, its structure, what it names, and each mention
+ * placed by code-point offsets, sentence and source position. Depends on nothing but the page.
+ */
+export function pageRecords(extraction: PageExtraction): PageRecords {
+  const { page, frontMatter } = extraction;
+  const sentencesOf = groupBy(page.sentences, (s) => s.passageId);
+  const ordered = [...extraction.mentions].sort((a, b) => a.passage.order - b.passage.order || a.start - b.start || a.end - b.end);
+  const mentions: PlacedMention[] = [];
+  let codePoints: { passageId: string; index: CodePoints } | undefined;
+  for (const found of ordered) {
+    const text = found.passage.text;
+    if (codePoints?.passageId !== found.passage.id) codePoints = { passageId: found.passage.id, index: new CodePoints(text) };
+    const start = codePoints.index.offsetOf(found.start);
+    const end = codePoints.index.offsetOf(found.end);
+    const sentence = sentenceAt(sentencesOf.get(found.passage.id) ?? [], start);
+    mentions.push({
+      ref: found.ref,
+      passageId: found.passage.id,
+      sentenceId: sentence?.id ?? `${found.passage.id}/sentence/1`,
+      start,
+      end,
+      quote: text.slice(found.start, found.end),
+      position: { start: sourcePoint(page.file, found.passage, found.start), end: sourcePoint(page.file, found.passage, found.end) },
+    });
+  }
+  const document: Document = {
+    id: page.documentId,
+    path: page.path,
+    title: frontMatter.title,
+    publisher: frontMatter.publisher,
+    language: frontMatter.language,
+    dateModified: frontMatter.dateModified,
+    rights: frontMatter.rights,
+    license: frontMatter.license,
+    ...(frontMatter.url ? { url: frontMatter.url } : {}),
+    ...(frontMatter.description ? { description: frontMatter.description } : {}),
+  };
+  return {
+    document,
+    sections: page.sections,
+    passages: page.passages.map(({ segments: _segments, ...passage }): Passage => passage),
+    sentences: page.sentences,
+    organizations: extraction.organizations,
+    people: extraction.people,
+    places: extraction.places,
+    terms: extraction.terms,
+    events: extraction.events.map(({ passage, ...event }) => ({ ...event, passageId: passage.id })),
+    mentions,
+    candidates: extraction.candidates.map((candidate) => {
+      const point = sourcePoint(page.file, candidate.passage, candidate.start);
+      return { text: candidate.text, kind: candidate.kind, passageId: candidate.passage.id, line: point.line, column: point.column };
+    }),
+  };
+}
+
+/** Joins pages' records into one dataset (see mergePages). */
+export function mergeRecords(pages: readonly PageRecords[], curation: CurationIndex = new CurationIndex()): Dataset {
+  const sorted = [...pages].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
 
   // Organisations: one per name; a page's name that another page gives as an alternate joins it.
   const organizations = new Map<string, Organization>();
@@ -69,7 +130,7 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
     for (const found of extraction.terms) {
       const same = [...terms.values()].find((t) => t.acronym === found.acronym && t.expansion.toLowerCase() === found.expansion.toLowerCase());
       if (same) {
-        termIdByAcronym.set(`${extraction.page.documentId} ${found.acronym}`, same.id);
+        termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, same.id);
         continue;
       }
       const clash = [...terms.values()].some((t) => t.acronym === found.acronym);
@@ -79,14 +140,14 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
         id,
         acronym: found.acronym,
         expansion: found.expansion,
-        documentId: extraction.page.documentId,
+        documentId: extraction.document.id,
         ...(organizationId ? { organizationId } : {}),
       });
-      termIdByAcronym.set(`${extraction.page.documentId} ${found.acronym}`, id);
+      termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, id);
     }
   }
 
-  const idOf = (extraction: PageExtraction, ref: EntityRef): string | undefined => {
+  const idOf = (extraction: PageRecords, ref: EntityRef): string | undefined => {
     switch (ref.type) {
       case 'organization':
         return organizationIdByName.get(ref.name);
@@ -95,21 +156,21 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
       case 'place':
         return ref.id;
       case 'term':
-        return termIdByAcronym.get(`${extraction.page.documentId} ${ref.acronym}`);
+        return termIdByAcronym.get(`${extraction.document.id} ${ref.acronym}`);
       case 'event':
-        return `${extraction.page.documentId}/event/${ref.index + 1}`;
+        return `${extraction.document.id}/event/${ref.index + 1}`;
     }
   };
 
   const events: Event[] = [];
   const mentions: Mention[] = [];
   for (const extraction of sorted) {
-    const { page } = extraction;
+    const documentId = extraction.document.id;
     extraction.events.forEach((event, index) => {
       events.push({
-        id: `${page.documentId}/event/${index + 1}`,
-        documentId: page.documentId,
-        passageId: event.passage.id,
+        id: `${documentId}/event/${index + 1}`,
+        documentId,
+        passageId: event.passageId,
         name: event.name,
         description: event.description,
         date: event.date,
@@ -124,28 +185,15 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
       });
     });
     const mentionId = uniqueIds();
-    const ordered = [...extraction.mentions].sort((a, b) => a.passage.order - b.passage.order || a.start - b.start || a.end - b.end);
-    const sentencesOf = groupBy(page.sentences, (s) => s.passageId);
-    let codePoints: { passageId: string; index: CodePoints } | undefined;
-    for (const found of ordered) {
-      const entityId = idOf(extraction, found.ref);
+    for (const { ref, ...found } of extraction.mentions) {
+      const entityId = idOf(extraction, ref);
       if (!entityId) continue;
-      const text = found.passage.text;
-      if (codePoints?.passageId !== found.passage.id) codePoints = { passageId: found.passage.id, index: new CodePoints(text) };
-      const start = codePoints.index.offsetOf(found.start);
-      const end = codePoints.index.offsetOf(found.end);
-      const sentence = sentenceAt(sentencesOf.get(found.passage.id) ?? [], start);
       mentions.push({
-        id: mentionId(`${found.passage.id}/mention/${start}-${end}`),
+        id: mentionId(`${found.passageId}/mention/${found.start}-${found.end}`),
         entityId,
-        entityType: found.ref.type,
-        documentId: page.documentId,
-        passageId: found.passage.id,
-        sentenceId: sentence?.id ?? `${found.passage.id}/sentence/1`,
-        start,
-        end,
-        quote: text.slice(found.start, found.end),
-        position: { start: sourcePoint(page.file, found.passage, found.start), end: sourcePoint(page.file, found.passage, found.end) },
+        entityType: ref.type,
+        documentId,
+        ...found,
       });
     }
   }
@@ -165,21 +213,10 @@ export function mergePages(pages: readonly PageExtraction[], curation: CurationI
     ...[...terms.values()].map((r): Entity => ({ id: r.id, entityType: 'term', name: r.acronym })),
   ]);
   return {
-    documents: sorted.map(({ page, frontMatter }): Document => ({
-      id: page.documentId,
-      path: page.path,
-      title: frontMatter.title,
-      publisher: frontMatter.publisher,
-      language: frontMatter.language,
-      dateModified: frontMatter.dateModified,
-      rights: frontMatter.rights,
-      license: frontMatter.license,
-      ...(frontMatter.url ? { url: frontMatter.url } : {}),
-      ...(frontMatter.description ? { description: frontMatter.description } : {}),
-    })),
-    sections: sorted.flatMap(({ page }) => page.sections),
-    passages: sorted.flatMap(({ page }) => page.passages.map(({ segments: _segments, ...passage }): Passage => passage)),
-    sentences: sorted.flatMap(({ page }) => page.sentences),
+    documents: sorted.map((page) => page.document),
+    sections: sorted.flatMap((page) => page.sections),
+    passages: sorted.flatMap((page) => page.passages),
+    sentences: sorted.flatMap((page) => page.sentences),
     organizations: byId(organizations.values()),
     people: byId(people.values()),
     places: byId(places.values()),

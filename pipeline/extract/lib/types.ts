@@ -1,4 +1,4 @@
-import type { FrontMatter, Organization, Place } from '../../model/types.js';
+import type { Document, FrontMatter, Organization, Passage, Place, Section, Sentence, SourcePosition } from '../../model/types.js';
 import type { ParsedPage, ParsedPassage } from '../../parse/index.js';
 
 /** What the extract stage reads: a parsed page whose front matter passed validation. */
@@ -85,4 +85,46 @@ export interface PageExtraction {
   events: PageEvent[];
   mentions: PageMention[];
   candidates: Candidate[];
+}
+
+/** A mention placed in its passage: code-point offsets, the quote and its place in the source. */
+export interface PlacedMention {
+  ref: EntityRef;
+  passageId: string;
+  sentenceId: string;
+  /** Code-point offsets in the passage text. */
+  start: number;
+  end: number;
+  quote: string;
+  position: SourcePosition;
+}
+
+/** An event of a page, pointing at its passage by id. */
+export type PlacedEvent = Omit<PageEvent, 'passage'> & { passageId: string };
+
+/** A candidate for curation, placed by line and column. */
+export interface PlacedCandidate {
+  text: string;
+  kind: Candidate['kind'];
+  passageId: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Everything one page contributes to the dataset, as plain data: a worker thread can produce it and a
+ * cache keep it, and merging pages needs nothing else.
+ */
+export interface PageRecords {
+  document: Document;
+  sections: Section[];
+  passages: Passage[];
+  sentences: Sentence[];
+  organizations: PageOrganization[];
+  people: PagePerson[];
+  places: Place[];
+  terms: PageTerm[];
+  events: PlacedEvent[];
+  mentions: PlacedMention[];
+  candidates: PlacedCandidate[];
 }
