@@ -5,4 +5,3 @@ export { splitSentences } from './lib/sentences.js';
 export { sourcePoint } from './lib/positions.js';
 export type { ParsedPage, ParsedPassage, TextSegment } from './lib/types.js';
 export { parseMarkdown, treeDepth } from './lib/markdown.js';
-export { MarkdownParser, type ParseLimits } from './lib/markdown-parser.js';

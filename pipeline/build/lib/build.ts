@@ -1,18 +1,21 @@
-import { resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
-import { emitDataset } from '../../emit/index.js';
-import { CurationIndex, extractAll, type CheckedPage } from '../../extract/index.js';
-import { evaluate, type Evaluation } from '../../evaluate/index.js';
-import { join } from 'node:path';
 import { location } from 'vfile-location';
+import { emitDataset } from '../../emit/index.js';
+import { evaluate, type Evaluation } from '../../evaluate/index.js';
+import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
-import { MarkdownParser, parsePage, readPage } from '../../parse/index.js';
-import { validateFrontMatter, validateRecords, verifyOutputs } from '../../validate/index.js';
-import { readCuration, readDatasetConfig } from './config.js';
-import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, parserMemory, type BuildOptions, type Limits } from './options.js';
 import { slug } from '../../model/lib/ids.js';
+import { documentIdFor } from '../../parse/index.js';
+import { validateRecords, verifyOutputs } from '../../validate/index.js';
+import { defaultCacheFolder, PageCache } from './cache.js';
+import { readCuration, readDatasetConfig } from './config.js';
 import { tooLarge } from './limits.js';
+import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, pageMemory, type BuildOptions, type Limits } from './options.js';
+import type { PageMessage, PageTask } from './page-task.js';
+import { PagePool, type PoolFailure } from './pool.js';
 import { displayPath, listPages, readBytes, relativePath } from './sources.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
@@ -24,6 +27,8 @@ export interface BuildResult {
   dataset?: Dataset;
   /** The emitted files, by path relative to the output folder. */
   outputs?: Map<string, string>;
+  /** Pages read, and how many of them came from the cache unchanged. */
+  pages?: { read: number; fromCache: number };
 }
 
 /**
@@ -75,38 +80,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (!config || !curation || hasErrors(files)) return fail();
 
-  const checked: CheckedPage[] = [];
-  const documentPaths = new Map<string, string>();
-  const parser = parserFor(limits);
-  {
-    for (const { path, size } of pages) {
-      const relative = relativePath(source, path);
-      // Messages name the file as the user would type it: relative to the working folder.
-      const shown = displayPath(path);
-      if (size > limits.maxFileSize) {
-        files.push(tooLarge(shown, size, limits));
-        continue;
-      }
-      const file = readPage(shown, await readBytes(path));
-      files.push(file);
-      if (hasErrors([file])) continue;
-      const tree = await parser.parse(file);
-      if (!tree) continue;
-      const page = parsePage(file, relative, tree);
-      const earlier = documentPaths.get(page.documentId);
-      if (earlier) {
-        reportError(file, `Page has the same id \`${page.documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
-        continue;
-      }
-      documentPaths.set(page.documentId, relative);
-      const frontMatter = validateFrontMatter(page);
-      if (frontMatter) checked.push({ page, frontMatter });
-    }
-  }
-  if (finished()) return fail();
-
   const curationIndex = new CurationIndex(curation);
-  const { dataset, candidates } = extractAll(checked, curationIndex);
+  const pool = poolFor(limits);
+  const cache = options.cache === false ? undefined : await PageCache.open(options.cache ?? process.env['OPEN_DATA_PIPELINE_CACHE'] ?? defaultCacheFolder);
+  const documentPaths = new Map<string, string>();
+  let fromCache = 0;
+  const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }) => {
+    const relative = relativePath(source, path);
+    // Messages name the file as the user would type it: relative to the working folder.
+    const shown = displayPath(path);
+    if (size > limits.maxFileSize) return { file: tooLarge(shown, size, limits) };
+    const documentId = documentIdFor(relative);
+    const earlier = documentPaths.get(documentId);
+    if (earlier) {
+      const file = new VFile({ path: shown });
+      reportError(file, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
+      return { file };
+    }
+    documentPaths.set(documentId, relative);
+    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
+    const key = cache?.key(task);
+    let outcome = key === undefined ? undefined : await cache?.get(key);
+    if (outcome) fromCache++;
+    else {
+      const result = await pool.run(task);
+      if ('failure' in result) return { file: overLimit(shown, result, limits) };
+      outcome = result;
+      if (key !== undefined) await cache?.set(key, outcome);
+    }
+    curationIndex.markUsed(outcome.curationUsed);
+    return { file: fileWithMessages(shown, outcome.messages), ...(outcome.records ? { records: outcome.records } : {}) };
+  });
+  files.push(...read.map(({ file }) => file));
+  if (finished()) return fail();
+  const pageRecordsRead = read.flatMap(({ records }) => (records ? [records] : []));
+
+  const { dataset, candidates } = mergeAll(pageRecordsRead, curationIndex);
   if (curationSource) {
     for (const unused of curationIndex.unused()) {
       const at = String(curationSource.value).indexOf(unused.label);
@@ -118,20 +127,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       );
     }
   }
-  const fileOf = new Map(checked.map(({ page }) => [page.documentId, page.file]));
+  const fileOf = new Map(read.flatMap(({ file, records }) => (records ? [[records.document.id, file] as const] : [])));
   validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
   if (finished()) return fail();
 
-  const created = creationDate(checked.map((c) => c.frontMatter.dateModified));
+  const documents = dataset.documents;
+  const created = creationDate(documents.map((d) => d.dateModified));
   if (created === undefined) {
     const file = new VFile({ path: 'SOURCE_DATE_EPOCH' });
     reportError(file, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, undefined, 'source-date-epoch');
     files.push(file);
     return fail();
   }
-  const onlyPage = checked.length === 1 ? checked[0]!.frontMatter : undefined;
-  const publishers = [...new Set(checked.map((c) => c.frontMatter.publisher))].sort();
-  const title = config.title ?? onlyPage?.title ?? `Open data from ${checked.length} pages`;
+  const onlyPage = documents.length === 1 ? documents[0] : undefined;
+  const publishers = [...new Set(documents.map((d) => d.publisher))].sort();
+  const title = config.title ?? onlyPage?.title ?? `Open data from ${documents.length} pages`;
   const baseIri = options.baseIri ?? config.baseIri ?? defaultBaseIri;
   let evaluation: Evaluation | undefined;
   if (config.evaluation !== undefined) {
@@ -146,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     title,
     description:
       config.description ??
-      `Organisations, people, places, dated events and acronyms named in ${checked.length === 1 ? 'a page' : `${checked.length} pages`} published by ${publishers.join(', ')}, each with the passages that mention it.`,
+      `Organisations, people, places, dated events and acronyms named in ${documents.length === 1 ? 'a page' : `${documents.length} pages`} published by ${publishers.join(', ')}, each with the passages that mention it.`,
     multiValueSeparator: config.multiValueSeparator ?? '|',
     name: config.name ?? slug(title),
     version: config.version ?? defaultVersion,
@@ -168,25 +178,57 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return fail();
   }
   if (options.out !== undefined) await writeAtomically(options.out, outputs);
-  return { files, ok: true, dataset, outputs };
+  return { files, ok: true, dataset, outputs, pages: { read: read.length, fromCache } };
 }
 
-/** One parser per set of limits, kept for the life of the process: starting its worker costs more than parsing a page. */
-const parsers = new Map<string, MarkdownParser>();
+/** One pool of page workers per set of limits, kept for the life of the process: starting workers costs more than reading a page. */
+const pools = new Map<string, PagePool>();
 
-function parserFor(limits: Limits): MarkdownParser {
-  const key = `${limits.maxDepth}/${limits.parseTimeout}`;
-  let parser = parsers.get(key);
-  if (!parser) {
-    parser = new MarkdownParser({
-      maxDepth: limits.maxDepth,
-      timeout: limits.parseTimeout,
-      maxMemory: parserMemory,
-      raise: { maxDepth: limitOptions.maxDepth, timeout: limitOptions.parseTimeout },
-    });
-    parsers.set(key, parser);
+function poolFor(limits: Limits): PagePool {
+  const key = `${limits.parseTimeout}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new PagePool({ size: availableParallelism(), timeout: limits.parseTimeout, maxMemory: pageMemory });
+    pools.set(key, pool);
   }
-  return parser;
+  return pool;
+}
+
+/** A page's messages, computed in a worker or read from the cache, on a file named as the user would type it. */
+function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
+  const file = new VFile({ path });
+  for (const message of messages) {
+    const place = message.line === undefined ? undefined
+      : message.endLine === undefined ? { line: message.line, column: message.column ?? 1 }
+      : { start: { line: message.line, column: message.column ?? 1 }, end: { line: message.endLine, column: message.endColumn ?? 1 } };
+    (message.fatal ? reportError : reportWarning)(file, message.reason, place, message.ruleId);
+  }
+  return file;
+}
+
+/** The error for a page that took too long or needed too much memory to read. */
+function overLimit(path: string, failure: PoolFailure, limits: Limits): VFile {
+  const file = new VFile({ path });
+  if (failure.failure === 'timeout') {
+    reportError(file, `Reading the page took longer than ${limits.parseTimeout / 1000} s, the limit: simplify its Markdown, or raise the limit with ${limitOptions.parseTimeout}`, undefined, 'limit-parse-time');
+  } else {
+    reportError(file, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, undefined, 'limit-memory');
+  }
+  return file;
+}
+
+/** Maps items with at most `concurrency` at work at once, keeping the results in the items' order. */
+async function mapInOrder<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const work = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, work));
+  return results;
 }
 
 /**

@@ -8,6 +8,11 @@ export interface BuildOptions {
   baseIri?: string;
   /** Treat warnings as errors. */
   strict?: boolean;
+  /**
+   * Folder of the page cache (outcomes of unchanged pages are reused); false for none. Defaults to
+   * OPEN_DATA_PIPELINE_CACHE, else node_modules/.cache/open-data-pipeline.
+   */
+  cache?: string | false;
   /** Limits on the input; each one left out takes its default. */
   limits?: Partial<Limits>;
 }
@@ -23,7 +28,7 @@ export interface Limits {
   maxFiles: number;
   /** Deepest nesting of a page's Markdown (block quotes, lists, emphasis), in syntax-tree levels. */
   maxDepth: number;
-  /** Longest time parsing one page's Markdown may take, in milliseconds. */
+  /** Longest time reading one page (parsing its Markdown and extracting from it) may take, in milliseconds. */
   parseTimeout: number;
 }
 
@@ -42,8 +47,8 @@ export const limitOptions: Readonly<Record<keyof Limits, string>> = {
   parseTimeout: '--parse-timeout',
 };
 
-/** Memory the Markdown parser of one page may use, in MB: far above what a page within maxFileSize needs. */
-export const parserMemory = 1024;
+/** Heap each page worker may use, in MB: far above what a page within maxFileSize needs. */
+export const pageMemory = 1024;
 
 /** Used when neither --base-iri nor dataset.yml gives one: a placeholder a publisher should replace. */
 export const defaultBaseIri = 'https://example.org/open-data/';

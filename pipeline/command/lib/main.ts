@@ -30,6 +30,8 @@ const usage = `Usage:
   --out DIR              folder to write the dataset to (default: dist; build only)
   --base-iri IRI         base of every record's @id (default: dataset.yml's baseIri)
   --strict               treat warnings as errors
+  --no-cache             read every page again (default: reuse what unchanged pages gave;
+                         OPEN_DATA_PIPELINE_CACHE sets the cache folder)
 
 Limits (exceeding one is an error that names it):
   ${`${limitOptions.maxFileSize} SIZE`.padEnd(22)} largest page or YAML file (default: ${formatBytes(defaultLimits.maxFileSize)}; units B, KB, MB, KiB, MiB)
@@ -61,6 +63,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         out: { type: 'string', default: 'dist' },
         'base-iri': { type: 'string' },
         strict: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         'max-file-size': { type: 'string' },
         'max-files': { type: 'string' },
         'max-depth': { type: 'string' },
@@ -107,6 +110,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(command === 'build' ? { out: values.out } : {}),
     ...(baseIri !== undefined ? { baseIri } : {}),
     strict: values.strict,
+    ...(values['no-cache'] ? { cache: false as const } : {}),
     limits,
   });
   const report = reporter(result.files, { quiet: true });

@@ -66,6 +66,16 @@ export class CurationIndex {
     return iris;
   }
 
+  /** The entries that matched, as keys another index can take over with markUsed (one per page, in a worker). */
+  usedKeys(): string[] {
+    return [...this.used].sort();
+  }
+
+  /** Records entries that matched elsewhere: in another thread, or in a cached page. */
+  markUsed(keys: Iterable<string>): void {
+    for (const key of keys) this.used.add(key);
+  }
+
   /** Entries that matched nothing, in file order. */
   unused(): UnusedCuration[] {
     const sections: Array<[Section, Array<{ name?: string; acronym?: string; text?: string }>]> = [

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PageOutcome, PageTask } from './page-task.js';
+
+/** The project's root: the pipeline's own code, schemas and locked dependencies are under it. */
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where page outcomes are kept unless OPEN_DATA_PIPELINE_CACHE or --cache says otherwise (the node_modules/.cache convention). */
+export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
+
+let codeVersion: Promise<string> | undefined;
+
+/**
+ * A hash of everything that decides what a page gives besides the page itself: the pipeline's code and
+ * data files, the JSON Schemas and the locked dependency versions. Any change to them is a new cache.
+ */
+export function pipelineVersion(): Promise<string> {
+  codeVersion ??= (async () => {
+    const hash = createHash('sha256');
+    const files = [...(await filesUnder(join(projectRoot, 'pipeline'))), ...(await filesUnder(join(projectRoot, 'schemas'))), join(projectRoot, 'package-lock.json')];
+    for (const file of files.sort()) {
+      hash.update(relative(projectRoot, file)).update('\0');
+      hash.update(await readFile(file).catch(() => Buffer.from('missing'))).update('\0');
+    }
+    return hash.digest('hex');
+  })();
+  return codeVersion;
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Page outcomes kept between builds, each under a hash of all it depends on: the page's bytes and path,
+ * the curation, the depth limit and the pipeline's version. An entry is only ever reused for exactly the
+ * same inputs, so nothing stale is read; a damaged entry is a miss.
+ */
+export class PageCache {
+  private constructor(
+    private readonly folder: string,
+    private readonly version: string,
+  ) {}
+
+  static async open(folder: string): Promise<PageCache> {
+    return new PageCache(join(folder, 'pages'), await pipelineVersion());
+  }
+
+  key(task: PageTask): string {
+    return createHash('sha256')
+      .update(this.version)
+      .update('\0')
+      .update(task.relativePath)
+      .update('\0')
+      .update(JSON.stringify(task.curation))
+      .update('\0')
+      .update(String(task.maxDepth))
+      .update('\0')
+      .update(task.bytes)
+      .digest('hex');
+  }
+
+  async get(key: string): Promise<PageOutcome | undefined> {
+    try {
+      return JSON.parse(await readFile(this.pathOf(key), 'utf8')) as PageOutcome;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, outcome: PageOutcome): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(join(path, '..'), { recursive: true });
+    // Written beside and renamed: a reader never sees half an entry.
+    const partial = `${path}.${process.pid}.partial`;
+    await writeFile(partial, JSON.stringify(outcome));
+    await rename(partial, path);
+  }
+
+  private pathOf(key: string): string {
+    return join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+}

@@ -1,0 +1,73 @@
+import type { VFile } from 'vfile';
+import { CurationIndex, extractPage, pageRecords, type PageRecords } from '../../extract/index.js';
+import { reportError } from '../../model/lib/diagnostics.js';
+import type { Curation } from '../../model/types.js';
+import { parseMarkdown, parsePage, readPage, treeDepth } from '../../parse/index.js';
+import { validateFrontMatter } from '../../validate/index.js';
+
+/** One page to read: a pure function of these fields, so it can run in a worker and be cached. */
+export interface PageTask {
+  /** The path messages name: relative to the working folder. */
+  shownPath: string;
+  /** Path relative to the source folder, '/' separated: the document's id derives from it. */
+  relativePath: string;
+  bytes: Uint8Array;
+  curation: Curation;
+  maxDepth: number;
+  /** How to raise maxDepth, as the command line spells it. */
+  raiseDepth: string;
+}
+
+/** A message about the page, as plain data. */
+export interface PageMessage {
+  reason: string;
+  ruleId: string;
+  fatal: boolean;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** What reading a page gives: its records when it is valid, its messages, and the curated entries it used. */
+export interface PageOutcome {
+  records?: PageRecords;
+  messages: PageMessage[];
+  curationUsed: string[];
+}
+
+/** Reads one page: bytes → text → syntax tree (depth-checked) → front matter → extraction → records. */
+export function runPageTask(task: PageTask): PageOutcome {
+  const curation = new CurationIndex(task.curation);
+  const file = readPage(task.shownPath, task.bytes);
+  const done = (records?: PageRecords): PageOutcome => ({ ...(records ? { records } : {}), messages: messagesOf(file), curationUsed: curation.usedKeys() });
+  if (file.messages.some((message) => message.fatal)) return done();
+  const tree = parseMarkdown(String(file.value));
+  const { depth, place } = treeDepth(tree);
+  if (depth > task.maxDepth) {
+    reportError(
+      file,
+      `Markdown is nested ${depth} levels deep (block quotes, lists, emphasis), deeper than the limit of ${task.maxDepth}: flatten it, or raise the limit with ${task.raiseDepth}`,
+      place,
+      'limit-depth',
+    );
+    return done();
+  }
+  const page = parsePage(file, task.relativePath, tree);
+  const frontMatter = validateFrontMatter(page);
+  if (!frontMatter || file.messages.some((message) => message.fatal)) return done();
+  return done(pageRecords(extractPage({ page, frontMatter }, curation)));
+}
+
+function messagesOf(file: VFile): PageMessage[] {
+  return file.messages.map((message) => ({
+    reason: message.reason,
+    ruleId: message.ruleId ?? 'unknown',
+    fatal: message.fatal === true,
+    ...(message.place && 'start' in message.place
+      ? { line: message.place.start.line, column: message.place.start.column, endLine: message.place.end.line, endColumn: message.place.end.column }
+      : message.place
+        ? { line: message.place.line, column: message.place.column }
+        : {}),
+  }));
+}

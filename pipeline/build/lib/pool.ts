@@ -1,0 +1,121 @@
+import { Worker } from 'node:worker_threads';
+import type { PageOutcome, PageTask } from './page-task.js';
+
+export type PoolReply = { id: number; outcome: PageOutcome } | { id: number; fault: string };
+
+/** Why a page could not be read within the pool's limits. */
+export type PoolFailure = { failure: 'timeout' } | { failure: 'memory' };
+
+export interface PoolOptions {
+  /** Worker threads: one per core. */
+  size: number;
+  /** Longest time one page may take, in milliseconds. */
+  timeout: number;
+  /** Heap each worker may use, in MB. */
+  maxMemory: number;
+}
+
+interface Slot {
+  worker: Worker | undefined;
+  busy: boolean;
+}
+
+const workerUrl = new URL('./page-worker.ts', import.meta.url).href;
+
+/**
+ * Reads pages in worker threads, one page per worker at a time: pages are independent, so a corpus uses
+ * every core. A page that takes longer than the time limit, or more memory than the cap, costs its
+ * worker (replaced for the next page) and comes back as a failure, never a crash of the build.
+ */
+export class PagePool {
+  private readonly slots: Slot[];
+  private readonly waiting: Array<() => void> = [];
+  private nextId = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, busy: false }));
+  }
+
+  /** How many pages are read at once. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  async run(task: PageTask): Promise<PageOutcome | PoolFailure> {
+    const slot = await this.acquire();
+    try {
+      return await this.runOn(slot, task);
+    } finally {
+      slot.busy = false;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Stops every worker; the next page starts new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => this.stop(slot)));
+  }
+
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      const free = this.slots.find((slot) => !slot.busy);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private async runOn(slot: Slot, task: PageTask): Promise<PageOutcome | PoolFailure> {
+    const worker = (slot.worker ??= startWorker(this.options.maxMemory));
+    const id = this.nextId++;
+    worker.ref();
+    const reply = await new Promise<PoolReply | 'timeout' | Error>((resolve) => {
+      const timer = setTimeout(() => settle('timeout'), this.options.timeout);
+      const onMessage = (message: PoolReply) => {
+        if (message.id === id) settle(message);
+      };
+      const onError = (error: Error) => settle(error);
+      const onExit = (code: number) => settle(new Error(`the page worker stopped with code ${code}`));
+      function settle(value: PoolReply | 'timeout' | Error) {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        resolve(value);
+      }
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ id, task });
+    });
+    worker.unref();
+    if (reply === 'timeout') {
+      await this.stop(slot);
+      return { failure: 'timeout' };
+    }
+    if (reply instanceof Error) {
+      await this.stop(slot);
+      if ((reply as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return { failure: 'memory' };
+      throw reply;
+    }
+    if ('fault' in reply) throw new Error(`reading ${task.shownPath} failed: ${reply.fault}`);
+    return reply.outcome;
+  }
+
+  private async stop(slot: Slot): Promise<void> {
+    const worker = slot.worker;
+    slot.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+}
+
+function startWorker(maxMemory: number): Worker {
+  // The worker imports its TypeScript through tsx's API, whatever runs the main thread (tsx, vitest).
+  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { url: workerUrl }, resourceLimits: { maxOldGenerationSizeMb: maxMemory } });
+  // An idle worker must not keep the process alive; run() holds a reference while a page is read.
+  worker.unref();
+  return worker;
+}

@@ -1,0 +1,57 @@
+/**
+ * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
+ * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../pipeline/build/index.js';
+import { root } from '../helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'odp-cache-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const source = join(scratch, 'source');
+cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
+cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
+const cache = join(scratch, 'cache');
+
+const entries = (): string[] => readdirSync(join(cache, 'pages'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+describe('the page cache', () => {
+  it('reads every page the first time and none the second', async () => {
+    const cold = await build({ source, cache });
+    expect(cold.ok).toBe(true);
+    expect(cold.pages).toEqual({ read: 2, fromCache: 0 });
+    const warm = await build({ source, cache });
+    expect(warm.pages).toEqual({ read: 2, fromCache: 2 });
+    const none = await build({ source, cache: false });
+    expect([...warm.outputs!]).toEqual([...none.outputs!]);
+  });
+
+  it('reads a changed page again, and only that one', async () => {
+    appendFileSync(join(source, 'page.md'), '\nThe Office of Tests (OT) met in Lyon on 3 March 2012.\n');
+    const changed = await build({ source, cache });
+    expect(changed.pages).toEqual({ read: 2, fromCache: 1 });
+    expect(changed.dataset!.organizations.map((o) => o.name)).toContain('Office of Tests');
+    const none = await build({ source, cache: false });
+    expect([...changed.outputs!]).toEqual([...none.outputs!]);
+  });
+
+  it('reads every page again when the curation or the depth limit changes', async () => {
+    writeFileSync(join(source, 'curation.yml'), 'reject:\n  - text: Office of Tests\n');
+    const curated = await build({ source, cache });
+    expect(curated.pages).toEqual({ read: 2, fromCache: 0 });
+    expect(curated.dataset!.organizations.map((o) => o.name)).not.toContain('Office of Tests');
+    expect((await build({ source, cache, limits: { maxDepth: 50 } })).pages).toEqual({ read: 2, fromCache: 0 });
+  });
+
+  it('takes a damaged entry for a miss', async () => {
+    for (const entry of entries()) writeFileSync(entry, '{"records": {"docu');
+    const damaged = await build({ source, cache });
+    expect(damaged.ok).toBe(true);
+    expect(damaged.pages?.fromCache).toBe(0);
+    const none = await build({ source, cache: false });
+    expect([...damaged.outputs!]).toEqual([...none.outputs!]);
+  });
+});
