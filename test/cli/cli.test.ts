@@ -19,7 +19,7 @@ describe('npm run build', () => {
 
   it('builds the dataset and prints a one-line summary', () => {
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Built .*dist\/ \(\d+ files\) from 1 page: \d+ organizations, 1 person, \d+ places, \d+ events, \d+ terms, \d+ mentions\n$/);
+    expect(run.stdout).toMatch(/^Built .*dist\/ \(\d+ files\) from 1 page: \d+ organizations, 1 person, \d+ places, \d+ events, \d+ terms, \d+ mentions \(\d+\.\d s(, 1 unchanged from the cache)?\)\n$/);
     for (const file of ['dataset.jsonld', 'README.md', 'timeline.md', 'csv/organizations.csv', 'csv/mentions.csv']) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }

@@ -85,6 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = options.cache === false ? undefined : await PageCache.open(options.cache ?? process.env['OPEN_DATA_PIPELINE_CACHE'] ?? defaultCacheFolder);
   const documentPaths = new Map<string, string>();
   let fromCache = 0;
+  let done = 0;
   const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }) => {
     const relative = relativePath(source, path);
     // Messages name the file as the user would type it: relative to the working folder.
@@ -109,6 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (key !== undefined) await cache?.set(key, outcome);
     }
     curationIndex.markUsed(outcome.curationUsed);
+    options.progress?.(++done, pages.length);
     return { file: fileWithMessages(shown, outcome.messages), ...(outcome.records ? { records: outcome.records } : {}) };
   });
   files.push(...read.map(({ file }) => file));

@@ -13,6 +13,8 @@ export interface BuildOptions {
    * OPEN_DATA_PIPELINE_CACHE, else node_modules/.cache/open-data-pipeline.
    */
   cache?: string | false;
+  /** Called as pages are read, with how many are done out of how many. */
+  progress?: (done: number, total: number) => void;
   /** Limits on the input; each one left out takes its default. */
   limits?: Partial<Limits>;
 }

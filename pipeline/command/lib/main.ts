@@ -18,6 +18,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Environment variables (DEBUG shows the stack of an internal error). */
   env?: Record<string, string | undefined>;
+  /** Whether stderr is an interactive terminal: only then is progress shown as pages are read. */
+  interactive?: boolean;
 }
 
 export const exitCodes = { ok: 0, inputError: 1, usage: 2, internal: 70 } as const;
@@ -105,6 +107,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     limits[limit] = value;
   }
 
+  const started = performance.now();
+  const progress = io.interactive ? progressLine(io, started) : undefined;
   const result = await build({
     source: values.source,
     ...(command === 'build' ? { out: values.out } : {}),
@@ -112,7 +116,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     strict: values.strict,
     ...(values['no-cache'] ? { cache: false as const } : {}),
     limits,
+    ...(progress ? { progress: progress.update } : {}),
   });
+  progress?.clear();
   const report = reporter(result.files, { quiet: true });
   if (report !== '') io.stderr(`${report}\n`);
   if (!result.ok || !result.dataset) {
@@ -121,8 +127,33 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const pages = result.dataset.documents.length;
   const what = command === 'build' ? `Built ${values.out}/ (${result.outputs?.size ?? 0} files)` : 'Checked';
-  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(result.dataset)}\n`);
+  const seconds = (performance.now() - started) / 1000;
+  const cached = result.pages && result.pages.fromCache > 0 ? `, ${result.pages.fromCache} unchanged from the cache` : '';
+  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(result.dataset)} (${seconds.toFixed(1)} s${cached})\n`);
   return exitCodes.ok;
+}
+
+/**
+ * Progress on an interactive terminal: pages done, rate and time left, redrawn at most ten times a second
+ * on one line that is cleared before the report.
+ */
+function progressLine(io: Io, started: number): { update: (done: number, total: number) => void; clear: () => void } {
+  let drawn = 0;
+  let shown = false;
+  return {
+    update: (done, total) => {
+      const now = performance.now();
+      if (now - drawn < 100 && done < total) return;
+      drawn = now;
+      shown = true;
+      const rate = done / Math.max((now - started) / 1000, 0.001);
+      const left = rate > 0 ? (total - done) / rate : 0;
+      io.stderr(`\r\u001b[KReading pages: ${done}/${total} (${Math.round(rate)} pages/s, ${Math.ceil(left)} s left)`);
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
 }
 
 function counts(dataset: Dataset): string {
