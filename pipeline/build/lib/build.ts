@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { emitDataset } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
-import { CurationIndex, mergeAll } from '../../extract/index.js';
+import { CurationIndex, mergeAll, type PageRecords } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
@@ -14,8 +14,9 @@ import { defaultCacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { tooLarge } from './limits.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, pageMemory, type BuildOptions, type Limits } from './options.js';
-import type { PageMessage, PageTask } from './page-task.js';
+import type { PageMessage, PageOutcome, PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
+import { readShards, shardFiles, shardOf } from './shards.js';
 import { displayPath, listPages, readBytes, relativePath } from './sources.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
@@ -65,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (configFile) files.push(configFile);
   const { config: curation, file: curationSource } = await readCuration(source, limits);
   if (curationSource) files.push(curationSource);
-  const { pages, problems } = await listPages(source, { maxFiles: limits.maxFiles, raise: limitOptions.maxFiles });
+  let { pages, problems } = await listPages(source, { maxFiles: limits.maxFiles, raise: limitOptions.maxFiles });
   files.push(...problems);
   if (pages.length === 0 && problems.length === 0) {
     const file = new VFile({ path: options.source });
@@ -80,13 +81,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (!config || !curation || hasErrors(files)) return fail();
 
+  if (options.shard) {
+    const { index, count } = options.shard;
+    pages = pages.filter(({ path }) => shardOf(relativePath(source, path), count) === index);
+  }
+  const fromShards = options.shards ? await readShards(options.shards, pages.map(({ path }) => relativePath(source, path)), files) : undefined;
+  if (options.shards && !fromShards) return fail();
+
   const curationIndex = new CurationIndex(curation);
   const pool = poolFor(limits);
   const cache = options.cache === false ? undefined : await PageCache.open(options.cache ?? process.env['OPEN_DATA_PIPELINE_CACHE'] ?? defaultCacheFolder);
   const documentPaths = new Map<string, string>();
   let fromCache = 0;
   let done = 0;
-  const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }) => {
+  const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }): Promise<PageRead> => {
     const relative = relativePath(source, path);
     // Messages name the file as the user would type it: relative to the working folder.
     const shown = displayPath(path);
@@ -99,22 +107,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { file };
     }
     documentPaths.set(documentId, relative);
-    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
-    const key = cache?.key(task);
-    let outcome = key === undefined ? undefined : await cache?.get(key);
-    if (outcome) fromCache++;
-    else {
+    let outcome = fromShards?.get(relative);
+    const task: PageTask | undefined = outcome
+      ? undefined
+      : { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
+    const key = task && cache?.key(task);
+    outcome ??= key === undefined ? undefined : await cache?.get(key);
+    if (outcome) fromCache += task ? 1 : 0;
+    else if (task) {
       const result = await pool.run(task);
       if ('failure' in result) return { file: overLimit(shown, result, limits) };
       outcome = result;
       if (key !== undefined) await cache?.set(key, outcome);
     }
+    if (!outcome) throw new Error(`no outcome for ${relative}`);
     curationIndex.markUsed(outcome.curationUsed);
     options.progress?.(++done, pages.length);
-    return { file: fileWithMessages(shown, outcome.messages), ...(outcome.records ? { records: outcome.records } : {}) };
+    return { file: fileWithMessages(shown, outcome.messages), relative, outcome, ...(outcome.records ? { records: outcome.records } : {}) };
   });
   files.push(...read.map(({ file }) => file));
   if (finished()) return fail();
+  if (options.shard) {
+    // A shard stops here: the merge (--shards) takes its pages' outcomes from the files it writes.
+    const outputs = await shardFiles(options.shard, read.flatMap(({ relative, outcome }) => (relative && outcome ? [{ relativePath: relative, outcome }] : [])));
+    if (options.out !== undefined) await writeAtomically(options.out, outputs);
+    return { files, ok: true, outputs, pages: { read: read.length, fromCache } };
+  }
   const pageRecordsRead = read.flatMap(({ records }) => (records ? [records] : []));
 
   const { dataset, candidates } = mergeAll(pageRecordsRead, curationIndex);
@@ -181,6 +199,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (options.out !== undefined) await writeAtomically(options.out, outputs);
   return { files, ok: true, dataset, outputs, pages: { read: read.length, fromCache } };
+}
+
+/** A page as read: the file its messages are on, and, when it could be read, its outcome and records. */
+interface PageRead {
+  file: VFile;
+  relative?: string;
+  outcome?: PageOutcome;
+  records?: PageRecords;
 }
 
 /** One pool of page workers per set of limits, kept for the life of the process: starting workers costs more than reading a page. */

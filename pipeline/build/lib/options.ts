@@ -13,6 +13,10 @@ export interface BuildOptions {
    * OPEN_DATA_PIPELINE_CACHE, else node_modules/.cache/open-data-pipeline.
    */
   cache?: string | false;
+  /** Read only this part of the pages and write their outcomes to `out`, for a later merge (--shard i/n). */
+  shard?: { index: number; count: number };
+  /** Take the pages' outcomes from these shard outputs instead of reading the pages (the merge). */
+  shards?: string[];
   /** Called as pages are read, with how many are done out of how many. */
   progress?: (done: number, total: number) => void;
   /** Limits on the input; each one left out takes its default. */

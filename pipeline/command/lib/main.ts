@@ -25,13 +25,17 @@ export interface Io {
 export const exitCodes = { ok: 0, inputError: 1, usage: 2, internal: 70 } as const;
 
 const usage = `Usage:
-  npm run build -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] [limits]
+  npm run build -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] [--shard I/N] [limits]
   npm run check -- [--source DIR] [--strict] [limits]
+  npm run merge -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] SHARD_DIR...
 
   --source DIR           folder of Markdown pages (default: source)
   --out DIR              folder to write the dataset to (default: dist; build only)
   --base-iri IRI         base of every record's @id (default: dataset.yml's baseIri)
   --strict               treat warnings as errors
+  --shard I/N            read only part I of N of the pages (split by a hash of each path) and write
+                         their outcomes to --out, for merge; merge builds --out from all N parts
+                         exactly as one build of every page would
   --no-cache             read every page again (default: reuse what unchanged pages gave;
                          OPEN_DATA_PIPELINE_CACHE sets the cache folder)
 
@@ -66,6 +70,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         'base-iri': { type: 'string' },
         strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        shard: { type: 'string' },
         'max-file-size': { type: 'string' },
         'max-files': { type: 'string' },
         'max-depth': { type: 'string' },
@@ -79,7 +84,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   const command = positionals[0];
-  if (values.help || (command !== 'build' && command !== 'check') || positionals.length > 1) {
+  const shardFolders = positionals.slice(1);
+  if (values.help || (command !== 'build' && command !== 'check' && command !== 'merge') || (command === 'merge' ? shardFolders.length === 0 : shardFolders.length > 0)) {
     io.stderr(`${usage}\n`);
     return values.help ? exitCodes.ok : exitCodes.usage;
   }
@@ -87,6 +93,16 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (baseIri !== undefined && !/^https?:\/\/\S+[/#]$/.test(baseIri)) {
     io.stderr(`--base-iri must be an http(s) IRI that ends with '/' or '#', got ${JSON.stringify(baseIri)}\n`);
     return exitCodes.usage;
+  }
+  let shard: { index: number; count: number } | undefined;
+  if (values.shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(values.shard);
+    const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+    if (command !== 'build' || index < 1 || index > count) {
+      io.stderr(`--shard must be I/N with 1 ≤ I ≤ N, with build, got ${JSON.stringify(values.shard)}\n`);
+      return exitCodes.usage;
+    }
+    shard = { index, count };
   }
   const limits: Partial<Limits> = {};
   const readers: Array<[keyof Limits, (text: string) => number | undefined, string]> = [
@@ -111,7 +127,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const progress = io.interactive ? progressLine(io, started) : undefined;
   const result = await build({
     source: values.source,
-    ...(command === 'build' ? { out: values.out } : {}),
+    ...(command !== 'check' ? { out: values.out } : {}),
+    ...(shard ? { shard } : {}),
+    ...(command === 'merge' ? { shards: shardFolders } : {}),
     ...(baseIri !== undefined ? { baseIri } : {}),
     strict: values.strict,
     ...(values['no-cache'] ? { cache: false as const } : {}),
@@ -121,15 +139,21 @@ async function run(argv: string[], io: Io): Promise<number> {
   progress?.clear();
   const report = reporter(result.files, { quiet: true });
   if (report !== '') io.stderr(`${report}\n`);
-  if (!result.ok || !result.dataset) {
+  if (!result.ok || (!result.dataset && !shard)) {
     io.stderr(`${command} failed: nothing was written\n`);
     return exitCodes.inputError;
   }
-  const pages = result.dataset.documents.length;
-  const what = command === 'build' ? `Built ${values.out}/ (${result.outputs?.size ?? 0} files)` : 'Checked';
   const seconds = (performance.now() - started) / 1000;
+  if (shard) {
+    const read = result.pages?.read ?? 0;
+    io.stdout(`Built shard ${shard.index}/${shard.count} into ${values.out}/: ${read} page${read === 1 ? '' : 's'} (${seconds.toFixed(1)} s)\n`);
+    return exitCodes.ok;
+  }
+  const dataset = result.dataset!;
+  const pages = dataset.documents.length;
+  const what = command === 'check' ? 'Checked' : `Built ${values.out}/ (${result.outputs?.size ?? 0} files)`;
   const cached = result.pages && result.pages.fromCache > 0 ? `, ${result.pages.fromCache} unchanged from the cache` : '';
-  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(result.dataset)} (${seconds.toFixed(1)} s${cached})\n`);
+  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(dataset)} (${seconds.toFixed(1)} s${cached})\n`);
   return exitCodes.ok;
 }
 
