@@ -1,0 +1,276 @@
+/**
+ * One benchmark run: for each size, a synthetic corpus, then on that same corpus the bare floor (parse
+ * only), a cold build, a warm rebuild after one page changed and one after nothing changed, each a
+ * measured child process. Sizes run in the order given, one after the other, on a quiet machine.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { changePage, writeCorpus } from './corpus.js';
+import { machine, revision, type Machine, type Revision } from './machine.js';
+import { measure, measureMethod, type Measurement, type MeasureMethod } from './measure.js';
+import { checkTargets, type TargetCheck } from './targets.js';
+
+/** The repository's root, where the build and the floor are run from. */
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The variable that names the build's page cache folder (default node_modules/.cache/open-data-pipeline).
+ * The bench points it at a folder of its own, so that it never touches the project's cache, and deletes
+ * that folder before each cold build, so that "cold" is cold; the warm rebuilds keep it.
+ */
+export const cacheVariable = 'OPEN_DATA_PIPELINE_CACHE';
+
+export interface BenchOptions {
+  /** Page counts, run in this order. */
+  sizes: readonly number[];
+  seed: number;
+  /** Keep the temporary corpora and datasets (their folder is printed). */
+  keep?: boolean;
+  /** Progress lines (to stderr by the command line). */
+  log?: (line: string) => void;
+}
+
+/** Time, throughput and memory of one measured process. MB and MiB alike are 2^20 bytes. */
+export interface Phase {
+  seconds: number;
+  /** User + system CPU seconds (more than `seconds` when several threads worked at once). */
+  cpuSeconds: number | null;
+  pagesPerSecond: number;
+  mbPerSecond: number;
+  peakRssMb: number | null;
+}
+
+export interface SizeResult {
+  pages: number;
+  bytes: number;
+  /** Seconds spent writing the corpus (not part of any phase). */
+  generateSeconds: number;
+  /** The floor, with the time spent reading and parsing as the floor process measured it itself. */
+  floor: Phase & { parseSeconds: number };
+  cold: Phase;
+  warmOneChanged: Phase;
+  warmUnchanged: Phase;
+  ratios: {
+    fullOverFloor: number;
+    /** The same, once each process's fixed start-up cost (measured on one page) is taken off both. */
+    fullOverFloorAfterStartup: number | null;
+    warmOneChangedOverCold: number;
+    warmUnchangedOverCold: number;
+  };
+  /** The page the warm rebuild changed, relative to the corpus. */
+  changedPage: string;
+  /**
+   * Pages each warm rebuild says it took from the cache (from its summary line; null when it does not
+   * say). Fewer than expected means the cache was not reused: a change to the pipeline's code while the
+   * bench ran starts a new cache.
+   */
+  reusedFromCache: { warmOneChanged: number | null; warmUnchanged: number | null };
+  /** Each build's summary line ("Built … from N pages: … organizations, … (12.3 s, 999 unchanged from the cache)"). */
+  summaries: { cold: string; warmOneChanged: string; warmUnchanged: string };
+  /** Lines the cold build wrote to stderr (its warnings). */
+  warningLines: number;
+}
+
+export interface Scaling {
+  from: number;
+  to: number;
+  pagesRatio: number;
+  floorTimeRatio: number;
+  coldTimeRatio: number;
+  warmOneChangedTimeRatio: number;
+  coldPeakRssRatio: number | null;
+}
+
+export interface BenchResult {
+  tool: 'npm run bench';
+  machine: Machine;
+  git: Revision | null;
+  seed: number;
+  measuredWith: MeasureMethod;
+  units: { mb: string; seconds: string };
+  /** Fixed costs: the floor and a cold build of a one-page corpus (process start-up, loading code and gazetteers). */
+  startup: { floor: Phase; build: Phase };
+  sizes: SizeResult[];
+  /** Between each size and the next. */
+  scaling: Scaling[];
+  /** The issue's targets, checked at the largest size. */
+  targets: TargetCheck[];
+}
+
+/** A phase that failed: the message ends with the end of its stderr. */
+export class BenchError extends Error {}
+
+const mebibyte = 2 ** 20;
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const work = await mkdtemp(join(tmpdir(), 'odp-bench-'));
+  const cache = join(work, 'cache');
+  const env = { ...process.env, [cacheVariable]: cache, FORCE_COLOR: '0', NO_COLOR: '1' };
+  let failed = false;
+  try {
+    log(`working in ${work}`);
+    // Start-up: a one-page corpus, built once unmeasured (tsx compiles and caches the pipeline's code, the
+    // OS caches node_modules), then measured as the fixed cost every build pays.
+    const one = join(work, 'one-page');
+    const onePage = await writeCorpus({ pages: 1, seed: options.seed }, join(one, 'corpus'));
+    log('warming up (compiling the pipeline once)');
+    await build(join(one, 'corpus'), join(one, 'dist'), env, cache, 'warm-up build');
+    const startup = {
+      floor: phase(await floor(join(one, 'corpus'), env), 1, onePage.bytes),
+      build: phase(await build(join(one, 'corpus'), join(one, 'dist'), env, cache, 'one-page build', true), 1, onePage.bytes),
+    };
+    log(`start-up: floor ${startup.floor.seconds.toFixed(2)} s, build ${startup.build.seconds.toFixed(2)} s`);
+
+    const sizes: SizeResult[] = [];
+    for (const pages of options.sizes) {
+      const folder = join(work, String(pages));
+      const corpus = join(folder, 'corpus');
+      const out = join(folder, 'dist');
+      log(`${pages} pages: generating the corpus`);
+      const generated = process.hrtime.bigint();
+      const { paths, bytes } = await writeCorpus({ pages, seed: options.seed }, corpus);
+      const generateSeconds = Number(process.hrtime.bigint() - generated) / 1e9;
+
+      log(`${pages} pages (${(bytes / mebibyte).toFixed(1)} MB): floor`);
+      const floorRun = await floor(corpus, env);
+      const inner = JSON.parse(floorRun.stdout.trim().split('\n').pop() ?? '{}') as { pages?: number; seconds?: number };
+      if (inner.pages !== pages) throw new BenchError(`the floor parsed ${inner.pages} pages, not ${pages}`);
+
+      log(`${pages} pages: cold build`);
+      const coldRun = await build(corpus, out, env, cache, 'cold build', true);
+
+      const changedPage = paths[Math.floor(paths.length / 2)]!;
+      const changedPath = join(corpus, changedPage);
+      await writeFile(changedPath, changePage(await readFile(changedPath, 'utf8')));
+      log(`${pages} pages: warm rebuild, ${changedPage} changed`);
+      const oneChangedRun = await build(corpus, out, env, cache, 'warm rebuild (one page changed)');
+      log(`${pages} pages: warm rebuild, nothing changed`);
+      const unchangedRun = await build(corpus, out, env, cache, 'warm rebuild (nothing changed)');
+
+      const result: SizeResult = {
+        pages,
+        bytes,
+        generateSeconds,
+        floor: { ...phase(floorRun, pages, bytes), parseSeconds: inner.seconds ?? NaN },
+        cold: phase(coldRun, pages, bytes),
+        warmOneChanged: phase(oneChangedRun, pages, bytes),
+        warmUnchanged: phase(unchangedRun, pages, bytes),
+        ratios: {
+          fullOverFloor: coldRun.seconds / floorRun.seconds,
+          fullOverFloorAfterStartup: afterStartup(coldRun.seconds, startup.build.seconds, floorRun.seconds, startup.floor.seconds),
+          warmOneChangedOverCold: oneChangedRun.seconds / coldRun.seconds,
+          warmUnchangedOverCold: unchangedRun.seconds / coldRun.seconds,
+        },
+        changedPage,
+        reusedFromCache: { warmOneChanged: null, warmUnchanged: null },
+        summaries: { cold: lastLine(coldRun.stdout), warmOneChanged: lastLine(oneChangedRun.stdout), warmUnchanged: lastLine(unchangedRun.stdout) },
+        warningLines: coldRun.stderr.split('\n').filter((line) => /\bwarning\b/.test(line)).length,
+      };
+      result.reusedFromCache = { warmOneChanged: reused(result.summaries.warmOneChanged), warmUnchanged: reused(result.summaries.warmUnchanged) };
+      if (result.reusedFromCache.warmUnchanged !== null && result.reusedFromCache.warmUnchanged < pages) {
+        log(`warning: the rebuild with nothing changed took ${result.reusedFromCache.warmUnchanged} of ${pages} pages from the cache: did the pipeline's code change during the run?`);
+      }
+      sizes.push(result);
+      log(`${pages} pages: floor ${result.floor.seconds.toFixed(1)} s, cold ${result.cold.seconds.toFixed(1)} s, warm ${result.warmOneChanged.seconds.toFixed(1)} s / ${result.warmUnchanged.seconds.toFixed(1)} s`);
+      if (!options.keep) await rm(folder, { recursive: true, force: true });
+    }
+
+    const ratios = scaling(sizes);
+    return {
+      tool: 'npm run bench',
+      machine: machine(),
+      git: revision(projectRoot) ?? null,
+      seed: options.seed,
+      measuredWith: measureMethod(),
+      units: { mb: 'MB and MiB are 2^20 bytes (throughput is bytes of Markdown read)', seconds: 'wall-clock seconds of the whole child process, start-up included' },
+      startup,
+      sizes,
+      scaling: ratios,
+      targets: checkTargets(sizes, ratios),
+    };
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    if (options.keep || failed) log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs the floor on a corpus; throws a BenchError when it fails. */
+async function floor(corpus: string, env: NodeJS.ProcessEnv): Promise<Measurement> {
+  const run = await measure(process.execPath, ['--import', 'tsx', 'pipeline/bench/floor.ts', corpus], { cwd: projectRoot, env });
+  check(run, 'floor');
+  return run;
+}
+
+/**
+ * Runs `build --source corpus --out out` as the command line does; `cold` first deletes the output and
+ * the cache folder. Throws a BenchError when the build fails.
+ */
+async function build(corpus: string, out: string, env: NodeJS.ProcessEnv, cache: string, what: string, cold = false): Promise<Measurement> {
+  if (cold) {
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+  }
+  await mkdir(cache, { recursive: true });
+  const run = await measure(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'build', '--source', corpus, '--out', out], { cwd: projectRoot, env });
+  check(run, what);
+  return run;
+}
+
+function check(run: Measurement, what: string): void {
+  if (run.exitCode === 0) return;
+  const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+  const tail = run.stderr.trimEnd().split('\n').slice(-30).join('\n');
+  throw new BenchError(`${what} ${how} after ${run.seconds.toFixed(1)} s; the end of its stderr:\n${tail}`);
+}
+
+/** "… (5.8 s, 999 unchanged from the cache)" → 999; a summary that names no time at all → null. */
+function reused(summary: string): number | null {
+  const count = /(\d+) unchanged from the cache/.exec(summary);
+  if (count) return Number(count[1]);
+  return /\(\d+(?:\.\d+)? s\)$/.test(summary) ? 0 : null;
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+function phase(run: Measurement, pages: number, bytes: number): Phase {
+  return {
+    seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds ?? null,
+    pagesPerSecond: pages / run.seconds,
+    mbPerSecond: bytes / mebibyte / run.seconds,
+    peakRssMb: run.peakRssMb ?? null,
+  };
+}
+
+function afterStartup(build: number, buildStartup: number, floor: number, floorStartup: number): number | null {
+  const work = build - buildStartup;
+  const floorWork = floor - floorStartup;
+  return work > 0 && floorWork > 0 ? work / floorWork : null;
+}
+
+/** Ratios of each size to the previous one: 10× the pages should take about 10× the time, and less than 10× the memory. */
+export function scaling(sizes: readonly SizeResult[]): Scaling[] {
+  const ratios: Scaling[] = [];
+  for (let i = 1; i < sizes.length; i++) {
+    const a = sizes[i - 1]!;
+    const b = sizes[i]!;
+    ratios.push({
+      from: a.pages,
+      to: b.pages,
+      pagesRatio: b.pages / a.pages,
+      floorTimeRatio: b.floor.seconds / a.floor.seconds,
+      coldTimeRatio: b.cold.seconds / a.cold.seconds,
+      warmOneChangedTimeRatio: b.warmOneChanged.seconds / a.warmOneChanged.seconds,
+      coldPeakRssRatio: a.cold.peakRssMb && b.cold.peakRssMb ? b.cold.peakRssMb / a.cold.peakRssMb : null,
+    });
+  }
+  return ratios;
+}
