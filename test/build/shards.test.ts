@@ -31,7 +31,7 @@ describe('--shard and merge', async () => {
   const whole = join(scratch, 'whole');
   const single = await run(['build', '--no-cache', '--source', source, '--out', whole]);
   const shards = [1, 2, 3].map((i) => join(scratch, `shard-${i}`));
-  const built = [];
+  const built: Array<{ status: number; stdout: string; stderr: string }> = [];
   for (const [i, folder] of shards.entries()) built.push(await run(['build', '--no-cache', '--shard', `${i + 1}/3`, '--source', source, '--out', folder]));
 
   it('splits the pages by a hash of their path, every page in exactly one shard', () => {

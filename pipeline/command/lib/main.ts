@@ -43,7 +43,7 @@ Limits (exceeding one is an error that names it):
   ${`${limitOptions.maxFileSize} SIZE`.padEnd(22)} largest page or YAML file (default: ${formatBytes(defaultLimits.maxFileSize)}; units B, KB, MB, KiB, MiB)
   ${`${limitOptions.maxFiles} N`.padEnd(22)} most pages in the source folder (default: ${defaultLimits.maxFiles})
   ${`${limitOptions.maxDepth} N`.padEnd(22)} deepest Markdown nesting, in syntax-tree levels (default: ${defaultLimits.maxDepth})
-  ${`${limitOptions.parseTimeout} TIME`.padEnd(22)} longest time to parse one page (default: ${defaultLimits.parseTimeout / 1000}s; units s, ms)`;
+  ${`${limitOptions.parseTimeout} TIME`.padEnd(22)} longest time to read (parse, extract) one page (default: ${defaultLimits.parseTimeout / 1000}s; units s, ms)`;
 
 /** Runs the command line with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
