@@ -60,7 +60,9 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
 ];
 
 /** A year standing alone: four digits not part of a longer number, an amount or a measure. */
-const bareYear = new RegExp(String.raw`(?<![\d.,$€£¥#/-])${year}(?![\d]|[.,]\d|\s*(?:%|per\s*cent|km|kg|m\b|people|persons|euros?|dollars?))`, 'g');
+const bareYear = new RegExp(String.raw`(?<![\d.,$€£¥#/-])${year}(?![\d]|[.,/-]\d|\s*(?:%|per\s*cent|km|kg|m\b|people|persons|euros?|dollars?))`, 'g');
+
+const isoDate = /^(?:on\s+)?\d{4}-\d{2}-\d{2}$/i;
 
 const monthNames = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
@@ -84,7 +86,8 @@ export function findDates(text: string, reference: string, unread: UnreadDate[] 
   for (const { index: start, result } of readWithChrono(text, referenceDate)) {
     const end = start + result.text.length;
     if (!free(start, end)) continue;
-    if (!/\d/.test(result.text) || !monthNames.test(result.text)) continue;
+    // A date needs a month written as a word ("14 May 2008") or in ISO 8601 (2008-05-14): "5/6" is not one.
+    if (!/\d/.test(result.text) || !(monthNames.test(result.text) || isoDate.test(result.text))) continue;
     const startCertain = result.start.isCertain('year');
     const endCertain = result.end?.isCertain('year') ?? false;
     if (!startCertain && !endCertain) {

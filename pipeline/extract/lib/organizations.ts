@@ -148,7 +148,41 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
     if (camel || described) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
   }
+  for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Nouns for kinds of company: a list of names introduced by one, or that one closes, names companies. */
+const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations)`;
+/** One name in such a list: one to three words that start with a capital letter or a digit ("2degrees"). */
+const listItem = String.raw`[\p{Lu}\d][\p{L}\p{N}&'’.-]*(?: [\p{Lu}][\p{L}\p{N}&'’.-]*){0,2}`;
+const itemList = String.raw`${listItem}(?:, ${listItem})*(?:,? and ${listItem})?`;
+const introducedList = new RegExp(String.raw`\b${companyNouns}\s+(?:such as|like|including|among them)\s+(${itemList})`, 'gu');
+const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group)`;
+/** "the power company Eletrobras", "the operator Telenor": a company noun, then its name. */
+const namedCompany = new RegExp(String.raw`\b[Tt]he\s+(?:\p{Ll}+\s+){0,2}${companyNoun}\s+(${listItem})(?![\p{L}\p{N}])`, 'gu');
+const closedList = new RegExp(String.raw`(?<![\p{L}\p{N}])(${itemList})\s+(?:were|are|was|is)\s+(?:among|one of)\s+the\s+(?:\p{Ll}+\s+)?${companyNouns}\b`, 'gu');
+
+/**
+ * Companies named in a list that says what they are: "Mobile operators such as Spark and 2degrees",
+ * "Telenor, Equinor and Statnett are among the companies that …", "the power company Eletrobras". Names written without such a cue are
+ * left to curation.
+ */
+function listedCompanies(text: string): OrganizationName[] {
+  const found: OrganizationName[] = [];
+  for (const pattern of [introducedList, closedList, namedCompany]) {
+    for (const match of text.matchAll(pattern)) {
+      const list = match[1]!;
+      let offset = match.index + match[0].indexOf(list);
+      for (const item of list.split(/(,? and |, )/)) {
+        if (!/^(?:,? and |, )$/.test(item) && !functionWords.has(item) && !/^(?:The|A|An)$/.test(item)) {
+          found.push({ start: offset, end: offset + item.length, name: item, category: 'organization' });
+        }
+        offset += item.length;
+      }
+    }
+  }
+  return found;
 }
 
 /** Words after a name that say it is a firm or another body without an organisation noun in its name. */

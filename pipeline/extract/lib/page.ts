@@ -3,7 +3,7 @@ import { CodePoints } from '../../model/lib/text.js';
 import type { Place } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
-import { findDates, dateValue, edtfValue, isAfter, type UnreadDate } from './dates.js';
+import { findDates, dateValue, edtfValue, isAfter, type DateMention, type UnreadDate } from './dates.js';
 import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { CurationIndex } from './curation.js';
 import { slug } from '../../model/lib/ids.js';
@@ -298,6 +298,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     for (const date of dates) {
       const sentence = ranges[firstStartingAt(ranges, date.start + 1) - 1];
       if (!sentence || date.start >= sentence.end) continue;
+      // "The 2015 strategy sets four goals": a year that names a thing dates it, but nothing happens.
+      if (namesAThing(w.passage.text, date)) continue;
       const clause = clauseAround(w.passage.text, sentence, date.start);
       const inClause = spansWithin(w.mentions, clause.start, clause.end);
       const inSentence = spansWithin(w.mentions, sentence.start, sentence.end);
@@ -480,6 +482,12 @@ interface TextRange {
 }
 
 /** The sentences of `passage` as UTF-16 ranges of its text, in order. */
+/** A bare year between a determiner and a lower-case word, used like an adjective: "the 2015 strategy", "its 2019 report". */
+function namesAThing(text: string, date: DateMention): boolean {
+  if (!/^\d{4}$/.test(date.text)) return false;
+  return /\b(?:the|its|their|this|that|our|his|her|a|an)\s+$/i.test(text.slice(Math.max(0, date.start - 8), date.start)) && /^\s+\p{Ll}/u.test(text.slice(date.end, date.end + 3));
+}
+
 /** The last organisation or person named before `index`, as a list of none or one. */
 function lastNamedBefore(mentions: readonly PageMention[], index: number): PageMention[] {
   for (let i = firstStartingAt(mentions, index) - 1; i >= 0; i--) {

@@ -1,5 +1,5 @@
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, functionWords, honorifics, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
+import { calendarWords, functionWords, honorifics, isCommonWord, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 /** A person's name found after a title or post. */
@@ -49,9 +49,23 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
         if (token.possessive) break;
       }
       next = k;
-      if (run.length >= 3) {
-        nameTokens = run.slice(-2);
-        roleEnd = tokens.indexOf(run[run.length - 3]!);
+      const complementOnly = run.length > 0 && run.every((token) => isCommonWord(token.text));
+      if (complementOnly && tokens[k] !== undefined && /^\s*,\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) {
+        // "the Minister of Justice and Public Security, Tor Mikkel Wara, …": the name set off by commas after the whole post.
+        const name: Token[] = [];
+        for (let j = k; j < tokens.length && name.length <= 4 && isNameWord(tokens[j]!) && (j === k || linked(tokens[j - 1]!, tokens[j]!)); j++) name.push(tokens[j]!);
+        if (name.length >= 2 && /^\s*[,.;:)]/.test(text.slice(name[name.length - 1]!.end))) {
+          nameTokens = name;
+          roleEnd = k - 1;
+          next = k + name.length;
+        }
+      } else if (run.length >= 3 && !complementOnly) {
+        // The post's complement is written in common words ("Foreign Affairs"), the name after it mostly
+        // not ("Ine Eriksen Søreide"); when that does not split the run, the name is its last two words.
+        const complement = run.findIndex((token) => !isCommonWord(token.text));
+        const nameLength = complement > 0 && run.length - complement >= 2 && run.length - complement <= 4 ? run.length - complement : 2;
+        nameTokens = run.slice(-nameLength);
+        roleEnd = tokens.indexOf(run[run.length - nameLength - 1]!);
       }
     } else {
       let j = roleEnd + 1;
@@ -112,12 +126,16 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       const start = words[0]!.start;
       const end = words[length - 1]!.end;
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!) && adjacent(text, tokens[i - 1]!.end, start))) continue;
+      const rest = text.slice(end, end + 80);
+      // "…, who held office as director …", "… was appointed to lead the GCSB": leading a body is a post.
+      const leads = /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest);
       const after =
-        /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(text.slice(end)) ??
-        /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(text.slice(end));
+        /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
+        /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
+        /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest);
       if (!after) continue;
       const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
-      if (!following.some((t) => isTitleWord(t.text))) continue;
+      if (!leads && !following.some((t) => isTitleWord(t.text))) continue;
       found.push({ start, end, name: text.slice(start, end), roleStart: start });
       i += length - 1;
       break;

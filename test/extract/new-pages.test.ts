@@ -1,0 +1,81 @@
+/**
+ * Regression tests for what the tuning pages added in the second round of evaluation showed the
+ * extractor missed or got wrong, each written as the general rule it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergePages } from '../../pipeline/extract/index.js';
+import { findDates } from '../../pipeline/extract/lib/dates.js';
+import { extractText } from '../helpers.js';
+
+const extract = (text: string) => mergePages([extractText(text)]);
+
+describe('dates', () => {
+  it('reads an ISO 8601 date in running text at day precision', () => {
+    expect(findDates('and on 2020-12-08 the PST closed its investigation', '2021-09').map((d) => [d.text, d.startDate])).toEqual([['2020-12-08', '2020-12-08']]);
+  });
+
+  it('does not take the year of an impossible ISO date for a year', () => {
+    expect(findDates('a report dated 2013-13-45 was found', '2021-09')).toEqual([]);
+  });
+
+  it('gives no event for a year that names a thing ("the 2015 strategy"), but does for a year when something happened', () => {
+    const events = extract('The 2015 strategy sets four goals. The National Cyber Security Centre was set up in 2015.').events;
+    expect(events.map((e) => [e.date, e.name])).toEqual([['2015', 'The National Cyber Security Centre was set up in 2015']]);
+  });
+});
+
+describe('people after a post with a complement', () => {
+  const people = (text: string) => extract(text).people.map((p) => [p.name, p.roles]);
+
+  it('splits the complement, written in common words, from the name, which mostly is not', () => {
+    expect(people('Minister of Foreign Affairs Ine Eriksen Søreide spoke.')).toEqual([['Ine Eriksen Søreide', ['Minister of Foreign Affairs']]]);
+    expect(people('Minister of Justice and Public Security Tor Mikkel Wara spoke.')).toEqual([['Tor Mikkel Wara', ['Minister of Justice and Public Security']]]);
+    // A first name that is also a common word still leaves two words of name.
+    expect(people('Minister of Health Grant Robertson spoke.')).toEqual([['Grant Robertson', ['Minister of Health']]]);
+  });
+
+  it('reads the name set off by commas after the whole post', () => {
+    expect(people('It was presented by the Minister of Justice and Public Security, Tor Mikkel Wara, with others.')).toEqual([
+      ['Tor Mikkel Wara', ['Minister of Justice and Public Security']],
+    ]);
+  });
+
+  it('never takes the complement for a name', () => {
+    expect(people('The Minister of Justice and Public Security spoke.')).toEqual([]);
+  });
+});
+
+describe('people described after their name', () => {
+  it('reads "X, who held office as director" and "X was appointed to lead the GCSB"', () => {
+    expect(extract('Kjetil Nilsen, who held office as director from 2014 to 2021, built it.').people.map((p) => p.name)).toEqual(['Kjetil Nilsen']);
+    expect(extract('Andrew Hampton was appointed to lead the GCSB in April 2016.').people.map((p) => p.name)).toEqual(['Andrew Hampton']);
+  });
+
+  it('does not take a place described by "who" for a person', () => {
+    expect(extract('Paris, who was the capital, fell.').people).toEqual([]);
+  });
+});
+
+describe('companies named in a list that says what they are', () => {
+  const names = (text: string) => extract(text).organizations.map((o) => [o.name, o.category]);
+
+  it('after "operators such as", "firms including"…', () => {
+    expect(names('Mobile operators such as Spark and 2degrees pass scam messages on.')).toEqual([
+      ['2degrees', 'organization'],
+      ['Spark', 'organization'],
+    ]);
+  });
+
+  it('before "are among the companies"', () => {
+    expect(names('Telenor, Equinor and Statnett are among the companies that share threat data.').map(([name]) => name)).toEqual(['Equinor', 'Statnett', 'Telenor']);
+  });
+
+  it('after "the power company", "the company"', () => {
+    expect(names('It tested the central bank and the power company Eletrobras in June.').map(([name]) => name)).toEqual(['Eletrobras']);
+    expect(names('The company Ericsson said so.').map(([name]) => name)).toEqual(['Ericsson']);
+  });
+
+  it('not without such a cue', () => {
+    expect(names('On 19 March 2019 Norsk Hydro reported an attack.')).toEqual([]);
+  });
+});
