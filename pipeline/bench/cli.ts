@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchError, formatReport, projectRoot, runBench } from './index.js';
+import { BenchError, formatReport, projectRoot, runBench, type BenchResult } from './index.js';
 
 const usage = `Usage:
   npm run bench -- [--sizes 100,1000,10000] [--seed N] [--out FILE] [--keep]
@@ -56,20 +56,23 @@ async function main(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? `${projectRoot}/.cache/bench/results-seed${seed}-${pageCounts.join('-')}.json`);
 
   try {
-    const result = await runBench({ sizes: pageCounts, seed, keep: values.keep, log: (line) => process.stderr.write(`bench: ${line}\n`) });
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(formatReport(result));
-    const shown = relative(process.cwd(), out);
-    process.stdout.write(`\nWrote ${shown.startsWith('..') ? out : shown}\n`);
+    await report(await runBench({ sizes: pageCounts, seed, keep: values.keep, log: (line) => process.stderr.write(`bench: ${line}\n`) }), out);
     return 0;
   } catch (error) {
-    if (error instanceof BenchError) {
-      process.stderr.write(`bench failed: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    if (!(error instanceof BenchError)) throw error;
+    // What was measured before the failure is still written, with the failure (its time and peak memory).
+    if (error.result) await report(error.result, out);
+    process.stderr.write(`bench failed: ${error.message}\n`);
+    return 1;
   }
+}
+
+async function report(result: BenchResult, out: string): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(formatReport(result));
+  const shown = relative(process.cwd(), out);
+  process.stdout.write(`\nWrote ${shown.startsWith('..') ? out : shown}\n`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -112,6 +112,7 @@ describe('measure', () => {
   it('reads the figures GNU time writes after a failure', () => {
     expect(parseTimeReport('Command exited with non-zero status 1\n204800 1.50 0.25\n')).toEqual({ peakRssMb: 200, cpuSeconds: 1.75 });
     expect(parseTimeReport('')).toEqual({ peakRssMb: undefined, cpuSeconds: undefined });
+    expect(parseTimeReport('Command terminated by signal 9\n51200 0.50 0.25\n')).toEqual({ peakRssMb: 50, cpuSeconds: 0.75, signal: 'SIGKILL' });
   });
 });
 

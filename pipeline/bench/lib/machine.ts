@@ -10,6 +10,8 @@ export interface Machine {
   cpuCount: number;
   totalMemoryMb: number;
   node: string;
+  /** NODE_OPTIONS the measured processes inherited (a raised heap limit changes what a build can hold). */
+  nodeOptions: string | null;
 }
 
 export interface Revision {
@@ -28,6 +30,7 @@ export function machine(): Machine {
     cpuCount: processors.length,
     totalMemoryMb: Math.round(totalmem() / 2 ** 20),
     node: process.version,
+    nodeOptions: process.env['NODE_OPTIONS'] || null,
   };
 }
 

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Measurement {
@@ -60,8 +60,9 @@ export async function measure(command: string, args: readonly string[], options:
     try {
       // %M: peak RSS in KiB; %U, %S: user and system seconds. Written to a file, apart from the child's stderr.
       const run = await runChild(gnuTime, ['-f', '%M %U %S', '-o', report, command, ...args], options, undefined);
-      const figures = parseTimeReport(await readFile(report, 'utf8').catch(() => ''));
-      return { ...run, ...figures, method };
+      const { signal, ...figures } = parseTimeReport(await readFile(report, 'utf8').catch(() => ''));
+      // GNU time exits 128 + n when its child was killed by signal n, and says so in its report.
+      return { ...run, ...figures, ...(signal ? { signal, exitCode: undefined } : {}), method };
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -75,12 +76,19 @@ export async function measure(command: string, args: readonly string[], options:
   return { ...run, peakRssMb: undefined, cpuSeconds: undefined, method };
 }
 
-/** Reads GNU time's last line ("%M %U %S"): before it, it may say "Command exited with non-zero status 1". */
-export function parseTimeReport(report: string): { peakRssMb: number | undefined; cpuSeconds: number | undefined } {
-  const last = report.trim().split('\n').pop() ?? '';
-  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last.trim());
-  if (!match) return { peakRssMb: undefined, cpuSeconds: undefined };
-  return { peakRssMb: Number(match[1]) / 1024, cpuSeconds: Number(match[2]) + Number(match[3]) };
+/**
+ * Reads GNU time's report: its last line is "%M %U %S"; before it, it may say "Command exited with
+ * non-zero status 1" or "Command terminated by signal 9".
+ */
+export function parseTimeReport(report: string): { peakRssMb: number | undefined; cpuSeconds: number | undefined; signal?: string } {
+  const lines = report.trim().split('\n');
+  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(lines.at(-1)?.trim() ?? '');
+  const killed = /^Command terminated by signal (\d+)$/m.exec(report);
+  const signal = killed ? (Object.entries(constants.signals).find(([, n]) => n === Number(killed[1]))?.[0] ?? `signal ${killed[1]}`) : undefined;
+  const figures = match
+    ? { peakRssMb: Number(match[1]) / 1024, cpuSeconds: Number(match[2]) + Number(match[3]) }
+    : { peakRssMb: undefined, cpuSeconds: undefined };
+  return signal ? { ...figures, signal } : figures;
 }
 
 interface ChildRun {

@@ -6,10 +6,13 @@ export function formatReport(result: BenchResult): string {
   const lines = [
     `${machine.cpuCount} × ${machine.cpuModel}, ${(machine.totalMemoryMb / 1024).toFixed(1)} GiB, ${machine.os} ${machine.osRelease}, Node ${machine.node}` +
       `${result.git ? `, commit ${result.git.commit.slice(0, 12)}${result.git.dirty ? ' (uncommitted changes)' : ''}` : ''}, seed ${result.seed}, memory by ${result.measuredWith}`,
-    `start-up (one page): floor ${result.startup.floor.seconds.toFixed(2)} s, build ${result.startup.build.seconds.toFixed(2)} s, ${mb(result.startup.build.peakRssMb)} MB`,
+    result.startup
+      ? `start-up (one page): floor ${result.startup.floor.seconds.toFixed(2)} s, build ${result.startup.build.seconds.toFixed(2)} s, ${mb(result.startup.build.peakRssMb)} MB`
+      : 'start-up: not measured',
+    ...(result.machine.nodeOptions ? [`NODE_OPTIONS=${result.machine.nodeOptions}`] : []),
     '',
-    row(['pages', 'phase', 'time s', 'cpu s', 'pages/s', 'MB/s', 'peak RSS MB']),
   ];
+  if (result.sizes.length > 0) lines.push(row(['pages', 'phase', 'time s', 'cpu s', 'pages/s', 'MB/s', 'peak RSS MB']));
   for (const size of result.sizes) {
     const phases: [string, Phase][] = [
       ['floor (remark-parse)', size.floor],
@@ -34,6 +37,13 @@ export function formatReport(result: BenchResult): string {
     lines.push(
       `${s.from} → ${s.to} pages (×${s.pagesRatio.toFixed(1)}): floor time ×${s.floorTimeRatio.toFixed(2)}, cold time ×${s.coldTimeRatio.toFixed(2)}, ` +
         `warm time ×${s.warmOneChangedTimeRatio.toFixed(2)}, cold peak RSS ×${s.coldPeakRssRatio?.toFixed(2) ?? '-'}`,
+    );
+  }
+  const failure = result.failure;
+  if (failure) {
+    lines.push(
+      `FAILED at ${failure.pages ?? '?'} pages: ${failure.phase} ${failure.signal ? `was killed by ${failure.signal}` : `exited with code ${failure.exitCode}`} ` +
+        `after ${failure.seconds.toFixed(1)} s, peak RSS ${mb(failure.peakRssMb)} MB`,
     );
   }
   if (result.targets.length > 0) {

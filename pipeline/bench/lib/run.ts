@@ -90,17 +90,40 @@ export interface BenchResult {
   seed: number;
   measuredWith: MeasureMethod;
   units: { mb: string; seconds: string };
-  /** Fixed costs: the floor and a cold build of a one-page corpus (process start-up, loading code and gazetteers). */
-  startup: { floor: Phase; build: Phase };
+  /** Fixed costs: the floor and a cold build of a one-page corpus (process start-up, loading code and gazetteers); null when the run failed before. */
+  startup: { floor: Phase; build: Phase } | null;
   sizes: SizeResult[];
   /** Between each size and the next. */
   scaling: Scaling[];
   /** The issue's targets, checked at the largest size. */
   targets: TargetCheck[];
+  /** The phase that failed and stopped the run, if one did: the sizes before it are complete. */
+  failure: Failure | null;
 }
 
-/** A phase that failed: the message ends with the end of its stderr. */
-export class BenchError extends Error {}
+export interface Failure {
+  pages: number | null;
+  phase: string;
+  exitCode: number | null;
+  signal: string | null;
+  /** How long it ran, and its peak memory, before it failed (a build out of memory shows it here). */
+  seconds: number;
+  peakRssMb: number | null;
+  /** The last lines of its stderr. */
+  stderrTail: string;
+}
+
+/** A phase that failed: the message ends with the end of its stderr; `result` holds what was measured before. */
+export class BenchError extends Error {
+  result?: BenchResult;
+
+  constructor(
+    message: string,
+    readonly failure?: Failure,
+  ) {
+    super(message);
+  }
+}
 
 const mebibyte = 2 ** 20;
 
@@ -110,6 +133,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const cache = join(work, 'cache');
   const env = { ...process.env, [cacheVariable]: cache, FORCE_COLOR: '0', NO_COLOR: '1' };
   let failed = false;
+  const sizes: SizeResult[] = [];
+  let startup: BenchResult['startup'] | undefined;
+  let current: number | null = null;
+  const result = (failure: Failure | null): BenchResult => {
+    const ratios = scaling(sizes);
+    return {
+      tool: 'npm run bench',
+      machine: machine(),
+      git: revision(projectRoot) ?? null,
+      seed: options.seed,
+      measuredWith: measureMethod(),
+      units: { mb: 'MB and MiB are 2^20 bytes (throughput is bytes of Markdown read)', seconds: 'wall-clock seconds of the whole child process, start-up included' },
+      startup: startup ?? null,
+      sizes,
+      scaling: ratios,
+      targets: checkTargets(sizes, ratios),
+      failure,
+    };
+  };
   try {
     log(`working in ${work}`);
     // Start-up: a one-page corpus, built once unmeasured (tsx compiles and caches the pipeline's code, the
@@ -118,14 +160,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const onePage = await writeCorpus({ pages: 1, seed: options.seed }, join(one, 'corpus'));
     log('warming up (compiling the pipeline once)');
     await build(join(one, 'corpus'), join(one, 'dist'), env, cache, 'warm-up build');
-    const startup = {
+    startup = {
       floor: phase(await floor(join(one, 'corpus'), env), 1, onePage.bytes),
       build: phase(await build(join(one, 'corpus'), join(one, 'dist'), env, cache, 'one-page build', true), 1, onePage.bytes),
     };
     log(`start-up: floor ${startup.floor.seconds.toFixed(2)} s, build ${startup.build.seconds.toFixed(2)} s`);
 
-    const sizes: SizeResult[] = [];
     for (const pages of options.sizes) {
+      current = pages;
       const folder = join(work, String(pages));
       const corpus = join(folder, 'corpus');
       const out = join(folder, 'dist');
@@ -178,21 +220,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (!options.keep) await rm(folder, { recursive: true, force: true });
     }
 
-    const ratios = scaling(sizes);
-    return {
-      tool: 'npm run bench',
-      machine: machine(),
-      git: revision(projectRoot) ?? null,
-      seed: options.seed,
-      measuredWith: measureMethod(),
-      units: { mb: 'MB and MiB are 2^20 bytes (throughput is bytes of Markdown read)', seconds: 'wall-clock seconds of the whole child process, start-up included' },
-      startup,
-      sizes,
-      scaling: ratios,
-      targets: checkTargets(sizes, ratios),
-    };
+    return result(null);
   } catch (error) {
     failed = true;
+    if (error instanceof BenchError) error.result = result(error.failure ? { ...error.failure, pages: current } : null);
     throw error;
   } finally {
     if (options.keep || failed) log(`kept ${work}`);
@@ -226,7 +257,15 @@ function check(run: Measurement, what: string): void {
   if (run.exitCode === 0) return;
   const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
   const tail = run.stderr.trimEnd().split('\n').slice(-30).join('\n');
-  throw new BenchError(`${what} ${how} after ${run.seconds.toFixed(1)} s; the end of its stderr:\n${tail}`);
+  throw new BenchError(`${what} ${how} after ${run.seconds.toFixed(1)} s${run.peakRssMb === undefined ? '' : ` (peak RSS ${run.peakRssMb.toFixed(0)} MB)`}; the end of its stderr:\n${tail}`, {
+    pages: null,
+    phase: what,
+    exitCode: run.exitCode ?? null,
+    signal: run.signal ?? null,
+    seconds: run.seconds,
+    peakRssMb: run.peakRssMb ?? null,
+    stderrTail: tail,
+  });
 }
 
 /** "… (5.8 s, 999 unchanged from the cache)" → 999; a summary that names no time at all → null. */
