@@ -45,6 +45,11 @@ export function formatReport(result: BenchResult): string {
       `FAILED at ${failure.pages ?? '?'} pages: ${failure.phase} ${failure.signal ? `was killed by ${failure.signal}` : `exited with code ${failure.exitCode}`} ` +
         `after ${failure.seconds.toFixed(1)} s, peak RSS ${mb(failure.peakRssMb)} MB`,
     );
+    const done = failure.completed;
+    const names: [string, Phase | undefined][] = [['floor', done.floor], ['cold build', done.cold], ['warm, one page changed', done.warmOneChanged]];
+    for (const [name, phase] of names) {
+      if (phase) lines.push(`  before it: ${name} ${phase.seconds.toFixed(2)} s, ${phase.pagesPerSecond.toFixed(1)} pages/s, ${phase.mbPerSecond.toFixed(2)} MB/s, peak RSS ${mb(phase.peakRssMb)} MB`);
+    }
   }
   if (result.targets.length > 0) {
     lines.push('', 'targets (set at 10,000 pages; for information):');

@@ -111,6 +111,8 @@ export interface Failure {
   peakRssMb: number | null;
   /** The last lines of its stderr. */
   stderrTail: string;
+  /** The phases of the failed size that finished before it (the floor, say, when the cold build failed). */
+  completed: Partial<Pick<SizeResult, 'floor' | 'cold' | 'warmOneChanged'>> & { bytes?: number };
 }
 
 /** A phase that failed: the message ends with the end of its stderr; `result` holds what was measured before. */
@@ -136,6 +138,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const sizes: SizeResult[] = [];
   let startup: BenchResult['startup'] | undefined;
   let current: number | null = null;
+  let completed: Failure['completed'] = {};
   const result = (failure: Failure | null): BenchResult => {
     const ratios = scaling(sizes);
     return {
@@ -168,6 +171,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     for (const pages of options.sizes) {
       current = pages;
+      completed = {};
       const folder = join(work, String(pages));
       const corpus = join(folder, 'corpus');
       const out = join(folder, 'dist');
@@ -177,12 +181,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const generateSeconds = Number(process.hrtime.bigint() - generated) / 1e9;
 
       log(`${pages} pages (${(bytes / mebibyte).toFixed(1)} MB): floor`);
+      completed.bytes = bytes;
       const floorRun = await floor(corpus, env);
       const inner = JSON.parse(floorRun.stdout.trim().split('\n').pop() ?? '{}') as { pages?: number; seconds?: number };
       if (inner.pages !== pages) throw new BenchError(`the floor parsed ${inner.pages} pages, not ${pages}`);
 
       log(`${pages} pages: cold build`);
+      completed.floor = { ...phase(floorRun, pages, bytes), parseSeconds: inner.seconds ?? NaN };
       const coldRun = await build(corpus, out, env, cache, 'cold build', true);
+      completed.cold = phase(coldRun, pages, bytes);
 
       const changedPage = paths[Math.floor(paths.length / 2)]!;
       const changedPath = join(corpus, changedPage);
@@ -190,6 +197,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log(`${pages} pages: warm rebuild, ${changedPage} changed`);
       const oneChangedRun = await build(corpus, out, env, cache, 'warm rebuild (one page changed)');
       log(`${pages} pages: warm rebuild, nothing changed`);
+      completed.warmOneChanged = phase(oneChangedRun, pages, bytes);
       const unchangedRun = await build(corpus, out, env, cache, 'warm rebuild (nothing changed)');
 
       const result: SizeResult = {
@@ -223,7 +231,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     return result(null);
   } catch (error) {
     failed = true;
-    if (error instanceof BenchError) error.result = result(error.failure ? { ...error.failure, pages: current } : null);
+    if (error instanceof BenchError) error.result = result(error.failure ? { ...error.failure, pages: current, completed } : null);
     throw error;
   } finally {
     if (options.keep || failed) log(`kept ${work}`);
@@ -265,6 +273,7 @@ function check(run: Measurement, what: string): void {
     seconds: run.seconds,
     peakRssMb: run.peakRssMb ?? null,
     stderrTail: tail,
+    completed: {},
   });
 }
 
