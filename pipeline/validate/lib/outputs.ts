@@ -8,14 +8,16 @@ const descriptorPath = 'datapackage.json';
 export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise<PackageProblem[]> {
   const problems: PackageProblem[] = [];
   // Every JSON file must parse: a consumer's first step, and the one the other checks rely on.
+  // A JSON-LD document is parsed when its turn comes and dropped after: a dataset's graph, parsed and
+  // expanded, is many times its size, and keeping every one at once would multiply the peak memory.
   const documents = new Map<string, unknown>();
+  const jsonLd: string[] = [];
   for (const [path, text] of files) {
     if (!path.endsWith('.json') && !path.endsWith('.jsonld')) continue;
-    try {
-      documents.set(path, JSON.parse(text));
-    } catch (error) {
-      problems.push({ path, message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
-    }
+    const document = parseJson(path, text, problems);
+    if (document === undefined) continue;
+    if (path.endsWith('.jsonld')) jsonLd.push(path);
+    else documents.set(path, document);
   }
 
   // verifyPackage trusts the descriptor: it runs only on one with no problem of its own (a broken one
@@ -33,8 +35,18 @@ export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise
   }
 
   // One at a time: the conversions are CPU-bound, so running them together would gain nothing.
-  for (const [path, document] of documents) {
-    if (path.endsWith('.jsonld')) problems.push(...(await verifyJsonLd(path, document)));
+  for (const path of jsonLd) {
+    const document = parseJson(path, files.get(path)!, []);
+    if (document !== undefined) problems.push(...(await verifyJsonLd(path, document)));
   }
   return problems;
+}
+
+function parseJson(path: string, text: string, problems: PackageProblem[]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    problems.push({ path, message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
 }
