@@ -88,6 +88,16 @@ describe('verifyOutputs catches, in JSON-LD', () => {
     ]);
   });
 
+  it('a bad node far into a large graph, which is converted in parts', async () => {
+    const files = tamperJson('dataset.jsonld', (document) => {
+      const graph = document['@graph'] as Array<Record<string, unknown>>;
+      const padding = Array.from({ length: 2500 }, (_, i) => ({ '@id': `https://example.org/padding/${i}`, name: `Padding ${i}` }));
+      graph.push(...padding, { '@id': 'relative/id/of/node/3000', name: 'Bad' });
+    });
+    const problems = await verifyOutputs(files);
+    expect(problems.filter((p) => p.path === 'dataset.jsonld')).toEqual([{ path: 'dataset.jsonld', message: expect.stringMatching(/^JSON-LD is not valid in safe mode: .*relative/i) }]);
+  });
+
   it('a property in a file without @vocab that no term defines', async () => {
     const files = tamperJson('catalog.jsonld', (document) => {
       (document['@graph'] as Array<Record<string, unknown>>)[0]!['byteSize'] = 12;

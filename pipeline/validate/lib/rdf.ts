@@ -21,11 +21,29 @@ export async function verifyJsonLd(path: string, document: unknown): Promise<Pac
   // `safe` is missing from @types/jsonld.
   const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
   try {
-    await jsonld.toRDF(document as JsonLdDocument, options);
+    for (const part of parts(document)) await jsonld.toRDF(part as JsonLdDocument, options);
     return [];
   } catch (error) {
     return [{ path, message: describeJsonLdError(error) }];
   }
+}
+
+/** Nodes converted at once: enough to amortise each call, few enough to keep memory flat. */
+const nodesPerPart = 1000;
+
+/**
+ * A document of only a context and a graph, cut into documents of the same context and a part of the
+ * graph each. Nodes refer to each other by IRI, so the parts convert to exactly the document's triples
+ * (blank nodes aside, which are only ever checked here), while a dataset's whole graph, expanded at
+ * once, would take many times its size in memory. Any other document is converted whole.
+ */
+function parts(document: unknown): unknown[] {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return [document];
+  const { '@context': context, '@graph': graph, ...rest } = document as Record<string, unknown>;
+  if (!Array.isArray(graph) || Object.keys(rest).length > 0 || graph.length <= nodesPerPart) return [document];
+  const cut: unknown[] = [];
+  for (let i = 0; i < graph.length; i += nodesPerPart) cut.push({ '@context': context, '@graph': graph.slice(i, i + nodesPerPart) });
+  return cut;
 }
 
 interface JsonLdError {
