@@ -167,3 +167,10 @@ describe('findCities', () => {
     expect(cities('signed in March and in May')).toEqual([]);
   });
 });
+
+describe('a demonym several places share', () => {
+  it('names the sovereign state among them ("American Ministry" is of the United States, not American Samoa)', async () => {
+    const { countryByDemonym } = await import('../../pipeline/extract/lib/gazetteer/countries.js');
+    expect(['American', 'British', 'French', 'Danish', 'Dutch', 'Chinese'].map((word) => countryByDemonym(word)?.cca2)).toEqual(['US', 'GB', 'FR', 'DK', 'NL', 'CN']);
+  });
+});

@@ -26,6 +26,7 @@ export function countryNames(): Map<string, CountryEntry> {
   if (byName) return byName;
   byName = new Map();
   byDemonym = new Map();
+  const sovereign = new Set<string>();
   const entries = [...countries].sort((a, b) => (a.cca2 < b.cca2 ? -1 : 1));
   for (const country of entries) {
     const entry: CountryEntry = {
@@ -44,7 +45,12 @@ export function countryNames(): Map<string, CountryEntry> {
       if (form.length <= 2 && (form === country.cca2 || form.length < 2)) continue;
       if (!byName.has(form)) byName.set(form, entry);
     }
-    if (entry.demonym && !byDemonym.has(entry.demonym)) byDemonym.set(entry.demonym, entry);
+    // A demonym several places share ("American": the United States, American Samoa, the Northern
+    // Mariana Islands) names the sovereign state among them.
+    if (entry.demonym && (!byDemonym.has(entry.demonym) || (country.unMember && !sovereign.has(entry.demonym)))) {
+      byDemonym.set(entry.demonym, entry);
+      if (country.unMember) sovereign.add(entry.demonym);
+    }
   }
   return byName;
 }
