@@ -75,6 +75,11 @@ describe('companies named in a list that says what they are', () => {
     expect(names('The company Ericsson said so.').map(([name]) => name)).toEqual(['Ericsson']);
   });
 
+  it('ends a list of names at its "and": the last item is not joined to the one before', () => {
+    expect(names('It works with Infosys, Wipro and Tata Consultancy Services on skills.').map(([name]) => name)).toEqual(['Tata Consultancy Services']);
+    expect(names('The Research, Innovation and Enterprise Council met.').map(([name]) => name)).toEqual(['Research, Innovation and Enterprise Council']);
+  });
+
   it('not without such a cue', () => {
     expect(names('On 19 March 2019 Norsk Hydro reported an attack.')).toEqual([]);
   });

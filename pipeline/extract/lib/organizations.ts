@@ -98,6 +98,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       // One word between "and" and the head, as in a name; "Infosys, Wipro and Tata Consultancy Services" lists names.
       const joined = tokens.slice(first, i).some((token) => token.text === 'and') && tokens[i - 2]?.text === 'and';
       if (joined && !tokens[first - 1]!.sentenceInitial) first--;
+      else if (!joined) {
+        // The list ends at its "and": what follows is the last item's name, not a part of a longer one.
+        const and = tokens.slice(first, i).findIndex((token) => token.text === 'and' || token.text === '&');
+        if (and >= 0) first += and + 1;
+      }
     }
     // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
     let last = i;
