@@ -12,13 +12,13 @@ const corpus = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
 /**
  * The scores as they stand, pinned: a change that lowers one fails here. Raise a floor when a change
  * improves it. Held-out organisations (precision 0.846) are just below the 0.85 target, and held-out-2
- * organisation recall (0.755) well below it; see the issue note.
+ * organisation recall (0.776) well below it; see the issue note.
  */
 const floors: Record<string, Record<string, [precision: number, recall: number]>> = {
   seed: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [1, 1] },
-  tuning: { organizations: [0.949, 0.928], people: [0.92, 0.85], places: [0.945, 0.925], dates: [0.989, 0.951], events: [0.938, 0.958] },
+  tuning: { organizations: [0.95, 0.943], people: [0.92, 0.85], places: [0.945, 0.925], dates: [0.989, 0.951], events: [0.938, 0.958] },
   'held-out': { organizations: [0.846, 0.88], people: [1, 0.875], places: [0.95, 0.95], dates: [1, 0.941], events: [0.968, 0.968] },
-  'held-out-2': { organizations: [0.902, 0.755], people: [0.923, 0.923], places: [0.941, 0.941], dates: [0.957, 0.957], events: [0.893, 0.954] },
+  'held-out-2': { organizations: [0.926, 0.775], people: [0.923, 0.923], places: [0.941, 0.941], dates: [0.957, 0.957], events: [0.893, 0.954] },
 };
 
 describe('npm run eval', () => {

@@ -80,7 +80,25 @@ describe('companies named in a list that says what they are', () => {
     expect(names('The Research, Innovation and Enterprise Council met.').map(([name]) => name)).toEqual(['Research, Innovation and Enterprise Council']);
   });
 
+  it('at the end of a sentence, without its full stop', () => {
+    expect(names('It tested the power company Eletrobras. The rest followed.').map(([name]) => name)).toEqual(['Eletrobras']);
+  });
+
   it('not without such a cue', () => {
     expect(names('On 19 March 2019 Norsk Hydro reported an attack.')).toEqual([]);
+  });
+});
+
+describe('organisations written as domain names', () => {
+  const names = (text: string) => extract(text).organizations.map((o) => o.name);
+
+  it('reads "NIC.br", "CERT.br" and "GOVCERT.NL" as names', () => {
+    expect(names('Its executive arm, NIC.br, hosts CERT.br, the national response team.')).toEqual(['CERT.br', 'NIC.br']);
+    expect(names('It took over the work of GOVCERT.NL, the response team.')).toEqual(['GOVCERT.NL']);
+  });
+
+  it('not "U.S." nor a web address, and inside brackets only as the short form of the name before them', () => {
+    expect(names('The U.S. and the U.K. agreed; see www.gov.uk.')).toEqual([]);
+    expect(names('The Brazilian Internet Steering Committee (Comitê Gestor da Internet no Brasil, CGI.br) met.')).toEqual(['Brazilian Internet Steering Committee']);
   });
 });

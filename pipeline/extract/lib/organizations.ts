@@ -145,13 +145,18 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     found.push({ start, end, name: text.slice(start, end), ...classify(words, i - first, head.text) });
     i = last;
   }
-  // Names with no organisation noun: a word in camel case ("CrimTrac", "StarHub", "AusCERT"), or a name
-  // the text describes as a firm ("Trustwave, a cyber security firm").
+  // Names with no organisation noun: a word in camel case ("CrimTrac", "StarHub", "AusCERT"), a name
+  // written as a domain name ("CERT.br"), or a name the text describes as a firm ("Trustwave, a cyber
+  // security firm").
   for (const token of tokens) {
     if (taken(token.start, token.end) || !isCapitalised(token.text)) continue;
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text);
     const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
-    if (camel || described) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
+    // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
+    // Inside brackets it is the short form of the name before them, read with the acronyms.
+    const bracketed = text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start);
+    const domain = !bracketed && /^\p{Lu}{2}[\p{Lu}\p{N}-]*\.(?:[a-z]{2}|[A-Z]{2}|org|net|com|gov|int)$/u.test(token.text);
+    if (camel || described || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
   }
   for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
   return found.sort((a, b) => a.start - b.start);
@@ -160,7 +165,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
 /** Nouns for kinds of company: a list of names introduced by one, or that one closes, names companies. */
 const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations)`;
 /** One name in such a list: one to three words that start with a capital letter or a digit ("2degrees"). */
-const listItem = String.raw`[\p{Lu}\d][\p{L}\p{N}&'’.-]*(?: [\p{Lu}][\p{L}\p{N}&'’.-]*){0,2}`;
+const listWord = String.raw`(?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?`;
+const listItem = String.raw`[\p{Lu}\d]${listWord}(?: [\p{Lu}]${listWord}){0,2}`;
 const itemList = String.raw`${listItem}(?:, ${listItem})*(?:,? and ${listItem})?`;
 const introducedList = new RegExp(String.raw`\b${companyNouns}\s+(?:such as|like|including|among them)\s+(${itemList})`, 'gu');
 const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group)`;
