@@ -51,6 +51,15 @@ describe('people described after their name', () => {
     expect(extract('Andrew Hampton was appointed to lead the GCSB in April 2016.').people.map((p) => p.name)).toEqual(['Andrew Hampton']);
   });
 
+  it('reads a particle inside the name, and "Mr De Vries" later as the same person', () => {
+    const people = extract('Hans de Vries was appointed to lead the NCSC in July 2015, and Mr De Vries\'s staff grew.').people;
+    expect(people.map((p) => p.name)).toEqual(['Hans de Vries']);
+  });
+
+  it('does not read again, with a word of the title, a name already read after its title', () => {
+    expect(extract('Minister of Justice Andrew Little, who is also the minister, spoke.').people.map((p) => [p.name, p.roles])).toEqual([['Andrew Little', ['Minister of Justice']]]);
+  });
+
   it('does not take a place described by "who" for a person', () => {
     expect(extract('Paris, who was the capital, fell.').people).toEqual([]);
   });

@@ -112,7 +112,10 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   // Each passage's people are read once, outside the organisations' names, and used for both passes.
   const found = work.map((w) => {
     const insideOrganization = (start: number, end: number) => w.organizations.some((o) => start < o.end && o.start < end);
-    return [...findPeople(w.passage.text, w.tokens, insideOrganization), ...findDescribedPeople(w.passage.text, w.tokens, insideOrganization)];
+    const titled = findPeople(w.passage.text, w.tokens, insideOrganization);
+    // A name already read after its title is not read again with a word of the title before it.
+    const insideTitled = (start: number, end: number) => insideOrganization(start, end) || titled.some((p) => start < p.end && p.start < end);
+    return [...titled, ...findDescribedPeople(w.passage.text, w.tokens, insideTitled)];
   });
   const titled = found.flat();
   const fullNames = titled.filter((p) => p.name.includes(' ')).map((p) => p.name);

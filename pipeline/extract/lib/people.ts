@@ -121,7 +121,9 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   for (let i = 0; i < tokens.length; i++) {
     for (const length of [3, 2]) {
       const words = tokens.slice(i, i + length);
-      if (words.length < length || !words.every(isNameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
+      // "Hans de Vries": a particle may stand inside the name, never at its ends.
+      const nameWord = (word: Token, k: number) => isNameWord(word) || (k > 0 && k < length - 1 && nameParticles.has(word.text));
+      if (words.length < length || !words.every(nameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
       if (words[0]!.sentenceInitial && words.length < 2) continue;
       const start = words[0]!.start;
       const end = words[length - 1]!.end;
