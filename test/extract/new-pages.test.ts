@@ -111,3 +111,16 @@ describe('organisations written as domain names', () => {
     expect(names('The Brazilian Internet Steering Committee (Comitê Gestor da Internet no Brasil, CGI.br) met.')).toEqual(['Brazilian Internet Steering Committee']);
   });
 });
+
+describe('places', () => {
+  const places = (text: string) => extract(text).places.map((p) => [p.name, p.countryCode]);
+
+  it('reads a city whose name holds a particle ("Rio de Janeiro")', () => {
+    expect(places('The Olympic Games were held in Rio de Janeiro in August 2016.')).toEqual([['Rio de Janeiro', 'BR']]);
+  });
+
+  it('reads "the US" as the United States, while other ISO codes stay words or acronyms', () => {
+    expect(places('Norway held a dialogue with the US in 2018.')).toEqual([['Norway', 'NO'], ['United States', 'US']]);
+    expect(places('The IT team and the CA met in 2018.')).toEqual([]);
+  });
+});

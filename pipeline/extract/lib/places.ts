@@ -2,7 +2,7 @@ import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import type { Claims } from './spans.js';
 import { firstWords, type Token } from './tokens.js';
-import { eventOrWorkHeads, locativePrepositions } from './vocabulary.js';
+import { eventOrWorkHeads, locativePrepositions, nameParticles } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 export interface CountryName {
@@ -54,8 +54,9 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
-      // "The Hague": an article that is part of the gazetteer's name.
-      if (!words.every((word, index) => isProperNameWord(word) || (index === 0 && word.text === 'The' && length > 1))) continue;
+      // "The Hague": an article that is part of the gazetteer's name; "Rio de Janeiro": a particle inside it.
+      const inside = (index: number) => index > 0 && index < length - 1;
+      if (!words.every((word, index) => isProperNameWord(word) || (index === 0 && word.text === 'The' && length > 1) || (inside(index) && nameParticles.has(word.text)))) continue;
       const span = { start: words[0]!.start, end: words[length - 1]!.end };
       const candidates = cities.get(text.slice(span.start, span.end));
       if (!candidates) continue;

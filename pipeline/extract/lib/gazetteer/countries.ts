@@ -14,6 +14,12 @@ export interface CountryEntry {
   demonym?: string;
 }
 
+/**
+ * ISO codes that English prose writes as a country's name ("talks with the US"), unlike most codes,
+ * which are words or acronyms in running text (IT, CA, DE, IN).
+ */
+const codesWrittenAsNames = new Set(['US']);
+
 let byName: Map<string, CountryEntry> | undefined;
 let byDemonym: Map<string, CountryEntry> | undefined;
 
@@ -42,7 +48,7 @@ export function countryNames(): Map<string, CountryEntry> {
       const form = raw.replace(/^The /, '');
       if (!/^[\p{Script=Latin}][\p{Script=Latin}'’ .()-]*$/u.test(form)) continue;
       if (form.includes(',')) continue;
-      if (form.length <= 2 && (form === country.cca2 || form.length < 2)) continue;
+      if (form.length <= 2 && (form === country.cca2 || form.length < 2) && !codesWrittenAsNames.has(form)) continue;
       if (!byName.has(form)) byName.set(form, entry);
     }
     // A demonym several places share ("American": the United States, American Samoa, the Northern
