@@ -1,23 +1,19 @@
-import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { emitDataset } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
-import { CurationIndex, mergeAll, type PageRecords } from '../../extract/index.js';
+import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
-import { documentIdFor } from '../../parse/index.js';
 import { validateRecords, verifyOutputs } from '../../validate/index.js';
 import { defaultCacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
-import { tooLarge } from './limits.js';
-import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, pageMemory, type BuildOptions, type Limits } from './options.js';
-import type { PageMessage, PageOutcome, PageTask } from './page-task.js';
-import { PagePool, type PoolFailure } from './pool.js';
+import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
+import { readPages } from './read-pages.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
-import { displayPath, listPages, readBytes, relativePath } from './sources.js';
+import { listPages, relativePath } from './sources.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -89,41 +85,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.shards && !fromShards) return fail();
 
   const curationIndex = new CurationIndex(curation);
-  const pool = poolFor(limits);
   const cache = options.cache === false ? undefined : await PageCache.open(options.cache ?? process.env['OPEN_DATA_PIPELINE_CACHE'] ?? defaultCacheFolder);
-  const documentPaths = new Map<string, string>();
-  let fromCache = 0;
-  let done = 0;
-  const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }): Promise<PageRead> => {
-    const relative = relativePath(source, path);
-    // Messages name the file as the user would type it: relative to the working folder.
-    const shown = displayPath(path);
-    if (size > limits.maxFileSize) return { file: tooLarge(shown, size, limits) };
-    const documentId = documentIdFor(relative);
-    const earlier = documentPaths.get(documentId);
-    if (earlier) {
-      const file = new VFile({ path: shown });
-      reportError(file, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
-      return { file };
-    }
-    documentPaths.set(documentId, relative);
-    let outcome = fromShards?.get(relative);
-    const task: PageTask | undefined = outcome
-      ? undefined
-      : { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
-    const key = task && cache?.key(task);
-    outcome ??= key === undefined ? undefined : await cache?.get(key);
-    if (outcome) fromCache += task ? 1 : 0;
-    else if (task) {
-      const result = await pool.run(task);
-      if ('failure' in result) return { file: overLimit(shown, result, limits) };
-      outcome = result;
-      if (key !== undefined) await cache?.set(key, outcome);
-    }
-    if (!outcome) throw new Error(`no outcome for ${relative}`);
-    curationIndex.markUsed(outcome.curationUsed);
-    options.progress?.(++done, pages.length);
-    return { file: fileWithMessages(shown, outcome.messages), relative, outcome, ...(outcome.records ? { records: outcome.records } : {}) };
+  const { read, fromCache } = await readPages(pages, {
+    source,
+    curation,
+    curationIndex,
+    limits,
+    ...(cache ? { cache } : {}),
+    ...(fromShards ? { fromShards } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   files.push(...read.map(({ file }) => file));
   if (finished()) return fail();
@@ -199,64 +169,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (options.out !== undefined) await writeAtomically(options.out, outputs);
   return { files, ok: true, dataset, outputs, pages: { read: read.length, fromCache } };
-}
-
-/** A page as read: the file its messages are on, and, when it could be read, its outcome and records. */
-interface PageRead {
-  file: VFile;
-  relative?: string;
-  outcome?: PageOutcome;
-  records?: PageRecords;
-}
-
-/** One pool of page workers per set of limits, kept for the life of the process: starting workers costs more than reading a page. */
-const pools = new Map<string, PagePool>();
-
-function poolFor(limits: Limits): PagePool {
-  const key = `${limits.parseTimeout}`;
-  let pool = pools.get(key);
-  if (!pool) {
-    pool = new PagePool({ size: availableParallelism(), timeout: limits.parseTimeout, maxMemory: pageMemory });
-    pools.set(key, pool);
-  }
-  return pool;
-}
-
-/** A page's messages, computed in a worker or read from the cache, on a file named as the user would type it. */
-function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
-  const file = new VFile({ path });
-  for (const message of messages) {
-    const place = message.line === undefined ? undefined
-      : message.endLine === undefined ? { line: message.line, column: message.column ?? 1 }
-      : { start: { line: message.line, column: message.column ?? 1 }, end: { line: message.endLine, column: message.endColumn ?? 1 } };
-    (message.fatal ? reportError : reportWarning)(file, message.reason, place, message.ruleId);
-  }
-  return file;
-}
-
-/** The error for a page that took too long or needed too much memory to read. */
-function overLimit(path: string, failure: PoolFailure, limits: Limits): VFile {
-  const file = new VFile({ path });
-  if (failure.failure === 'timeout') {
-    reportError(file, `Reading the page took longer than ${limits.parseTimeout / 1000} s, the limit: simplify its Markdown, or raise the limit with ${limitOptions.parseTimeout}`, undefined, 'limit-parse-time');
-  } else {
-    reportError(file, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, undefined, 'limit-memory');
-  }
-  return file;
-}
-
-/** Maps items with at most `concurrency` at work at once, keeping the results in the items' order. */
-async function mapInOrder<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const work = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, work));
-  return results;
 }
 
 /**
