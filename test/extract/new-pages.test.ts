@@ -124,3 +124,21 @@ describe('places', () => {
     expect(places('The IT team and the CA met in 2018.')).toEqual([]);
   });
 });
+
+describe('a country written right after a name', () => {
+  const names = (text: string) => extract(text).organizations.map((o) => [o.name, o.countryCode ?? null]);
+
+  it('is part of an organisation named by its head ("Radiocommunications Agency Netherlands")', () => {
+    expect(names('Its Radiocommunications Agency Netherlands (Agentschap Telecom) met.').map(([name]) => name)).toEqual(['Radiocommunications Agency Netherlands']);
+  });
+
+  it('names a response team ("CERT Tonga"), not a place', () => {
+    const dataset = extract('CERT Tonga opened in July 2016.');
+    expect(dataset.organizations.map((o) => [o.name, o.category, o.countryCode])).toEqual([['CERT Tonga', 'governmentBody', 'TO']]);
+    expect(dataset.places).toEqual([]);
+  });
+
+  it('but not when a capitalised word follows, nor after "of"', () => {
+    expect(names('The Cyber Security Agency of Singapore met.')).toEqual([['Cyber Security Agency of Singapore', 'SG']]);
+  });
+});
