@@ -1,4 +1,4 @@
-import type { Document, FrontMatter, Organization, Passage, Place, Section, Sentence, SourcePosition } from '../../model/types.js';
+import type { Document, FrontMatter, Mention, Organization, Passage, Place, Section, Sentence } from '../../model/types.js';
 import type { ParsedPage, ParsedPassage } from '../../parse/index.js';
 
 /** What the extract stage reads: a parsed page whose front matter passed validation. */
@@ -87,17 +87,11 @@ export interface PageExtraction {
   candidates: Candidate[];
 }
 
-/** A mention placed in its passage: code-point offsets, the quote and its place in the source. */
-export interface PlacedMention {
-  ref: EntityRef;
-  passageId: string;
-  sentenceId: string;
-  /** Code-point offsets in the passage text. */
-  start: number;
-  end: number;
-  quote: string;
-  position: SourcePosition;
-}
+/**
+ * A mention placed in its passage (code-point offsets, sentence, quote, place in the source): the
+ * published Mention but for what only the merge knows, its id and the id of what it names.
+ */
+export type PlacedMention = Omit<Mention, 'id' | 'entityId' | 'entityType' | 'documentId'> & { ref: EntityRef };
 
 /** An event of a page, pointing at its passage by id. */
 export type PlacedEvent = Omit<PageEvent, 'passage'> & { passageId: string };
