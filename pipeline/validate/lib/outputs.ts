@@ -11,13 +11,10 @@ export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise
   // A JSON-LD document is parsed when its turn comes and dropped after: a dataset's graph, parsed and
   // expanded, is many times its size, and keeping every one at once would multiply the peak memory.
   const documents = new Map<string, unknown>();
-  const jsonLd: string[] = [];
   for (const [path, text] of files) {
-    if (!path.endsWith('.json') && !path.endsWith('.jsonld')) continue;
+    if (!path.endsWith('.json')) continue;
     const document = parseJson(path, text, problems);
-    if (document === undefined) continue;
-    if (path.endsWith('.jsonld')) jsonLd.push(path);
-    else documents.set(path, document);
+    if (document !== undefined) documents.set(path, document);
   }
 
   // verifyPackage trusts the descriptor: it runs only on one with no problem of its own (a broken one
@@ -35,8 +32,9 @@ export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise
   }
 
   // One at a time: the conversions are CPU-bound, so running them together would gain nothing.
-  for (const path of jsonLd) {
-    const document = parseJson(path, files.get(path)!, []);
+  for (const [path, text] of files) {
+    if (!path.endsWith('.jsonld')) continue;
+    const document = parseJson(path, text, problems);
     if (document !== undefined) problems.push(...(await verifyJsonLd(path, document)));
   }
   return problems;
