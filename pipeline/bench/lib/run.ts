@@ -11,6 +11,7 @@ import { changePage, writeCorpus } from './corpus.js';
 import { machine, revision, type Machine, type Revision } from './machine.js';
 import { measure, measureMethod, type Measurement, type MeasureMethod } from './measure.js';
 import { checkTargets, type TargetCheck } from './targets.js';
+import { cacheVariable } from '../../build/lib/cache.js';
 
 /** The repository's root, where the build and the floor are run from. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,7 +21,7 @@ export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
  * The bench points it at a folder of its own, so that it never touches the project's cache, and deletes
  * that folder before each cold build, so that "cold" is cold; the warm rebuilds keep it.
  */
-export const cacheVariable = 'OPEN_DATA_PIPELINE_CACHE';
+export { cacheVariable };
 
 export interface BenchOptions {
   /** Page counts, run in this order. */

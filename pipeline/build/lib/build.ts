@@ -8,7 +8,7 @@ import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { validateRecords, verifyOutputs } from '../../validate/index.js';
-import { defaultCacheFolder, PageCache } from './cache.js';
+import { cacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readPages } from './read-pages.js';
@@ -85,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.shards && !fromShards) return fail();
 
   const curationIndex = new CurationIndex(curation);
-  const cache = options.cache === false ? undefined : await PageCache.open(options.cache ?? process.env['OPEN_DATA_PIPELINE_CACHE'] ?? defaultCacheFolder);
+  const cache = options.cache === false ? undefined : await PageCache.open(cacheFolder(options.cache));
   const { read, fromCache } = await readPages(pages, {
     source,
     curation,

@@ -7,8 +7,16 @@ import type { PageOutcome, PageTask } from './page-task.js';
 /** The project's root: the pipeline's own code, schemas and locked dependencies are under it. */
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Where page outcomes are kept unless OPEN_DATA_PIPELINE_CACHE or --cache says otherwise (the node_modules/.cache convention). */
+/** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
 export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
+
+/** The environment variable that names the cache folder. */
+export const cacheVariable = 'OPEN_DATA_PIPELINE_CACHE';
+
+/** The cache folder of a build: the option's, else the variable's, else the default. */
+export function cacheFolder(option: string | undefined): string {
+  return option ?? process.env[cacheVariable] ?? defaultCacheFolder;
+}
 
 let codeVersion: Promise<string> | undefined;
 
@@ -55,7 +63,7 @@ export class PageCache {
       .update('\0')
       .update(task.relativePath)
       .update('\0')
-      .update(JSON.stringify(task.curation))
+      .update(curationText(task.curation))
       .update('\0')
       .update(String(task.maxDepth))
       .update('\0')
@@ -83,4 +91,16 @@ export class PageCache {
   private pathOf(key: string): string {
     return join(this.folder, key.slice(0, 2), `${key}.json`);
   }
+}
+
+const curationTexts = new WeakMap<object, string>();
+
+/** The curation as hashed text, made once per build: every page's key includes it. */
+function curationText(curation: object): string {
+  let text = curationTexts.get(curation);
+  if (text === undefined) {
+    text = JSON.stringify(curation);
+    curationTexts.set(curation, text);
+  }
+  return text;
 }
