@@ -1,5 +1,5 @@
 import type { Organization } from '../../model/types.js';
-import { countryByDemonym, countryNames } from './gazetteer/countries.js';
+import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
 import {
@@ -135,7 +135,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       }
     }
     // "Radiocommunications Agency Netherlands", "Police Scotland": a country written right after the head is part of the name.
-    if (last === i) last += countryAfter(text, tokens, last);
+    if (last === i) last += countryAfter(text, tokens, last)?.words ?? 0;
     if (first === last) continue;
     // "Chief Cabinet Secretary Yoshihide Suga": a title word, a head, a title is a post, not a body.
     const following = tokens[last + 1];
@@ -163,12 +163,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   // A response team named after its country: "CERT Tonga", "CSIRT Malta".
   tokens.forEach((token, index) => {
     if (!responseTeams.has(token.text) || taken(token.start, token.end)) return;
-    const words = countryAfter(text, tokens, index);
-    if (words === 0) return;
-    const end = tokens[index + words]!.end;
+    const after = countryAfter(text, tokens, index);
+    if (!after) return;
+    const end = tokens[index + after.words]!.end;
     if (taken(token.start, end)) return;
-    const country = countryNames().get(text.slice(tokens[index + 1]!.start, end));
-    found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', ...(country ? { countryCode: country.cca2 } : {}) });
+    found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', countryCode: after.country.cca2 });
   });
   for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
   return found.sort((a, b) => a.start - b.start);
@@ -178,21 +177,22 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
 const responseTeams = new Set(['CERT', 'CSIRT', 'CIRT']);
 
 /**
- * How many words after token `index` form a country's name, written right after it and ending a name
- * (no capitalised word follows): 0 when none does.
+ * The country whose name the words after token `index` form, written right after it and ending a name
+ * (no capitalised word follows), with how many words it takes.
  */
-function countryAfter(text: string, tokens: readonly Token[], index: number): number {
+function countryAfter(text: string, tokens: readonly Token[], index: number): { words: number; country: CountryEntry } | undefined {
   for (let words = 3; words >= 1; words--) {
     const from = tokens[index + 1];
     const to = tokens[index + words];
     if (!from || !to || !adjacent(text, tokens[index]!.end, from.start) || tokens[index]!.possessive) continue;
     if (tokens.slice(index + 1, index + words + 1).some((t, k, run) => k > 0 && !adjacent(text, run[k - 1]!.end, t.start))) continue;
-    if (countryNames().get(text.slice(from.start, to.end)) === undefined) continue;
+    const country = countryNames().get(text.slice(from.start, to.end));
+    if (country === undefined) continue;
     const next = tokens[index + words + 1];
     if (next && isCapitalised(next.text) && adjacent(text, to.end, next.start)) continue;
-    return words;
+    return { words, country };
   }
-  return 0;
+  return undefined;
 }
 
 /** Nouns for kinds of company: a list of names introduced by one, or that one closes, names companies. */

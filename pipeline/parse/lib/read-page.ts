@@ -23,7 +23,7 @@ export function readPage(path: string, bytes: Uint8Array): VFile {
   const control = controlCharacter.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    const place = location(new VFile(text)).toPoint(control.index);
+    const place = location(text).toPoint(control.index);
     reportError(file, `File holds the control character U+${code}, which no text page contains: is it a binary file? Remove the character or export the page as text again`, place, 'control-character');
     return file;
   }
