@@ -1,5 +1,5 @@
 export { changePage, corpusPools, generateCorpus, poolSizes, writeCorpus, type Agency, type CorpusOptions, type CorpusPage, type Person, type Pools } from './lib/corpus.js';
-export { listMarkdown, parseFloor, type FloorResult } from './lib/floor.js';
+export { parseFloor, type FloorResult } from './lib/floor.js';
 export { machine, revision, type Machine, type Revision } from './lib/machine.js';
 export { measure, measureMethod, outputTail, parseTimeReport, type Measurement, type MeasureMethod, type MeasureOptions } from './lib/measure.js';
 export { mixSeed, mulberry32, Random } from './lib/random.js';

@@ -4,25 +4,17 @@
  * cannot be faster than this; `pipeline/bench/floor.ts` runs it as a child process so that its time and
  * memory are measured as a build's are.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { limitOptions } from '../../build/lib/options.js';
+import { listPages } from '../../build/lib/sources.js';
 
 export interface FloorResult {
   pages: number;
   bytes: number;
   /** Time spent listing, reading and parsing, inside the process (without its start-up), in seconds. */
   seconds: number;
-}
-
-/** The Markdown pages under a folder, relative, sorted (as the build lists them: `.md`, any depth). */
-export async function listMarkdown(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /** Reads and parses every page under `folder`, one after the other; each tree is dropped once made. */
@@ -32,7 +24,9 @@ export async function parseFloor(folder: string): Promise<FloorResult> {
   let pages = 0;
   let bytes = 0;
   let nodes = 0;
-  for (const path of await listMarkdown(folder)) {
+  // The pages the build would read, listed as the build lists them.
+  const { pages: listed } = await listPages(folder, { maxFiles: Number.POSITIVE_INFINITY, raise: limitOptions.maxFiles });
+  for (const { path } of listed) {
     const data = await readFile(path);
     bytes += data.length;
     const tree = processor.parse(data.toString('utf8'));
