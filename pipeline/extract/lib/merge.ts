@@ -4,6 +4,7 @@ import { CodePoints } from '../../model/lib/text.js';
 import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
 import { CurationIndex } from './curation.js';
+import { groupBy } from './group.js';
 import type { EntityRef, PageExtraction, PageRecords, PlacedMention } from './types.js';
 
 /**
@@ -227,16 +228,6 @@ export function mergeRecords(pages: readonly PageRecords[], curation: CurationIn
     affiliations: byPerson([...people.values()]),
     mentions,
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 /** The sentence that holds code-point offset `start`, by binary search over a passage's ordered sentences. */

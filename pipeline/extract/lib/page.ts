@@ -1,6 +1,6 @@
 import { reportWarning } from '../../model/lib/diagnostics.js';
 import { CodePoints } from '../../model/lib/text.js';
-import type { Place } from '../../model/types.js';
+import type { Place, Sentence } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
 import { findDates, dateValue, edtfValue, isAfter, type DateMention, type UnreadDate } from './dates.js';
@@ -16,6 +16,7 @@ import { findOrganizationNames, organizationFromExpansion, type OrganizationName
 import { findDescribedPeople, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
+import { groupBy } from './group.js';
 import { Claims, firstStartingAt, spansWithin } from './spans.js';
 import { adjacent, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
@@ -283,6 +284,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   }
 
   const events: PageEvent[] = [];
+  const sentencesOf = groupBy(page.sentences, (sentence) => sentence.passageId);
   const eventMentions: PageMention[] = [];
   for (const w of work) {
     const unread: UnreadDate[] = [];
@@ -297,7 +299,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
         'date-unread',
       );
     }
-    const ranges = dates.length > 0 ? sentenceRanges(page.sentences, w.passage) : [];
+    const ranges = dates.length > 0 ? sentenceRanges(sentencesOf.get(w.passage.id) ?? [], w.passage) : [];
     for (const date of dates) {
       const sentence = ranges[firstStartingAt(ranges, date.start + 1) - 1];
       if (!sentence || date.start >= sentence.end) continue;
@@ -500,11 +502,10 @@ function lastNamedBefore(mentions: readonly PageMention[], index: number): PageM
   return [];
 }
 
-function sentenceRanges(sentences: readonly import('../../model/types.js').Sentence[], passage: ParsedPassage): TextRange[] {
+/** A passage's sentences as UTF-16 ranges of its text. */
+function sentenceRanges(sentences: readonly Sentence[], passage: ParsedPassage): TextRange[] {
   const codePoints = new CodePoints(passage.text);
-  return sentences
-    .filter((sentence) => sentence.passageId === passage.id)
-    .map((sentence) => ({ start: codePoints.indexOf(sentence.start), end: codePoints.indexOf(sentence.end), text: sentence.text }));
+  return sentences.map((sentence) => ({ start: codePoints.indexOf(sentence.start), end: codePoints.indexOf(sentence.end), text: sentence.text }));
 }
 
 /**
