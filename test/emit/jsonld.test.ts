@@ -45,13 +45,33 @@ function select(db: oxigraph.Store, query: string): Array<Record<string, string>
 }
 
 describe('dataset.jsonld', () => {
-  it('is one document with an inline context and a graph sorted by @id', () => {
+  it('is one document with an inline context and a graph in publication order: the dataset-wide nodes, then each page with its own, each group sorted by @id', () => {
     const document = emitted();
     expect(Object.keys(document)).toEqual(['@context', '@graph']);
     expect(document['@context']['@vocab']).toBe('https://schema.org/');
     expect(document['@context']['@base']).toBeUndefined();
     const ids = document['@graph'].map((node) => String(node['@id']));
-    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const dataset = fixture();
+    const iri = (id: string) => options.baseIri + id;
+    const sorted = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const pageGroups = dataset.documents.map((page) =>
+      sorted([page.id, ...[...dataset.sections, ...dataset.events, ...dataset.mentions].filter((r) => r.documentId === page.id).map((r) => r.id)].map(iri)),
+    );
+    const pageIds = new Set(pageGroups.flat());
+    const wide = ids.filter((id) => !pageIds.has(id));
+    expect(wide.length).toBeGreaterThan(0);
+    expect(ids).toEqual([...sorted(wide), ...pageGroups.flat()]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is written one node per line after the context and the graph\'s opening, so that it can be read a node at a time', () => {
+    const lines = emitJsonLd(fixture(), options).get(jsonLdPath)!.split('\n');
+    expect(lines[0]).toMatch(/^\{"@context":\{.*\},$/);
+    expect(lines[1]).toBe('"@graph":[');
+    expect(lines.slice(-2)).toEqual([']}', '']);
+    const nodes = lines.slice(2, -2);
+    expect(nodes.length).toBe(emitted()['@graph'].length);
+    nodes.forEach((line, i) => expect(JSON.parse(i < nodes.length - 1 ? line.replace(/,$/, '') : line)).toHaveProperty('@id'));
   });
 
   it('converts to RDF without ever calling the document loader', async () => {

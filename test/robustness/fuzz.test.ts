@@ -94,7 +94,7 @@ describe('any page and front matter', () => {
         if (result.ok) {
           built++;
           expect(result.outputs?.has('datapackage.json')).toBe(true);
-          expect(verifyPackage(result.outputs!)).toEqual([]);
+          expect(await verifyPackage(result.outputs!)).toEqual([]);
           return;
         }
         refused++;

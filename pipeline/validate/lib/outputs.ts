@@ -1,19 +1,24 @@
 import { verifyPackage, type PackageProblem } from './package.js';
 import { verifyDescriptorProfile } from './profile.js';
-import { verifyJsonLd } from './rdf.js';
+import { verifyJsonLdFile } from './rdf.js';
+import { memoryReader, type OutputReader } from './reader.js';
 
 const descriptorPath = 'datapackage.json';
 
-/** Every check of the emitted files: the package (verifyPackage), JSON-LD to RDF in safe mode, the descriptor against its profile. */
-export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise<PackageProblem[]> {
+/**
+ * Every check of the emitted files: the package (verifyPackage), JSON-LD to RDF in safe mode, the
+ * descriptor against its profile. `files` are held in memory or read from a folder (see OutputReader);
+ * the data files are read as streams, so the check's memory does not grow with their size.
+ */
+export async function verifyOutputs(files: ReadonlyMap<string, string> | OutputReader): Promise<PackageProblem[]> {
+  const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
   const problems: PackageProblem[] = [];
-  // Every JSON file must parse: a consumer's first step, and the one the other checks rely on.
-  // A JSON-LD document is parsed when its turn comes and dropped after: a dataset's graph, parsed and
-  // expanded, is many times its size, and keeping every one at once would multiply the peak memory.
+  // Every JSON file must parse: a consumer's first step, and the one the other checks rely on. They
+  // are the package's metadata, small whatever the corpus.
   const documents = new Map<string, unknown>();
-  for (const [path, text] of files) {
+  for (const path of reader.paths) {
     if (!path.endsWith('.json')) continue;
-    const document = parseJson(path, text, problems);
+    const document = parseJson(path, await reader.text(path), problems);
     if (document !== undefined) documents.set(path, document);
   }
 
@@ -23,19 +28,17 @@ export async function verifyOutputs(files: ReadonlyMap<string, string>): Promise
   const descriptor = documents.get(descriptorPath);
   const profileProblems = descriptor === undefined ? [] : verifyDescriptorProfile(descriptor, descriptorPath);
   problems.push(...profileProblems);
-  if (profileProblems.length === 0 && (descriptor !== undefined || !files.has(descriptorPath))) {
+  if (profileProblems.length === 0 && (descriptor !== undefined || !reader.has(descriptorPath))) {
     try {
-      problems.push(...verifyPackage(files, descriptorPath));
+      problems.push(...(await verifyPackage(reader, descriptorPath)));
     } catch (error) {
       problems.push({ path: descriptorPath, message: `the package check stopped: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 
   // One at a time: the conversions are CPU-bound, so running them together would gain nothing.
-  for (const [path, text] of files) {
-    if (!path.endsWith('.jsonld')) continue;
-    const document = parseJson(path, text, problems);
-    if (document !== undefined) problems.push(...(await verifyJsonLd(path, document)));
+  for (const path of reader.paths) {
+    if (path.endsWith('.jsonld')) problems.push(...(await verifyJsonLdFile(path, reader)));
   }
   return problems;
 }

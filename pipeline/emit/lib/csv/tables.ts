@@ -2,18 +2,24 @@ import { stringify } from 'csv-stringify/sync';
 import { tables, type Dataset, type TableName } from '../../../model/lib/dataset.js';
 import { csvPath } from '../files.js';
 import { checkOptions, type EmitOptions } from '../options.js';
+import { joined, type EmittedFile } from '../sink.js';
 import { formatCell, valueAt, type MultiValueSeparator } from './cells.js';
 import { columnsOf } from './columns.js';
 
 /** CSV dialect of every file: RFC 4180 with CRLF, quotes only where needed. */
 export const recordDelimiter = '\r\n';
 
-/** One table as CSV text: header row, then the records in the order given (tables come sorted by id). */
-export function tableToCsv(table: TableName, records: readonly object[], separator: MultiValueSeparator): string {
+/** Rows stringified at once: enough to amortise each call, few enough that a piece stays small. */
+const rowsPerPiece = 1000;
+
+/**
+ * One table as CSV text, in pieces of whole rows: the header row, then the records in the order given
+ * (tables come sorted by id). Joined, the pieces are the table's CSV.
+ */
+export function* csvPieces(table: TableName, records: Iterable<object>, separator: MultiValueSeparator): Generator<string> {
   const columns = columnsOf(table);
-  const rows = records.map((record) => columns.map((column) => formatCell(valueAt(record, column.path), column, separator)));
-  return stringify(rows, {
-    header: true,
+  const options = (header: boolean) => ({
+    header,
     columns: columns.map((column) => column.name),
     record_delimiter: recordDelimiter,
     bom: false,
@@ -21,12 +27,33 @@ export function tableToCsv(table: TableName, records: readonly object[], separat
     quoted_match: /[\r\n]/,
     // Not csv-stringify's escape_formulas: cells arrive as text, and it would prefix negative numbers too.
   });
+  let rows: string[][] = [];
+  let header = true;
+  const piece = () => {
+    const text = stringify(rows, options(header));
+    header = false;
+    rows = [];
+    return text;
+  };
+  for (const record of records) {
+    rows.push(columns.map((column) => formatCell(valueAt(record, column.path), column, separator)));
+    if (rows.length === rowsPerPiece) yield piece();
+  }
+  if (rows.length > 0 || header) yield piece();
+}
+
+/** One table as CSV text (see csvPieces). */
+export function tableToCsv(table: TableName, records: readonly object[], separator: MultiValueSeparator): string {
+  return [...csvPieces(table, records, separator)].join('');
+}
+
+/** csv/<table>.csv for every table, in publish order, each as its pieces. */
+export function csvFiles(dataset: Dataset, options: Pick<EmitOptions, 'multiValueSeparator'>): EmittedFile[] {
+  checkOptions(options);
+  return tables.map(({ name }) => ({ path: csvPath(name), pieces: () => csvPieces(name, dataset[name], options.multiValueSeparator) }));
 }
 
 /** csv/<table>.csv for every table, in publish order. */
 export function emitCsv(dataset: Dataset, options: Pick<EmitOptions, 'multiValueSeparator'>): Map<string, string> {
-  checkOptions(options);
-  const files = new Map<string, string>();
-  for (const { name } of tables) files.set(csvPath(name), tableToCsv(name, dataset[name], options.multiValueSeparator));
-  return files;
+  return joined(csvFiles(dataset, options));
 }

@@ -1,14 +1,20 @@
 import type { Dataset } from '../../../model/lib/dataset.js';
 import { readmePath, timelinePath } from '../files.js';
 import { checkOptions, type EmitOptions } from '../options.js';
+import { joined, type EmittedFile } from '../sink.js';
 import { datasetCard } from './card.js';
-import { timeline } from './timeline.js';
+import { timelinePieces } from './timeline.js';
+
+/** README.md (the dataset card) and timeline.md, each as its pieces. */
+export function markdownFiles(dataset: Dataset, options: EmitOptions): EmittedFile[] {
+  checkOptions(options);
+  return [
+    { path: readmePath, pieces: () => [datasetCard(dataset, options)] },
+    { path: timelinePath, pieces: () => timelinePieces(dataset) },
+  ];
+}
 
 /** README.md (the dataset card) and timeline.md. */
 export function emitMarkdown(dataset: Dataset, options: EmitOptions): Map<string, string> {
-  checkOptions(options);
-  return new Map([
-    [readmePath, datasetCard(dataset, options)],
-    [timelinePath, timeline(dataset)],
-  ]);
+  return joined(markdownFiles(dataset, options));
 }

@@ -3,18 +3,28 @@ import type { Dataset } from '../../../model/lib/dataset.js';
 import type { Event } from '../../../model/types.js';
 import { blockList, heading, list, paragraph, serialise, strong } from './mdast.js';
 
-/** timeline.md: one list item per event, earliest first. */
-export function timeline(dataset: Dataset): string {
+/** Events serialised at once: the list is written in pieces so that its syntax tree stays small. */
+const eventsPerPiece = 500;
+
+/**
+ * timeline.md, one list item per event, earliest first, in pieces: the heading, then the list a few
+ * hundred items at a time (a tight list: pieces join with no blank line between items).
+ */
+export function* timelinePieces(dataset: Dataset): Generator<string> {
   const names = new Map<string, string>();
   for (const record of [...dataset.organizations, ...dataset.people, ...dataset.places]) names.set(record.id, record.name);
   const nameOf = (id: string) => names.get(id) ?? id;
 
   // startDate is ISO 8601, so code-unit order is date order (a bare year sorts before its months).
   const events = [...dataset.events].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return serialise([
-    heading(1, 'Timeline'),
-    ...(events.length === 0 ? [paragraph('The pages report no dated events.')] : [blockList(events.map((event) => item(event, nameOf)))]),
-  ]);
+  if (events.length === 0) {
+    yield serialise([heading(1, 'Timeline'), paragraph('The pages report no dated events.')]);
+    return;
+  }
+  yield `${serialise([heading(1, 'Timeline')])}\n`;
+  for (let i = 0; i < events.length; i += eventsPerPiece) {
+    yield serialise([blockList(events.slice(i, i + eventsPerPiece).map((event) => item(event, nameOf)))]);
+  }
 }
 
 function item(event: Event, nameOf: (id: string) => string): BlockContent[] {

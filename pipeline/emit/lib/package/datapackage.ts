@@ -2,7 +2,8 @@ import type { Dataset } from '../../../model/lib/dataset.js';
 import { dataPackagePath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { datasetFacts, isListedLicence } from './metadata.js';
-import { fingerprint, type FileDescription } from './resources.js';
+import type { Fingerprint } from '../sink.js';
+import type { FileDescription } from './resources.js';
 import { tableSchema } from './table-schema.js';
 
 /**
@@ -10,7 +11,7 @@ import { tableSchema } from './table-schema.js';
  * Table Schema for every CSV. The licences are the pages' own, stated exactly: a page that grants no
  * licence (LicenseRef-…) is listed with its rights statement, never as an open licence.
  */
-export function emitDataPackage(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; contents: string }>): Map<string, string> {
+export function emitDataPackage(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const descriptor = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
@@ -37,8 +38,8 @@ export function emitDataPackage(dataset: Dataset, options: EmitOptions, files: R
       ...(contributor.email ? { email: contributor.email } : {}),
       ...(contributor.role ? { roles: [contributor.role] } : {}),
     })),
-    resources: files.map(({ description, contents }) => {
-      const { bytes, sha256 } = fingerprint(contents);
+    resources: files.map(({ description, fingerprint }) => {
+      const { bytes, sha256 } = fingerprint;
       return {
         name: description.name,
         path: description.path,

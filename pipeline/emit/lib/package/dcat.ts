@@ -6,7 +6,8 @@ import { typedDate } from '../jsonld/literals.js';
 import { catalogPath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { datasetFacts, isListedLicence } from './metadata.js';
-import { fingerprint, type FileDescription } from './resources.js';
+import type { Fingerprint } from '../sink.js';
+import type { FileDescription } from './resources.js';
 
 const context = {
   dcat: 'http://www.w3.org/ns/dcat#',
@@ -40,7 +41,7 @@ function languageIri(tag: string): string | undefined {
  * catalog.jsonld: a DCAT-AP 3 catalogue with the dataset and one distribution per published file
  * (download URL, media type, size, SHA-256), the pages' rights carried as they are printed.
  */
-export function emitCatalog(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; contents: string }>): Map<string, string> {
+export function emitCatalog(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const iri = (path: string) => `${options.baseIri}${path}`;
   const publisherIri = (name: string) => iri(`agent/${slug(name)}`);
@@ -68,8 +69,8 @@ export function emitCatalog(dataset: Dataset, options: EmitOptions, files: Reado
     }));
   const themes = options.themes.map((code) => ({ '@id': `${authority}data-theme/${code}`, '@type': 'skos:Concept' }));
 
-  const distributions = files.map(({ description, contents }) => {
-    const { bytes, sha256 } = fingerprint(contents);
+  const distributions = files.map(({ description, fingerprint }) => {
+    const { bytes, sha256 } = fingerprint;
     const format = fileTypes[description.format];
     return {
       '@id': iri(`distribution/${description.name}`),

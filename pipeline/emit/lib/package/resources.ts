@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { tables, type TableName } from '../../../model/lib/dataset.js';
 import { describeTable } from '../csv/columns.js';
 import { catalogPath, csvPath, csvwPath, jsonLdPath, qualityJsonPath, qualityMarkdownPath, readmePath, schemaOrgPath, timelinePath } from '../files.js';
@@ -15,12 +14,6 @@ export interface FileDescription {
   mediatype: string;
   /** The table a CSV file holds. */
   table?: TableName;
-}
-
-/** A file's size in bytes and its SHA-256, as they will be written (UTF-8). */
-export function fingerprint(contents: string): { bytes: number; sha256: string } {
-  const buffer = Buffer.from(contents, 'utf8');
-  return { bytes: buffer.byteLength, sha256: createHash('sha256').update(buffer).digest('hex') };
 }
 
 /** Describes the files the data emitters write, in publication order. */

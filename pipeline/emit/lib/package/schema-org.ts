@@ -2,13 +2,14 @@ import type { Dataset } from '../../../model/lib/dataset.js';
 import { schemaOrgPath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { datasetFacts, isListedLicence } from './metadata.js';
-import { fingerprint, type FileDescription } from './resources.js';
+import type { Fingerprint } from '../sink.js';
+import type { FileDescription } from './resources.js';
 
 /**
  * schema-org.jsonld: the dataset as a schema.org Dataset with one DataDownload per file, the shape
  * dataset search engines read (embed it in the dataset's landing page as a JSON-LD script).
  */
-export function emitSchemaOrg(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; contents: string }>): Map<string, string> {
+export function emitSchemaOrg(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const listed = facts.licences.filter((l) => isListedLicence(l.id));
   const document = {
@@ -33,8 +34,8 @@ export function emitSchemaOrg(dataset: Dataset, options: EmitOptions, files: Rea
     ...(facts.temporal ? { temporalCoverage: `${facts.temporal.start}/${facts.temporal.end}` } : {}),
     spatialCoverage: dataset.places.map((place) => ({ '@type': 'Place', name: place.name, ...(place.geonamesId ? { sameAs: `https://sws.geonames.org/${place.geonamesId}/` } : {}) })),
     isBasedOn: dataset.documents.map((d) => (d.url ? d.url : `${options.baseIri}${d.id}`)),
-    distribution: files.map(({ description, contents }) => {
-      const { bytes, sha256 } = fingerprint(contents);
+    distribution: files.map(({ description, fingerprint }) => {
+      const { bytes, sha256 } = fingerprint;
       return {
         '@type': 'DataDownload',
         name: description.title,

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+
+/** A written file's size in bytes and SHA-256 (hex), as catalogues and SHA256SUMS state them. */
+export interface Fingerprint {
+  bytes: number;
+  sha256: string;
+}
+
+/** A file to publish, made on demand as UTF-8 text pieces (a batch of rows, a run of graph nodes). */
+export interface EmittedFile {
+  path: string;
+  pieces: () => Iterable<string>;
+}
+
+/** Files each as one string, in order: for small outputs and for tests. */
+export function joined(files: readonly EmittedFile[]): Map<string, string> {
+  return new Map(files.map(({ path, pieces }) => [path, [...pieces()].join('')]));
+}
+
+/**
+ * Where emitted files go, a piece at a time: an emitter hands over a file as a sequence of UTF-8 text
+ * pieces (a batch of rows, a graph node), so no file of the dataset is ever held whole. The sink says
+ * what it wrote; metadata written later (the package descriptor, SHA256SUMS) is made from that.
+ */
+export interface FileSink {
+  write(path: string, pieces: Iterable<string>): Promise<Fingerprint>;
+}
+
+/** Hashes and counts text as it goes by, the way it is written: UTF-8. */
+export class FingerprintBuilder {
+  #hash = createHash('sha256');
+  #bytes = 0;
+
+  add(piece: string | Uint8Array): void {
+    const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    this.#hash.update(buffer);
+    this.#bytes += buffer.byteLength;
+  }
+
+  finish(): Fingerprint {
+    return { bytes: this.#bytes, sha256: this.#hash.digest('hex') };
+  }
+}
+
+/** A file's fingerprint from its whole text. */
+export function fingerprint(contents: string): Fingerprint {
+  const builder = new FingerprintBuilder();
+  builder.add(contents);
+  return builder.finish();
+}
+
+/** Keeps every file as one string: for checks without an output folder, and for tests. */
+export class MemorySink implements FileSink {
+  readonly files = new Map<string, string>();
+
+  async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
+    const contents = [...pieces].join('');
+    this.files.set(path, contents);
+    return fingerprint(contents);
+  }
+}
