@@ -1,13 +1,13 @@
 import { join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { emitDataset } from '../../emit/index.js';
+import { fingerprint, MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
-import { validateRecords, verifyOutputs } from '../../validate/index.js';
+import { folderReader, validateRecords, verifyOutputs, type PackageProblem } from '../../validate/index.js';
 import { cacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
@@ -22,7 +22,9 @@ export interface BuildResult {
   /** Whether the run succeeded (no error; with `strict`, no warning either). */
   ok: boolean;
   dataset?: Dataset;
-  /** The emitted files, by path relative to the output folder. */
+  /** The emitted files, by path relative to the output folder, with their sizes and SHA-256. */
+  written?: Map<string, Fingerprint>;
+  /** Their text, when the build wrote no output folder (a check, a test). */
   outputs?: Map<string, string>;
   /** Pages read, and how many of them came from the cache unchanged. */
   pages?: { read: number; fromCache: number };
@@ -101,7 +103,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A shard stops here: the merge (--shards) takes its pages' outcomes from the files it writes.
     const outputs = await shardFiles(options.shard, read.flatMap(({ relative, outcome }) => (relative && outcome ? [{ relativePath: relative, outcome }] : [])));
     if (options.out !== undefined) await writeAtomically(options.out, outputs);
-    return { files, ok: true, outputs, pages: { read: read.length, fromCache } };
+    const written = new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
+    return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
   const pageRecordsRead = read.flatMap(({ records }) => (records ? [records] : []));
 
@@ -141,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push(...evaluationFiles.filter((file) => hasErrors([file])));
     if (finished()) return fail();
   }
-  const outputs = await emitDataset(dataset, {
+  const emitOptions: EmitOptions = {
     baseIri,
     title,
     description:
@@ -156,19 +159,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     contributors: config.contributors ?? [],
     ...(config.homepage ? { homepage: config.homepage } : {}),
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
-  }, { ...(evaluation ? { evaluation } : {}), candidates });
-  // Read back what was emitted, as a consumer would, before anything is published.
-  const inconsistencies = await verifyOutputs(outputs);
-  if (inconsistencies.length > 0) {
-    for (const problem of inconsistencies) {
+  };
+  const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
+  const rejected = (problems: readonly PackageProblem[]): BuildResult => {
+    for (const problem of problems) {
       const file = new VFile({ path: problem.path });
       reportError(file, `Emitted file is inconsistent: ${problem.message}`, undefined, 'output-invalid');
       files.push(file);
     }
     return fail();
+  };
+  const done = { files, ok: true, dataset, pages: { read: read.length, fromCache } };
+
+  if (options.out === undefined) {
+    const sink = new MemorySink();
+    const written = await writeDataset(sink, dataset, emitOptions, quality);
+    // Read back what was emitted, as a consumer would.
+    const problems = await verifyOutputs(sink.files);
+    return problems.length > 0 ? rejected(problems) : { ...done, written, outputs: sink.files };
   }
-  if (options.out !== undefined) await writeAtomically(options.out, outputs);
-  return { files, ok: true, dataset, outputs, pages: { read: read.length, fromCache } };
+  // The files go straight into the staging folder a piece at a time and are read back from there, as a
+  // consumer would read them, before the staging folder takes the place of `out`.
+  let written = new Map<string, Fingerprint>();
+  try {
+    await writeAtomically(options.out, async (sink, folder) => {
+      written = await writeDataset(sink, dataset, emitOptions, quality);
+      const problems = await verifyOutputs(folderReader(folder, [...written.keys()]));
+      if (problems.length > 0) throw new OutputsRejected(problems);
+    });
+  } catch (error) {
+    if (error instanceof OutputsRejected) return rejected(error.problems);
+    throw error;
+  }
+  return { ...done, written };
+}
+
+/** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
+class OutputsRejected extends Error {
+  constructor(readonly problems: readonly PackageProblem[]) {
+    super(`${problems.length} problems in the emitted files`);
+  }
 }
 
 /**

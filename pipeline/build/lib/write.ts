@@ -1,5 +1,6 @@
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { FingerprintBuilder, type FileSink, type Fingerprint } from '../../emit/index.js';
 import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
 
 export { recoverInterruptedWrite } from './recover.js';
@@ -23,6 +24,12 @@ function killPoint(point: KillPoint): void {
   if (process.env['OPEN_DATA_PIPELINE_KILL_AT'] === point) process.kill(process.pid, 'SIGKILL');
 }
 
+/**
+ * What to write: files as strings, or a writer that writes them into the staging folder through a
+ * sink (a piece at a time) and may read them back from there; a writer that throws abandons the write.
+ */
+export type Contents = ReadonlyMap<string, string> | ((sink: FileSink, folder: string) => Promise<void>);
+
 /** Writes of each `out` in this process, one after another: a write's folders are named by the pid. */
 const running = new Map<string, Promise<void>>();
 
@@ -33,7 +40,7 @@ const running = new Map<string, Promise<void>>();
  * process killed at any point leaves what the next write (or `recoverInterruptedWrite`) repairs: see
  * `WritePaths` for the protocol.
  */
-export async function writeAtomically(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeAtomically(out: string, files: Contents): Promise<void> {
   const target = resolve(out);
   const before = running.get(target) ?? Promise.resolve();
   const write = before.catch(() => undefined).then(() => writeNow(target, files));
@@ -45,7 +52,7 @@ export async function writeAtomically(out: string, files: ReadonlyMap<string, st
   }
 }
 
-async function writeNow(target: string, files: ReadonlyMap<string, string>): Promise<void> {
+async function writeNow(target: string, files: Contents): Promise<void> {
   // No other write of `target` runs in this process now: leftovers named with its pid are a dead one's.
   await recover(target, true);
   const paths = writePaths(target, process.pid);
@@ -69,28 +76,60 @@ async function writeNow(target: string, files: ReadonlyMap<string, string>): Pro
   await rm(paths.complete, { force: true });
 }
 
-async function writeStaging(staging: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const folders = new Set<string>([staging]);
+async function writeStaging(staging: string, files: Contents): Promise<void> {
   await mkdir(staging);
-  let first = true;
-  for (const [path, contents] of files) {
-    const destination = join(staging, path);
-    for (let folder = dirname(destination); folder.length > staging.length; folder = dirname(folder)) {
-      folders.add(folder);
-    }
+  const sink = new FolderSink(staging);
+  if (typeof files === 'function') await files(sink, staging);
+  else for (const [path, contents] of files) await sink.write(path, [contents]);
+  // Deepest first, so each folder's entry in its parent is synced after its own entries.
+  for (const folder of [...sink.folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
+}
+
+/** Bytes gathered before a write to the file: few system calls, little memory. */
+const writeSize = 1 << 20;
+
+/** Writes each file into the staging folder as its pieces come, counting and hashing them, and syncs it. */
+class FolderSink implements FileSink {
+  /** The folders written into, the staging folder included, to be synced once every file is in. */
+  readonly folders: Set<string>;
+  #first = true;
+
+  constructor(readonly staging: string) {
+    this.folders = new Set([staging]);
+  }
+
+  async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
+    const destination = join(this.staging, path);
+    for (let folder = dirname(destination); folder.length > this.staging.length; folder = dirname(folder)) this.folders.add(folder);
     await mkdir(dirname(destination), { recursive: true });
+    const fingerprint = new FingerprintBuilder();
     const handle = await open(destination, 'wx');
     try {
-      await handle.writeFile(contents, 'utf8');
+      let buffered: Buffer[] = [];
+      let size = 0;
+      const flush = async () => {
+        const buffer = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered, size);
+        // A write may take fewer bytes than it is given.
+        for (let offset = 0; offset < buffer.byteLength; ) offset += (await handle.write(buffer, offset)).bytesWritten;
+        buffered = [];
+        size = 0;
+      };
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece, 'utf8');
+        fingerprint.add(bytes);
+        buffered.push(bytes);
+        size += bytes.byteLength;
+        if (size >= writeSize) await flush();
+      }
+      await flush();
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (first) killPoint('staging-first-file');
-    first = false;
+    if (this.#first) killPoint('staging-first-file');
+    this.#first = false;
+    return fingerprint.finish();
   }
-  // Deepest first, so each folder's entry in its parent is synced after its own entries.
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
 }
 
 async function writeMarker(paths: WritePaths): Promise<void> {

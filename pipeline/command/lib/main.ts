@@ -151,7 +151,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const dataset = result.dataset!;
   const pages = dataset.documents.length;
-  const what = command === 'check' ? 'Checked' : `Built ${values.out}/ (${result.outputs?.size ?? 0} files)`;
+  const what = command === 'check' ? 'Checked' : `Built ${values.out}/ (${result.written?.size ?? 0} files)`;
   const cached = result.pages && result.pages.fromCache > 0 ? `, ${result.pages.fromCache} unchanged from the cache` : '';
   io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(dataset)} (${seconds.toFixed(1)} s${cached})\n`);
   return exitCodes.ok;
