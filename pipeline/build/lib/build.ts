@@ -7,13 +7,14 @@ import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
-import { folderReader, validateRecords, verifyOutputs, type PackageProblem } from '../../validate/index.js';
+import { folderReader, validateRecords, verifyJsonLdFile, verifyOutputs, type PackageProblem } from '../../validate/index.js';
 import { cacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readPages } from './read-pages.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
 import { listPages, relativePath } from './sources.js';
+import { verifyJsonLdInWorker } from './verify.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -106,9 +107,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const written = new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
-  const pageRecordsRead = read.flatMap(({ records }) => (records ? [records] : []));
-
-  const { dataset, candidates } = mergeAll(pageRecordsRead, curationIndex);
+  const fileOf = new Map(read.flatMap(({ file, records }) => (records ? [[records.document.id, file] as const] : [])));
+  const { dataset, candidates } = mergeAll(read.flatMap(({ records }) => (records ? [records] : [])), curationIndex);
+  // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
+  // it, say) would otherwise stay in memory for the whole emission.
+  for (const page of read) {
+    delete page.records;
+    delete page.outcome;
+  }
   if (curationSource) {
     for (const unused of curationIndex.unused()) {
       const at = String(curationSource.value).indexOf(unused.label);
@@ -120,7 +126,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       );
     }
   }
-  const fileOf = new Map(read.flatMap(({ file, records }) => (records ? [[records.document.id, file] as const] : [])));
   validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
   if (finished()) return fail();
 
@@ -184,7 +189,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await writeAtomically(options.out, async (sink, folder) => {
       written = await writeDataset(sink, dataset, emitOptions, quality);
-      const problems = await verifyOutputs(folderReader(folder, [...written.keys()]));
+      const reader = folderReader(folder, [...written.keys()]);
+      // A large graph is converted in a thread of its own, beside the check of the tables.
+      const convertJsonLd = (path: string) => ((written.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
+      const problems = await verifyOutputs(reader, { convertJsonLd });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
   } catch (error) {
@@ -193,6 +201,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   return { ...done, written };
 }
+
+/** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
+const ownThreadBytes = 16 << 20;
 
 /** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
 class OutputsRejected extends Error {

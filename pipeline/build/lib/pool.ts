@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { PageOutcome, PageTask } from './page-task.js';
 
 export type PoolReply = { id: number; outcome: PageOutcome } | { id: number; fault: string };
@@ -112,10 +112,17 @@ export class PagePool {
 }
 
 function startWorker(maxMemory: number): Worker {
-  // The worker imports its TypeScript through tsx's API, whatever runs the main thread (tsx, vitest).
-  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { url: workerUrl }, resourceLimits: { maxOldGenerationSizeMb: maxMemory } });
+  const worker = startModuleWorker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: maxMemory } });
   // An idle worker must not keep the process alive; run() holds a reference while a page is read.
   worker.unref();
   return worker;
+}
+
+/**
+ * A worker thread running the TypeScript module at `url`. The worker imports it through tsx's API,
+ * whatever runs the main thread (tsx, vitest).
+ */
+export function startModuleWorker(url: string, options: Pick<WorkerOptions, 'resourceLimits'> = {}, data: Record<string, unknown> = {}): Worker {
+  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
+  return new Worker(bootstrap, { ...options, eval: true, workerData: { ...data, url } });
 }

@@ -10,8 +10,14 @@ const descriptorPath = 'datapackage.json';
  * descriptor against its profile. `files` are held in memory or read from a folder (see OutputReader);
  * the data files are read as streams, so the check's memory does not grow with their size.
  */
-export async function verifyOutputs(files: ReadonlyMap<string, string> | OutputReader): Promise<PackageProblem[]> {
+export async function verifyOutputs(
+  files: ReadonlyMap<string, string> | OutputReader,
+  options: { convertJsonLd?: (path: string) => Promise<PackageProblem[]> } = {},
+): Promise<PackageProblem[]> {
   const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
+  // Started first: given a conversion of its own (in another thread), it runs beside the checks below.
+  const convert = options.convertJsonLd ?? ((path: string) => verifyJsonLdFile(path, reader));
+  const jsonLdProblems = Promise.all(reader.paths.filter((path) => path.endsWith('.jsonld')).map(convert));
   const problems: PackageProblem[] = [];
   // Every JSON file must parse: a consumer's first step, and the one the other checks rely on. They
   // are the package's metadata, small whatever the corpus.
@@ -36,10 +42,7 @@ export async function verifyOutputs(files: ReadonlyMap<string, string> | OutputR
     }
   }
 
-  // One at a time: the conversions are CPU-bound, so running them together would gain nothing.
-  for (const path of reader.paths) {
-    if (path.endsWith('.jsonld')) problems.push(...(await verifyJsonLdFile(path, reader)));
-  }
+  problems.push(...(await jsonLdProblems).flat());
   return problems;
 }
 
