@@ -79,6 +79,8 @@ export function adjacent(text: string, from: number, to: number): boolean {
 
 /** Where `form` stands in `text` as whole words (not inside a longer word), as UTF-16 spans. */
 export function wholeWordSpans(text: string, form: string): Array<{ start: number; end: number }> {
+  // Most forms are not in most passages: a plain search rules them out before a pattern is compiled.
+  if (form === '' || !text.includes(form)) return [];
   const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({
     start: match.index,
