@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { verifyJsonLdInWorker } from '../../pipeline/build/lib/verify.js';
-import { folderReader, linesOf, memoryReader, verifyJsonLdFile, verifyPackage } from '../../pipeline/validate/index.js';
+import { folderReader, linesOf, memoryReader, verifyJsonLdFile, verifyOutputs, verifyPackage } from '../../pipeline/validate/index.js';
 import { sourceFolder } from '../helpers.js';
 
 // The checks of a large dataset read its files as streams: dataset.jsonld a node per line, the CSV
@@ -112,5 +112,15 @@ describe('the package read from a folder', () => {
     const fromFolder = await verifyPackage(folderReader(folder, [...broken.keys()]));
     expect(fromFolder).toEqual(await verifyPackage(broken));
     expect(fromFolder.map((p) => p.message)).toEqual([expect.stringMatching(/^has \d+ bytes/), expect.stringMatching(/^has hash/), expect.stringMatching(/^is not valid CSV: /)]);
+  });
+});
+
+describe('a JSON-LD conversion that fails', () => {
+  it('is a problem of its file, not an exception of the check', async () => {
+    const convertJsonLd = async (path: string) => {
+      if (path === graphPath) throw new Error('the checking thread stopped (exit code 1)');
+      return [];
+    };
+    expect(await verifyOutputs(outputs, { convertJsonLd })).toEqual([{ path: graphPath, message: 'could not be converted to RDF: the checking thread stopped (exit code 1)' }]);
   });
 });

@@ -11,7 +11,12 @@ const workerUrl = new URL('./jsonld-worker.ts', import.meta.url).href;
 export async function verifyJsonLdInWorker(folder: string, path: string): Promise<PackageProblem[]> {
   const worker = startModuleWorker(workerUrl, {}, { folder, path });
   try {
-    const [message] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error as Error))])) as [PackageProblem[]];
+    const [message] = (await Promise.race([
+      once(worker, 'message'),
+      once(worker, 'error').then(([error]) => Promise.reject(error as Error)),
+      // A thread that ends without a word (killed, out of memory) must not leave the build waiting.
+      once(worker, 'exit').then(([code]) => Promise.reject(new Error(`the checking thread stopped (exit code ${String(code)})`))),
+    ])) as [PackageProblem[]];
     return message;
   } finally {
     await worker.terminate();

@@ -17,7 +17,13 @@ export async function verifyOutputs(
   const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
   // Started first: given a conversion of its own (in another thread), it runs beside the checks below.
   const convert = options.convertJsonLd ?? ((path: string) => verifyJsonLdFile(path, reader));
-  const jsonLdProblems = Promise.all(reader.paths.filter((path) => path.endsWith('.jsonld')).map(convert));
+  // A conversion that fails (its thread died, say) is a problem of its file, reported with the others,
+  // never a rejection left unhandled while the other checks run.
+  const jsonLdProblems = Promise.all(
+    reader.paths
+      .filter((path) => path.endsWith('.jsonld'))
+      .map((path) => convert(path).catch((error: unknown): PackageProblem[] => [{ path, message: `could not be converted to RDF: ${error instanceof Error ? error.message : String(error)}` }])),
+  );
   const problems: PackageProblem[] = [];
   // Every JSON file must parse: a consumer's first step, and the one the other checks rely on. They
   // are the package's metadata, small whatever the corpus.
