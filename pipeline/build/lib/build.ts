@@ -1,11 +1,10 @@
 import { join, resolve, sep } from 'node:path';
-import { VFile } from 'vfile';
-import { location } from 'vfile-location';
+import type { VFile } from 'vfile';
 import { fingerprint, MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
-import { hasErrors, reportError, reportWarning } from '../../model/lib/diagnostics.js';
+import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { folderReader, validateRecords, verifyJsonLdFile, verifyOutputs, type PackageProblem } from '../../validate/index.js';
 import { cacheFolder, PageCache } from './cache.js';
@@ -40,25 +39,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const files: VFile[] = [];
   const fail = (): BuildResult => ({ files, ok: false });
+  /** Fails with one error on a file of its own (a folder, a setting). */
+  const refuse = (path: string, reason: string, ruleId: string): BuildResult => {
+    files.push(fileWithError(path, reason, ruleId));
+    return fail();
+  };
   const finished = () => hasErrors(files) || (options.strict === true && files.some((f) => f.messages.length > 0));
 
   if (options.out !== undefined) {
     const out = resolve(options.out);
     if (out === source || source.startsWith(out + sep) || out === resolve('/') || out.startsWith(source + sep)) {
-      const file = new VFile({ path: options.out });
-      reportError(file, `Output folder must not be the source folder, inside it, above it or the root: choose another --out`, undefined, 'out-folder');
-      files.push(file);
-      return fail();
+      return refuse(options.out, `Output folder must not be the source folder, inside it, above it or the root: choose another --out`, 'out-folder');
     }
     // A build killed while swapping its output in is finished (or undone) before anything else.
     await recoverInterruptedWrite(out);
     const notOurs = await checkReplaceable(options.out);
-    if (notOurs !== undefined) {
-      const file = new VFile({ path: options.out });
-      reportError(file, notOurs, undefined, 'out-folder');
-      files.push(file);
-      return fail();
-    }
+    if (notOurs !== undefined) return refuse(options.out, notOurs, 'out-folder');
   }
 
   const { config, file: configFile } = await readDatasetConfig(source, limits);
@@ -68,14 +64,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let { pages, problems } = await listPages(source, { maxFiles: limits.maxFiles, raise: limitOptions.maxFiles });
   files.push(...problems);
   if (pages.length === 0 && problems.length === 0) {
-    const file = new VFile({ path: options.source });
-    reportError(file, 'No pages found: add Markdown files (.md) with front matter to the source folder', undefined, 'no-pages');
-    files.push(file);
+    files.push(fileWithError(options.source, 'No pages found: add Markdown files (.md) with front matter to the source folder', 'no-pages'));
   }
   (curation?.add ?? []).forEach((entry) => {
     if (entry.type === 'place' && !entry.countryCode && curationSource) {
-      const at = String(curationSource.value).indexOf(entry.name);
-      reportError(curationSource, `Curated place \`${entry.name}\` needs a countryCode`, at >= 0 ? location(curationSource).toPoint(at) : undefined, 'curation-place-country');
+      reportError(curationSource, `Curated place \`${entry.name}\` needs a countryCode`, pointAt(curationSource, String(curationSource.value).indexOf(entry.name)), 'curation-place-country');
     }
   });
   if (!config || !curation || hasErrors(files)) return fail();
@@ -107,21 +100,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const written = new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
-  const fileOf = new Map(read.flatMap(({ file, records }) => (records ? [[records.document.id, file] as const] : [])));
-  const { dataset, candidates } = mergeAll(read.flatMap(({ records }) => (records ? [records] : [])), curationIndex);
+  const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
+  const { dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex);
   // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
   // it, say) would otherwise stay in memory for the whole emission.
-  for (const page of read) {
-    delete page.records;
-    delete page.outcome;
-  }
+  for (const page of read) delete page.outcome;
   if (curationSource) {
     for (const unused of curationIndex.unused()) {
-      const at = String(curationSource.value).indexOf(unused.label);
       reportWarning(
         curationSource,
         `Curated ${unused.section} entry \`${unused.label}\` matches nothing in the pages: correct it or remove it`,
-        at >= 0 ? location(curationSource).toPoint(at) : undefined,
+        pointAt(curationSource, String(curationSource.value).indexOf(unused.label)),
         'curation-unused',
       );
     }
@@ -132,10 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const documents = dataset.documents;
   const created = creationDate(documents.map((d) => d.dateModified));
   if (created === undefined) {
-    const file = new VFile({ path: 'SOURCE_DATE_EPOCH' });
-    reportError(file, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, undefined, 'source-date-epoch');
-    files.push(file);
-    return fail();
+    return refuse('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, 'source-date-epoch');
   }
   const onlyPage = documents.length === 1 ? documents[0] : undefined;
   const publishers = [...new Set(documents.map((d) => d.publisher))].sort();
@@ -167,11 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
   const rejected = (problems: readonly PackageProblem[]): BuildResult => {
-    for (const problem of problems) {
-      const file = new VFile({ path: problem.path });
-      reportError(file, `Emitted file is inconsistent: ${problem.message}`, undefined, 'output-invalid');
-      files.push(file);
-    }
+    for (const problem of problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
     return fail();
   };
   const done = { files, ok: true, dataset, pages: { read: read.length, fromCache } };

@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { VFile } from 'vfile';
-import { location } from 'vfile-location';
-import { hasErrors, reportError } from '../../model/lib/diagnostics.js';
+import type { VFile } from 'vfile';
+import { fileWithError, hasErrors, pointAt, reportError } from '../../model/lib/diagnostics.js';
 import { readPage } from '../../parse/index.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { readYaml } from '../../validate/index.js';
@@ -27,12 +26,10 @@ export async function readDatasetConfig(source: string, limits: Pick<Limits, 'ma
     const project = dirname(resolve(source));
     const folder = resolve(source, evaluation);
     if (isAbsolute(evaluation) || (folder !== project && !folder.startsWith(project + sep))) {
-      const text = String(read.file.value);
-      const at = text.search(/^evaluation\s*:/m);
       reportError(
         read.file,
         `\`evaluation\` leads out of the project (${evaluation}): give a folder relative to the source folder, inside the folder that holds it`,
-        at >= 0 ? location(read.file).toPoint(at) : undefined,
+        pointAt(read.file, String(read.file.value).search(/^evaluation\s*:/m)),
         'dataset-config-evaluation',
       );
       return { config: undefined, file: read.file };
@@ -56,9 +53,7 @@ async function readOptionalYaml<T>(source: string, name: string, schema: SchemaF
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {} as T, file: undefined };
-    const file = new VFile({ path: shown });
-    reportError(file, `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, `${rulePrefix}-read`);
-    return { config: undefined, file };
+    return { config: undefined, file: fileWithError(shown, `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, `${rulePrefix}-read`) };
   }
   // Read as a page is: UTF-8 only, without a byte order mark, LF line ends, no control characters.
   const file = readPage(shown, bytes);

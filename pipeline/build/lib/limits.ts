@@ -1,17 +1,14 @@
-import { VFile } from 'vfile';
-import { reportError } from '../../model/lib/diagnostics.js';
+import type { VFile } from 'vfile';
+import { fileWithError } from '../../model/lib/diagnostics.js';
 import { limitOptions, type Limits } from './options.js';
 
 /** The error for a file over the size limit, which is then not read at all. */
 export function tooLarge(path: string, size: number, limits: Pick<Limits, 'maxFileSize'>): VFile {
-  const file = new VFile({ path });
-  reportError(
-    file,
+  return fileWithError(
+    path,
     `File is ${formatBytes(size)}, larger than the limit of ${formatBytes(limits.maxFileSize)}: split it, or raise the limit with ${limitOptions.maxFileSize}`,
-    undefined,
     'limit-file-size',
   );
-  return file;
 }
 
 /** A size as a person reads it: 512 B, 3.2 KiB, 20.0 MiB. */

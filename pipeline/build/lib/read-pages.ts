@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
-import type { CurationIndex, PageRecords } from '../../extract/index.js';
-import { reportError, reportWarning } from '../../model/lib/diagnostics.js';
+import type { CurationIndex } from '../../extract/index.js';
+import { fileWithError, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { documentIdFor } from '../../parse/index.js';
 import type { PageCache } from './cache.js';
@@ -11,12 +11,11 @@ import type { PageMessage, PageOutcome, PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
 import { displayPath, readBytes, relativePath, type PageSource } from './sources.js';
 
-/** A page as read: the file its messages are on, and, when it could be read, its outcome and records. */
+/** A page as read: the file its messages are on, and, when it could be read, its outcome (records included when the page is valid). */
 export interface PageRead {
   file: VFile;
   relative?: string;
   outcome?: PageOutcome;
-  records?: PageRecords;
 }
 
 export interface ReadOptions {
@@ -49,11 +48,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     if (size > limits.maxFileSize) return { file: tooLarge(shown, size, limits) };
     const documentId = documentIdFor(relative);
     const earlier = documentPaths.get(documentId);
-    if (earlier) {
-      const file = new VFile({ path: shown });
-      reportError(file, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, undefined, 'duplicate-id');
-      return { file };
-    }
+    if (earlier) return { file: fileWithError(shown, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, 'duplicate-id') };
     documentPaths.set(documentId, relative);
     let outcome = fromShards?.get(relative);
     const task: PageTask | undefined = outcome
@@ -71,7 +66,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     curationIndex.markUsed(outcome.curationUsed);
     options.progress?.(++done, pages.length);
-    return { file: fileWithMessages(shown, outcome.messages), relative, outcome, ...(outcome.records ? { records: outcome.records } : {}) };
+    return { file: fileWithMessages(shown, outcome.messages), relative, outcome };
   });
   return { read, fromCache };
 }
@@ -105,13 +100,9 @@ function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile
 
 /** The error for a page that took too long or needed too much memory to read. */
 function overLimit(path: string, failure: PoolFailure, limits: Limits): VFile {
-  const file = new VFile({ path });
-  if (failure.failure === 'timeout') {
-    reportError(file, `Reading the page took longer than ${limits.parseTimeout / 1000} s, the limit: simplify its Markdown, or raise the limit with ${limitOptions.parseTimeout}`, undefined, 'limit-parse-time');
-  } else {
-    reportError(file, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, undefined, 'limit-memory');
-  }
-  return file;
+  return failure.failure === 'timeout'
+    ? fileWithError(path, `Reading the page took longer than ${limits.parseTimeout / 1000} s, the limit: simplify its Markdown, or raise the limit with ${limitOptions.parseTimeout}`, 'limit-parse-time')
+    : fileWithError(path, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, 'limit-memory');
 }
 
 /** Maps items with at most `concurrency` at work at once, keeping the results in the items' order. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VFile } from 'vfile';
-import { reportError } from '../../model/lib/diagnostics.js';
+import type { VFile } from 'vfile';
+import { fileWithError, hasErrors } from '../../model/lib/diagnostics.js';
 import { pipelineVersion } from './cache.js';
 import type { PageOutcome } from './page-task.js';
 
@@ -47,11 +47,7 @@ export async function readShards(folders: readonly string[], expected: readonly 
   const outcomes = new Map<string, PageOutcome>();
   const seen = new Map<number, string>();
   let count: number | undefined;
-  const problem = (path: string, reason: string) => {
-    const file = new VFile({ path });
-    reportError(file, reason, undefined, 'shard');
-    files.push(file);
-  };
+  const problem = (path: string, reason: string) => files.push(fileWithError(path, reason, 'shard'));
   for (const folder of folders) {
     const path = join(folder, shardFile);
     let output: ShardOutput;
@@ -85,5 +81,5 @@ export async function readShards(folders: readonly string[], expected: readonly 
   const absent = expected.filter((path) => !outcomes.has(path));
   if (unknown.length > 0) problem(folders[0] ?? '.', `Shards hold pages the source folder does not: ${unknown.slice(0, 5).join(', ')}: rebuild the shards from this source`);
   if (absent.length > 0) problem(folders[0] ?? '.', `Shards lack pages of the source folder: ${absent.slice(0, 5).join(', ')}: rebuild the shards from this source`);
-  return files.some((file) => file.messages.some((m) => m.fatal)) ? undefined : outcomes;
+  return hasErrors(files) ? undefined : outcomes;
 }

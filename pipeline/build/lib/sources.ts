@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { VFile } from 'vfile';
-import { reportError } from '../../model/lib/diagnostics.js';
+import type { VFile } from 'vfile';
+import { fileWithError } from '../../model/lib/diagnostics.js';
 
 /** A page found in the source folder, with its size in bytes. */
 export interface PageSource {
@@ -25,11 +25,7 @@ const pageName = /\.(md|markdown)$/i;
 export async function listPages(source: string, limits: { maxFiles: number; raise: string }): Promise<SourceListing> {
   const pages: PageSource[] = [];
   const problems: VFile[] = [];
-  const problem = (path: string, reason: string, ruleId: string) => {
-    const file = new VFile({ path: displayPath(path) });
-    reportError(file, reason, undefined, ruleId);
-    problems.push(file);
-  };
+  const problem = (path: string, reason: string, ruleId: string) => problems.push(fileWithError(displayPath(path), reason, ruleId));
   let root: string;
   try {
     root = await realpath(source);

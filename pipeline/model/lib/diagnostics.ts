@@ -1,4 +1,5 @@
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import type { Point, Position } from 'unist';
 
 /** The `source` of every message this pipeline reports (unified's convention). */
@@ -14,6 +15,18 @@ export function reportError(file: VFile, reason: string, place: Point | Position
 export function reportWarning(file: VFile, reason: string, place: Point | Position | undefined, ruleId: string): void {
   const message = file.message(reason, { place, ruleId, source: messageSource });
   message.fatal = false;
+}
+
+/** A file that is only the carrier of one error about it (a folder, an unreadable or refused file). */
+export function fileWithError(path: string, reason: string, ruleId: string): VFile {
+  const file = new VFile({ path });
+  reportError(file, reason, undefined, ruleId);
+  return file;
+}
+
+/** The point of a UTF-16 offset in the file's text; none for a negative offset (a search that found nothing). */
+export function pointAt(file: VFile, offset: number): Point | undefined {
+  return offset >= 0 ? location(file).toPoint(offset) : undefined;
 }
 
 /** Whether any file carries an error. */
