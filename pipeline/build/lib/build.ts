@@ -96,8 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.shard) {
     // A shard stops here: the merge (--shards) takes its pages' outcomes from the files it writes.
     const outputs = await shardFiles(options.shard, read.flatMap(({ relative, outcome }) => (relative && outcome ? [{ relativePath: relative, outcome }] : [])));
-    if (options.out !== undefined) await writeAtomically(options.out, outputs);
-    const written = new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
+    const written = options.out !== undefined ? await writeAtomically(options.out, outputs) : new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
   const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
@@ -167,21 +166,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   // The files go straight into the staging folder a piece at a time and are read back from there, as a
   // consumer would read them, before the staging folder takes the place of `out`.
-  let written = new Map<string, Fingerprint>();
   try {
-    await writeAtomically(options.out, async (sink, folder) => {
-      written = await writeDataset(sink, dataset, emitOptions, quality);
-      const reader = folderReader(folder, [...written.keys()]);
+    const written = await writeAtomically(options.out, async (sink, folder) => {
+      const emitted = await writeDataset(sink, dataset, emitOptions, quality);
+      const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
-      const convertJsonLd = (path: string) => ((written.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
+      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
       const problems = await verifyOutputs(reader, { convertJsonLd });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
+    return { ...done, written };
   } catch (error) {
     if (error instanceof OutputsRejected) return rejected(error.problems);
     throw error;
   }
-  return { ...done, written };
 }
 
 /** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */

@@ -1,3 +1,5 @@
+import type { Shard } from './shards.js';
+
 /** Options of a run of the pipeline, declared once for the command line and the API. */
 export interface BuildOptions {
   /** Folder of the pages (Markdown with front matter) and the optional dataset.yml. */
@@ -14,7 +16,7 @@ export interface BuildOptions {
    */
   cache?: string | false;
   /** Read only this part of the pages and write their outcomes to `out`, for a later merge (--shard i/n). */
-  shard?: { index: number; count: number };
+  shard?: Shard;
   /** Take the pages' outcomes from these shard outputs instead of reading the pages (the merge). */
   shards?: string[];
   /** Called as pages are read, with how many are done out of how many. */

@@ -31,7 +31,10 @@ function killPoint(point: KillPoint): void {
 export type Contents = ReadonlyMap<string, string> | ((sink: FileSink, folder: string) => Promise<void>);
 
 /** Writes of each `out` in this process, one after another: a write's folders are named by the pid. */
-const running = new Map<string, Promise<void>>();
+const running = new Map<string, Promise<Written>>();
+
+/** What a write put in `out`: each file's path, size and SHA-256, in the order written. */
+export type Written = Map<string, Fingerprint>;
 
 /**
  * Writes the files into a fresh folder beside `out`, then swaps it in: a reader of `out` sees the old
@@ -40,26 +43,27 @@ const running = new Map<string, Promise<void>>();
  * process killed at any point leaves what the next write (or `recoverInterruptedWrite`) repairs: see
  * `WritePaths` for the protocol.
  */
-export async function writeAtomically(out: string, files: Contents): Promise<void> {
+export async function writeAtomically(out: string, files: Contents): Promise<Written> {
   const target = resolve(out);
   const before = running.get(target) ?? Promise.resolve();
   const write = before.catch(() => undefined).then(() => writeNow(target, files));
   running.set(target, write);
   try {
-    await write;
+    return await write;
   } finally {
     if (running.get(target) === write) running.delete(target);
   }
 }
 
-async function writeNow(target: string, files: Contents): Promise<void> {
+async function writeNow(target: string, files: Contents): Promise<Written> {
   // No other write of `target` runs in this process now: leftovers named with its pid are a dead one's.
   await recover(target, true);
   const paths = writePaths(target, process.pid);
   await mkdir(dirname(target), { recursive: true });
   let movedAside = false;
+  let written: Written;
   try {
-    await writeStaging(paths.staging, files);
+    written = await writeStaging(paths.staging, files);
     killPoint('staging-written');
     await writeMarker(paths);
     killPoint('staging-complete');
@@ -74,15 +78,17 @@ async function writeNow(target: string, files: Contents): Promise<void> {
   await rm(paths.previous, { recursive: true, force: true });
   killPoint('previous-deleted');
   await rm(paths.complete, { force: true });
+  return written;
 }
 
-async function writeStaging(staging: string, files: Contents): Promise<void> {
+async function writeStaging(staging: string, files: Contents): Promise<Written> {
   await mkdir(staging);
   const sink = new FolderSink(staging);
   if (typeof files === 'function') await files(sink, staging);
   else for (const [path, contents] of files) await sink.write(path, [contents]);
   // Deepest first, so each folder's entry in its parent is synced after its own entries.
   for (const folder of [...sink.folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
+  return sink.written;
 }
 
 /** Bytes gathered before a write to the file: few system calls, little memory. */
@@ -92,7 +98,7 @@ const writeSize = 1 << 20;
 class FolderSink implements FileSink {
   /** The folders written into, the staging folder included, to be synced once every file is in. */
   readonly folders: Set<string>;
-  #first = true;
+  readonly written: Written = new Map();
 
   constructor(readonly staging: string) {
     this.folders = new Set([staging]);
@@ -126,9 +132,10 @@ class FolderSink implements FileSink {
     } finally {
       await handle.close();
     }
-    if (this.#first) killPoint('staging-first-file');
-    this.#first = false;
-    return fingerprint.finish();
+    if (this.written.size === 0) killPoint('staging-first-file');
+    const done = fingerprint.finish();
+    this.written.set(path, done);
+    return done;
   }
 }
 
