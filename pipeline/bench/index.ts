@@ -4,5 +4,6 @@ export { machine, revision, type Machine, type Revision } from './lib/machine.js
 export { measure, measureMethod, outputTail, parseTimeReport, type Measurement, type MeasureMethod, type MeasureOptions } from './lib/measure.js';
 export { mixSeed, mulberry32, Random } from './lib/random.js';
 export { formatReport } from './lib/report.js';
-export { BenchError, cacheVariable, projectRoot, runBench, scaling, type BenchOptions, type BenchResult, type Failure, type Phase, type Scaling, type SizeResult } from './lib/run.js';
+export { projectRoot } from '../model/lib/project.js';
+export { BenchError, cacheVariable, runBench, scaling, type BenchOptions, type BenchResult, type Failure, type Phase, type Scaling, type SizeResult } from './lib/run.js';
 export { checkTargets, targetPages, type TargetCheck } from './lib/targets.js';

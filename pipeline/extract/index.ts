@@ -58,4 +58,5 @@ export { findOrganizationNames } from './lib/organizations.js';
 export { findPeople } from './lib/people.js';
 export { findCountries, findCities } from './lib/places.js';
 export { tokenize } from './lib/tokens.js';
+export { internationalOrganizations } from './lib/gazetteer/organizations.js';
 export type * from './lib/types.js';

@@ -5,9 +5,9 @@
  * numbers drawn from (seed, i); the pools of agencies and people are drawn from the seed alone, and
  * picked with a skew, so names recur across pages (a few on many, most on a few).
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { internationalOrganizations as gazetteerOrganizations } from '../../extract/index.js';
 import { mixSeed, Random } from './random.js';
 import {
   agencyHeads,
@@ -128,10 +128,7 @@ function initials(name: string): string {
 /** Acronyms generated agencies must not take: those of the pipeline's gazetteer, country codes, CERT. */
 function reservedAcronyms(): Set<string> {
   const reserved = new Set(['CERT', 'USA', 'UK', 'EU', 'UN', 'NQCOO', ...countries.map((c) => c.code)]);
-  const gazetteer = JSON.parse(readFileSync(new URL('../../extract/data/international-organizations.json', import.meta.url), 'utf8')) as {
-    organizations: { acronyms: string[] }[];
-  };
-  for (const organization of gazetteer.organizations) for (const acronym of organization.acronyms) reserved.add(acronym.toUpperCase());
+  for (const organization of gazetteerOrganizations().values()) for (const acronym of organization.acronyms) reserved.add(acronym.toUpperCase());
   return reserved;
 }
 

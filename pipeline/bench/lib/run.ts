@@ -6,15 +6,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { changePage, writeCorpus } from './corpus.js';
 import { machine, revision, type Machine, type Revision } from './machine.js';
 import { measure, measureMethod, type Measurement, type MeasureMethod } from './measure.js';
 import { checkTargets, type TargetCheck } from './targets.js';
 import { cacheVariable } from '../../build/lib/cache.js';
+import { projectRoot } from '../../model/lib/project.js';
 
-/** The repository's root, where the build and the floor are run from. */
-export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * The variable that names the build's page cache folder (default node_modules/.cache/open-data-pipeline).

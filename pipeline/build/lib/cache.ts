@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../model/lib/project.js';
 import type { PageOutcome, PageTask } from './page-task.js';
-
-/** The project's root: the pipeline's own code, schemas and locked dependencies are under it. */
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
 export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
