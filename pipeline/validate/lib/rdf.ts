@@ -1,4 +1,5 @@
 import type { JsonLdDocument, Options } from 'jsonld';
+import { graphClosing, graphOpening } from '../../model/lib/graph-layout.js';
 import type { PackageProblem } from './package.js';
 import { linesOf, type OutputReader } from './reader.js';
 
@@ -32,9 +33,6 @@ async function verifyJsonLd(path: string, document: unknown): Promise<PackagePro
 /** Nodes converted at once: enough to amortise each call, few enough to keep memory flat. */
 const nodesPerPart = 1000;
 
-/** The second line of a graph written one node per line, and its last line. */
-const graphOpening = '"@graph":[';
-const graphClosing = ']}';
 
 /**
  * Converts one JSON-LD file of `reader` to RDF in safe mode (see verifyJsonLd). A file written one node

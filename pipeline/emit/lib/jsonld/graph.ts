@@ -1,6 +1,7 @@
 import type { Dataset } from '../../../model/lib/dataset.js';
 import { jsonLdPath } from '../files.js';
 import { checkOptions, type EmitOptions } from '../options.js';
+import { graphClosing, graphOpening } from '../../../model/lib/graph-layout.js';
 import { joined, type EmittedFile } from '../sink.js';
 import { context } from './context.js';
 import {
@@ -55,10 +56,6 @@ export function* jsonLdNodes(dataset: Dataset, options: Pick<EmitOptions, 'baseI
 export function jsonLdDocument(dataset: Dataset, options: Pick<EmitOptions, 'baseIri'>): { '@context': typeof context; '@graph': JsonLdNode[] } {
   return { '@context': context, '@graph': [...jsonLdNodes(dataset, options)] };
 }
-
-/** The line dataset.jsonld's graph opens with; one node per line follows, then the closing line. */
-export const graphOpening = '"@graph":[';
-export const graphClosing = ']}';
 
 /** Characters of nodes gathered into one piece. */
 const pieceSize = 1 << 20;
