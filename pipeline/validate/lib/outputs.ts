@@ -27,17 +27,16 @@ export async function verifyOutputs(
   const problems: PackageProblem[] = [];
   // Every JSON file must parse: a consumer's first step, and the one the other checks rely on. They
   // are the package's metadata, small whatever the corpus.
-  const documents = new Map<string, unknown>();
+  let descriptor: unknown;
   for (const path of reader.paths) {
     if (!path.endsWith('.json')) continue;
     const document = parseJson(path, await reader.text(path), problems);
-    if (document !== undefined) documents.set(path, document);
+    if (path === descriptorPath) descriptor = document;
   }
 
   // verifyPackage trusts the descriptor: it runs only on one with no problem of its own (a broken one
   // would only give it misleading consequences to report, or make it throw), and a file it cannot
   // read (a CSV row of the wrong length, say) is one more problem, not a crash.
-  const descriptor = documents.get(descriptorPath);
   const profileProblems = descriptor === undefined ? [] : verifyDescriptorProfile(descriptor, descriptorPath);
   problems.push(...profileProblems);
   if (profileProblems.length === 0 && (descriptor !== undefined || !reader.has(descriptorPath))) {

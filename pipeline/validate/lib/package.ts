@@ -24,6 +24,18 @@ interface Resource {
   schema?: { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>; missingValues?: string[] };
 }
 
+type Schema = NonNullable<Resource['schema']>;
+type ForeignKey = NonNullable<Schema['foreignKeys']>[number];
+
+/** A foreign key of a table, with the problems found in its values. */
+interface ForeignKeyCheck {
+  resource: Resource;
+  foreignKey: ForeignKey;
+  problems: PackageProblem[];
+  /** Values to check once the table they point into is read (a later table, or the table itself). */
+  pending?: Array<{ line: number; values: string[] }>;
+}
+
 /**
  * Checks a data package as a consumer would: every resource's file exists with the bytes and SHA-256
  * the descriptor gives; every table's header is its schema's fields in order; every value has its
@@ -36,130 +48,159 @@ export async function verifyPackage(files: ReadonlyMap<string, string> | OutputR
   if (!reader.has(descriptorPath)) return [{ path: descriptorPath, message: 'descriptor is missing' }];
   const descriptor = JSON.parse(await reader.text(descriptorPath)) as { resources: Resource[] };
   const problems: PackageProblem[] = [];
-  const tablesByName = new Map(descriptor.resources.filter((r) => r.type === 'table' && r.schema && reader.has(r.path)).map((r) => [r.name, r]));
-  // The keys each foreign key points at, filled as the table that holds them is read.
-  const targets = new Map<string, Set<string>>();
-  for (const resource of descriptor.resources) {
-    for (const foreignKey of resource.schema?.foreignKeys ?? []) targets.set(targetName(foreignKey.reference), new Set());
-  }
-  const done = new Set<string>();
+  const keys = new ReferencedKeys(descriptor.resources);
+  const read = new Set<string>();
   // Tables that did not parse: already reported, so keys that point into them are not checked.
   const unreadable = new Set<string>();
-  // Foreign keys that point into a table not read yet (a later one, or the table itself).
-  const pending: Array<{ resource: Resource; reference: Reference }> = [];
-  // Each foreign key's problems, reported after every table's own, in the descriptor's order.
-  const keyProblems: PackageProblem[][] = [];
+  // Reported after every table's own problems, in the descriptor's order.
+  const foreignKeyChecks: ForeignKeyCheck[] = [];
 
   for (const resource of descriptor.resources) {
     if (!reader.has(resource.path)) {
       problems.push({ path: resource.path, message: `resource ${resource.name} has no file` });
       continue;
     }
-    const hash = createHash('sha256');
-    let bytes = 0;
-    // Every chunk is counted and hashed once as it is taken, whether the CSV parser takes it or, after
-    // the parser gave up, the rest of the file is read for its size and hash only.
-    const source = reader.chunks(resource.path)[Symbol.asyncIterator]();
-    const tapped = async function* () {
-      for (let next = await source.next(); !next.done; next = await source.next()) {
-        hash.update(next.value);
-        bytes += next.value.byteLength;
-        yield next.value;
-      }
-    };
+    const file = countedChunks(reader.chunks(resource.path));
     const schema = resource.type === 'table' ? resource.schema : undefined;
-    const tableProblems: PackageProblem[] = [];
-    const ownKeyProblems: PackageProblem[] = [];
-    const referencing: Reference[] = [];
-    if (!schema) {
-      for await (const _ of tapped());
-    } else {
-      const names = schema.fields.map((field) => field.name);
-      const missing = new Set(schema.missingValues ?? ['']);
-      const primaryKey = schema.primaryKey ?? [];
-      const seen = new Set<string>();
-      const filling = [...targets].filter(([name]) => name.startsWith(`${resource.name}\u0000`)).map(([name, keys]) => ({ fields: name.split('\u0000')[1]!.split(','), keys }));
-      for (const foreignKey of schema.foreignKeys ?? []) {
-        // Keys into a table that did not parse are not checked.
-        if (unreadable.has(foreignKey.reference.resource)) continue;
-        const ready = done.has(foreignKey.reference.resource);
-        referencing.push({ foreignKey, ...(ready ? { target: targets.get(targetName(foreignKey.reference))! } : {}), rows: [], problems: [] });
-      }
-      let line = 0;
-      try {
-        for await (const record of Readable.from(tapped()).pipe(parseCsv({ columns: false, record_delimiter: '\r\n', relax_column_count: false })) as AsyncIterable<string[]>) {
-          line++;
-          if (line === 1) {
-            if (record.join(',') !== names.join(',')) tableProblems.push({ path: resource.path, message: `header is ${record.join(',')}, the schema says ${names.join(',')}` });
-            continue;
-          }
-          const row = Object.fromEntries(names.map((name, i) => [name, record[i] ?? ''])) as Record<string, string>;
-          for (const field of schema.fields) {
-            const problem = checkValue(row[field.name]!, field, missing);
-            if (problem) tableProblems.push({ path: resource.path, message: `row ${line}, ${field.name}: ${problem}` });
-          }
-          if (primaryKey.length > 0) {
-            const key = keyOf(primaryKey.map((column) => row[column] ?? ''));
-            if (primaryKey.some((column) => missing.has(row[column] ?? ''))) ownKeyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
-            if (seen.has(key)) ownKeyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.map((c) => row[c]).join(', ')} is repeated` });
-            seen.add(key);
-          }
-          for (const { fields, keys } of filling) keys.add(keyOf(fields.map((f) => row[f] ?? '')));
-          for (const reference of referencing) {
-            const values = reference.foreignKey.fields.map((f) => row[f] ?? '');
-            if (values.every((v) => v === '')) continue;
-            if (!reference.target) reference.rows.push({ line, values });
-            else if (!reference.target.has(keyOf(values))) reference.problems.push(foreignKeyProblem(resource, reference.foreignKey, line, values));
-          }
-        }
-      } catch (error) {
-        tableProblems.push({ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` });
-        unreadable.add(resource.name);
-        for await (const _ of tapped());
-      }
-    }
+    const table = schema ? await readTable(resource, schema, file.chunks(), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
+    const { bytes, sha256 } = await file.finish();
     if (resource.bytes !== bytes) problems.push({ path: resource.path, message: `has ${bytes} bytes, the descriptor says ${resource.bytes}` });
-    const sha256 = `sha256:${hash.digest('hex')}`;
-    if (resource.hash !== sha256) problems.push({ path: resource.path, message: `has hash ${sha256}, the descriptor says ${resource.hash}` });
-    problems.push(...tableProblems, ...(unreadable.has(resource.name) ? [] : ownKeyProblems));
-    if (!schema) continue;
-    done.add(resource.name);
-    if (unreadable.has(resource.name)) continue;
-    for (const reference of referencing) {
-      keyProblems.push(reference.problems);
-      if (!reference.target) pending.push({ resource, reference });
-    }
-  }
-
-  for (const { resource, reference } of pending) {
-    const { foreignKey, rows } = reference;
-    const target = foreignKey.reference.resource;
-    if (unreadable.has(target)) continue;
-    if (!tablesByName.has(target) || !done.has(target)) {
-      reference.problems.push({ path: resource.path, message: `foreign key ${foreignKey.fields.join(', ')} points to resource ${target}, which is not a table` });
+    if (resource.hash !== `sha256:${sha256}`) problems.push({ path: resource.path, message: `has hash sha256:${sha256}, the descriptor says ${resource.hash}` });
+    if (!table) continue;
+    read.add(resource.name);
+    problems.push(...table.problems);
+    if (table.unreadable) {
+      unreadable.add(resource.name);
       continue;
     }
-    const keys = targets.get(targetName(foreignKey.reference))!;
-    for (const { line, values } of rows) if (!keys.has(keyOf(values))) reference.problems.push(foreignKeyProblem(resource, foreignKey, line, values));
+    problems.push(...table.keyProblems);
+    foreignKeyChecks.push(...table.foreignKeys);
   }
-  return [...problems, ...keyProblems.flat()];
+
+  for (const check of foreignKeyChecks) {
+    const target = check.foreignKey.reference.resource;
+    if (!check.pending || unreadable.has(target)) continue;
+    if (!read.has(target)) {
+      check.problems.push({ path: check.resource.path, message: `foreign key ${check.foreignKey.fields.join(', ')} points to resource ${target}, which is not a table` });
+      continue;
+    }
+    const targetKeys = keys.of(check.foreignKey.reference);
+    for (const { line, values } of check.pending) if (!targetKeys.has(keyOf(values))) check.problems.push(foreignKeyProblem(check, line, values));
+  }
+  return [...problems, ...foreignKeyChecks.flatMap((check) => check.problems)];
 }
 
-type ForeignKey = NonNullable<NonNullable<Resource['schema']>['foreignKeys']>[number];
+/** The keys foreign keys point at, one set per referenced resource and fields, filled as each table is read. */
+class ReferencedKeys {
+  readonly #sets = new Map<string, Array<{ fields: string[]; keys: Set<string> }>>();
 
-/** A foreign key of the table being read: the keys it points at once read, else its rows' values to check later. */
-interface Reference {
-  foreignKey: ForeignKey;
-  target?: Set<string>;
-  rows: Array<{ line: number; values: string[] }>;
-  problems: PackageProblem[];
+  constructor(resources: readonly Resource[]) {
+    for (const resource of resources) {
+      for (const { reference } of resource.schema?.foreignKeys ?? []) {
+        const sets = this.#sets.get(reference.resource) ?? [];
+        if (!sets.some((set) => sameFields(set.fields, reference.fields))) sets.push({ fields: reference.fields, keys: new Set() });
+        this.#sets.set(reference.resource, sets);
+      }
+    }
+  }
+
+  /** The sets a table's rows go into. */
+  filledBy(resource: string): ReadonlyArray<{ fields: string[]; keys: Set<string> }> {
+    return this.#sets.get(resource) ?? [];
+  }
+
+  of(reference: ForeignKey['reference']): Set<string> {
+    return this.filledBy(reference.resource).find((set) => sameFields(set.fields, reference.fields))!.keys;
+  }
 }
 
-function targetName(reference: ForeignKey['reference']): string {
-  return `${reference.resource}\u0000${reference.fields.join(',')}`;
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, i) => field === b[i]);
 }
 
-function foreignKeyProblem(resource: Resource, foreignKey: ForeignKey, line: number, values: readonly string[]): PackageProblem {
+/**
+ * Reads one table row by row: its header, each value against its field, its primary key, and its
+ * foreign keys, checked at once when the table they point into is read already. A table that does not
+ * parse is `unreadable`: its key problems and foreign keys mean nothing then.
+ */
+async function readTable(
+  resource: Resource,
+  schema: Schema,
+  chunks: AsyncIterable<Uint8Array>,
+  keys: ReferencedKeys,
+  state: (table: string) => 'read' | 'unreadable' | 'later',
+): Promise<{ problems: PackageProblem[]; keyProblems: PackageProblem[]; foreignKeys: ForeignKeyCheck[]; unreadable: boolean }> {
+  const problems: PackageProblem[] = [];
+  const keyProblems: PackageProblem[] = [];
+  const names = schema.fields.map((field) => field.name);
+  const missing = new Set(schema.missingValues ?? ['']);
+  const primaryKey = schema.primaryKey ?? [];
+  const seen = new Set<string>();
+  const filling = keys.filledBy(resource.name);
+  const foreignKeys = (schema.foreignKeys ?? [])
+    .filter((foreignKey) => state(foreignKey.reference.resource) !== 'unreadable')
+    .map((foreignKey): ForeignKeyCheck & { target?: Set<string> } =>
+      state(foreignKey.reference.resource) === 'read' ? { resource, foreignKey, problems: [], target: keys.of(foreignKey.reference) } : { resource, foreignKey, problems: [], pending: [] },
+    );
+  let line = 0;
+  try {
+    for await (const record of Readable.from(chunks).pipe(parseCsv({ columns: false, record_delimiter: '\r\n', relax_column_count: false })) as AsyncIterable<string[]>) {
+      line++;
+      if (line === 1) {
+        if (record.join(',') !== names.join(',')) problems.push({ path: resource.path, message: `header is ${record.join(',')}, the schema says ${names.join(',')}` });
+        continue;
+      }
+      const row = Object.fromEntries(names.map((name, i) => [name, record[i] ?? ''])) as Record<string, string>;
+      for (const field of schema.fields) {
+        const problem = checkValue(row[field.name]!, field, missing);
+        if (problem) problems.push({ path: resource.path, message: `row ${line}, ${field.name}: ${problem}` });
+      }
+      if (primaryKey.length > 0) {
+        const key = keyOf(primaryKey.map((column) => row[column] ?? ''));
+        if (primaryKey.some((column) => missing.has(row[column] ?? ''))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
+        if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.map((c) => row[c]).join(', ')} is repeated` });
+        seen.add(key);
+      }
+      for (const { fields, keys: set } of filling) set.add(keyOf(fields.map((f) => row[f] ?? '')));
+      for (const check of foreignKeys) {
+        const values = check.foreignKey.fields.map((f) => row[f] ?? '');
+        if (values.every((v) => v === '')) continue;
+        if (check.pending) check.pending.push({ line, values });
+        else if (!check.target!.has(keyOf(values))) check.problems.push(foreignKeyProblem(check, line, values));
+      }
+    }
+  } catch (error) {
+    problems.push({ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` });
+    return { problems, keyProblems: [], foreignKeys: [], unreadable: true };
+  }
+  return { problems, keyProblems, foreignKeys, unreadable: false };
+}
+
+/**
+ * A file's chunks, each counted and hashed once as it is taken: by the CSV parser, or, for the rest of
+ * the file (a parser that gave up, a file that is not a table), by `finish`.
+ */
+function countedChunks(chunks: AsyncIterable<Uint8Array>): { chunks: () => AsyncGenerator<Uint8Array>; finish: () => Promise<{ bytes: number; sha256: string }> } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const source = chunks[Symbol.asyncIterator]();
+  const take = async function* () {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      hash.update(next.value);
+      bytes += next.value.byteLength;
+      yield next.value;
+    }
+  };
+  return {
+    chunks: take,
+    finish: async () => {
+      for await (const _ of take());
+      return { bytes, sha256: hash.digest('hex') };
+    },
+  };
+}
+
+function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: number, values: readonly string[]): PackageProblem {
   return { path: resource.path, message: `row ${line}: ${foreignKey.fields.join(', ')} = ${values.join(', ')} is not in ${foreignKey.reference.resource}` };
 }
 
@@ -187,8 +228,20 @@ function checkValue(cell: string, field: Field, missing: ReadonlySet<string>): s
       break;
   }
   if (constraints.enum && !constraints.enum.includes(cell)) return `${JSON.stringify(cell)} is not one of ${constraints.enum.join(', ')}`;
-  if (constraints.pattern && !new RegExp(`^(?:${constraints.pattern})$`, 'u').test(cell)) return `${JSON.stringify(cell)} does not match ${constraints.pattern}`;
+  if (constraints.pattern && !patternOf(constraints.pattern).test(cell)) return `${JSON.stringify(cell)} does not match ${constraints.pattern}`;
   if (constraints.minimum !== undefined && Number(cell) < constraints.minimum) return `${cell} is below ${constraints.minimum}`;
   if (constraints.maximum !== undefined && Number(cell) > constraints.maximum) return `${cell} is above ${constraints.maximum}`;
   return undefined;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** A field's pattern, compiled once: it is tested against every value of a column. */
+function patternOf(pattern: string): RegExp {
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(`^(?:${pattern})$`, 'u');
+    patterns.set(pattern, compiled);
+  }
+  return compiled;
 }
