@@ -126,24 +126,32 @@ export function mergeRecords(pages: readonly PageRecords[], curation: CurationIn
   for (const extraction of sorted) for (const place of extraction.places) places.set(place.id, place);
 
   const terms = new Map<string, Term>();
+  // The terms of each acronym, as `terms` holds them: a page's definition is looked up among its
+  // acronym's terms only, not among every term of the corpus.
+  const termsOfAcronym = new Map<string, Term[]>();
   const termIdByAcronym = new Map<string, string>();
   for (const extraction of sorted) {
     for (const found of extraction.terms) {
-      const same = [...terms.values()].find((t) => t.acronym === found.acronym && t.expansion.toLowerCase() === found.expansion.toLowerCase());
+      const known = termsOfAcronym.get(found.acronym) ?? [];
+      const same = known.find((t) => t.expansion.toLowerCase() === found.expansion.toLowerCase());
       if (same) {
         termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, same.id);
         continue;
       }
-      const clash = [...terms.values()].some((t) => t.acronym === found.acronym);
-      const id = clash ? `term/${slug(found.acronym)}-${slug(found.expansion)}` : `term/${slug(found.acronym)}`;
+      const id = known.length > 0 ? `term/${slug(found.acronym)}-${slug(found.expansion)}` : `term/${slug(found.acronym)}`;
       const organizationId = found.organization ? organizationIdByName.get(found.organization) : undefined;
-      terms.set(id, {
+      const term: Term = {
         id,
         acronym: found.acronym,
         expansion: found.expansion,
         documentId: extraction.document.id,
         ...(organizationId ? { organizationId } : {}),
-      });
+      };
+      terms.set(id, term);
+      const replaced = known.findIndex((t) => t.id === id);
+      if (replaced >= 0) known[replaced] = term;
+      else known.push(term);
+      termsOfAcronym.set(found.acronym, known);
       termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, id);
     }
   }
