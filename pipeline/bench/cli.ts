@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../command/index.js';
 import { BenchError, formatReport, projectRoot, runBench, type BenchResult } from './index.js';
 
 const usage = `Usage:
@@ -21,9 +21,8 @@ const usage = `Usage:
   --keep         keep the temporary corpora and datasets, and print where they are`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: false,
       options: {
@@ -33,15 +32,12 @@ async function main(argv: string[]): Promise<number> {
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+    },
+    usage,
+    { stderr: (text) => process.stderr.write(text), help: (text) => process.stdout.write(text) },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const sizes = values.sizes.split(',').map((size) => size.trim().replace(/_/g, ''));
   if (sizes.some((size) => !/^[1-9]\d{0,6}$/.test(size))) {
     process.stderr.write(`--sizes must be page counts from 1 to 9999999, comma-separated; got ${JSON.stringify(values.sizes)}\n\n${usage}\n`);

@@ -8,7 +8,7 @@
  * line saying why and no stack trace, 2 on a wrong command line.
  */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../command/index.js';
 import { release } from './index.js';
 
 const usage = `Usage:
@@ -21,9 +21,8 @@ const usage = `Usage:
   --out DIR         where the release files are written (default: release)`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: false,
       options: {
@@ -32,15 +31,12 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'release' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+    },
+    usage,
+    { stderr: (text) => process.stderr.write(text), help: (text) => process.stdout.write(text) },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   try {
     const result = await release({ dist: values.dist, out: values.out, ...(values.previous !== undefined ? { previous: values.previous } : {}) });
     const since = result.previousVersion === undefined ? 'first release' : `${result.bump} changes since ${result.previousVersion}${result.previousLabel && result.previousLabel !== result.previousVersion ? ` (${result.previousLabel})` : ''}`;

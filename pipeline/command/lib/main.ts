@@ -4,12 +4,12 @@
  * an error, 2 on a usage mistake and 70 on a fault of the pipeline itself. A user's mistake never prints
  * a stack trace.
  */
-import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { build } from '../../build/index.js';
 import { formatBytes } from '../../build/lib/limits.js';
 import { defaultLimits, limitOptions, type Limits } from '../../build/lib/options.js';
 import type { Dataset } from '../../model/index.js';
+import { readCommandLine, usageExitCode } from './arguments.js';
 import { parseCount, parseDuration, parseSize } from './units.js';
 
 /** Where the command writes: the process's streams, or a test's buffers. */
@@ -22,7 +22,7 @@ export interface Io {
   interactive?: boolean;
 }
 
-export const exitCodes = { ok: 0, inputError: 1, usage: 2, internal: 70 } as const;
+export const exitCodes = { ok: 0, inputError: 1, usage: usageExitCode, internal: 70 } as const;
 
 const usage = `Usage:
   npm run build -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] [--shard I/N] [limits]
@@ -59,9 +59,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -77,17 +76,17 @@ async function run(argv: string[], io: Io): Promise<number> {
         'parse-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
+    },
+    usage,
+    { stderr: io.stderr, help: io.stderr },
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const command = positionals[0];
   const shardFolders = positionals.slice(1);
-  if (values.help || (command !== 'build' && command !== 'check' && command !== 'merge') || (command === 'merge' ? shardFolders.length === 0 : shardFolders.length > 0)) {
+  if ((command !== 'build' && command !== 'check' && command !== 'merge') || (command === 'merge' ? shardFolders.length === 0 : shardFolders.length > 0)) {
     io.stderr(`${usage}\n`);
-    return values.help ? exitCodes.ok : exitCodes.usage;
+    return exitCodes.usage;
   }
   const baseIri = values['base-iri'];
   if (baseIri !== undefined && !/^https?:\/\/\S+[/#]$/.test(baseIri)) {
