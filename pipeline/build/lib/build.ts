@@ -1,19 +1,19 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { fingerprint, MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { fingerprint, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { CurationIndex, mergeAll } from '../../extract/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
-import { folderReader, validateRecords, verifyJsonLdFile, verifyOutputs, type PackageProblem } from '../../validate/index.js';
+import { validateRecords } from '../../validate/index.js';
 import { cacheFolder, PageCache } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
+import { publish } from './publish.js';
 import { readPages } from './read-pages.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
 import { listPages, relativePath } from './sources.js';
-import { verifyJsonLdInWorker } from './verify.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -151,45 +151,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
   };
   const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
-  const rejected = (problems: readonly PackageProblem[]): BuildResult => {
-    for (const problem of problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
+  const published = await publish(options.out, dataset, emitOptions, quality);
+  if ('problems' in published) {
+    for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
     return fail();
-  };
-  const done = { files, ok: true, dataset, pages: { read: read.length, fromCache } };
-
-  if (options.out === undefined) {
-    const sink = new MemorySink();
-    const written = await writeDataset(sink, dataset, emitOptions, quality);
-    // Read back what was emitted, as a consumer would.
-    const problems = await verifyOutputs(sink.files);
-    return problems.length > 0 ? rejected(problems) : { ...done, written, outputs: sink.files };
   }
-  // The files go straight into the staging folder a piece at a time and are read back from there, as a
-  // consumer would read them, before the staging folder takes the place of `out`.
-  try {
-    const written = await writeAtomically(options.out, async (sink, folder) => {
-      const emitted = await writeDataset(sink, dataset, emitOptions, quality);
-      const reader = folderReader(folder, [...emitted.keys()]);
-      // A large graph is converted in a thread of its own, beside the check of the tables.
-      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
-      const problems = await verifyOutputs(reader, { convertJsonLd });
-      if (problems.length > 0) throw new OutputsRejected(problems);
-    });
-    return { ...done, written };
-  } catch (error) {
-    if (error instanceof OutputsRejected) return rejected(error.problems);
-    throw error;
-  }
-}
-
-/** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
-const ownThreadBytes = 16 << 20;
-
-/** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
-class OutputsRejected extends Error {
-  constructor(readonly problems: readonly PackageProblem[]) {
-    super(`${problems.length} problems in the emitted files`);
-  }
+  return { files, ok: true, dataset, pages: { read: read.length, fromCache }, ...published };
 }
 
 /**

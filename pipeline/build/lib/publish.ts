@@ -1,0 +1,47 @@
+import { MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import type { Dataset } from '../../model/lib/dataset.js';
+import { folderReader, verifyJsonLdFile, verifyOutputs, type PackageProblem } from '../../validate/index.js';
+import { verifyJsonLdInWorker } from './verify.js';
+import { writeAtomically } from './write.js';
+
+/** What was published: each file's size and SHA-256, and, when nothing was written to a folder, the files' text. */
+export type Published = { written: Map<string, Fingerprint>; outputs?: Map<string, string> } | { problems: PackageProblem[] };
+
+/**
+ * Emits the dataset and reads it back as a consumer would before anything is published. With `out`,
+ * the files go straight into the staging folder beside it a piece at a time and are checked there,
+ * then the staging folder takes the place of `out`; a failed check abandons it, `out` untouched.
+ * Without `out`, the files are kept in memory.
+ */
+export async function publish(out: string | undefined, dataset: Dataset, options: EmitOptions, quality: QualityInput): Promise<Published> {
+  if (out === undefined) {
+    const sink = new MemorySink();
+    const written = await writeDataset(sink, dataset, options, quality);
+    const problems = await verifyOutputs(sink.files);
+    return problems.length > 0 ? { problems } : { written, outputs: sink.files };
+  }
+  try {
+    const written = await writeAtomically(out, async (sink, folder) => {
+      const emitted = await writeDataset(sink, dataset, options, quality);
+      const reader = folderReader(folder, [...emitted.keys()]);
+      // A large graph is converted in a thread of its own, beside the check of the tables.
+      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
+      const problems = await verifyOutputs(reader, { convertJsonLd });
+      if (problems.length > 0) throw new OutputsRejected(problems);
+    });
+    return { written };
+  } catch (error) {
+    if (error instanceof OutputsRejected) return { problems: error.problems };
+    throw error;
+  }
+}
+
+/** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
+const ownThreadBytes = 16 << 20;
+
+/** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
+class OutputsRejected extends Error {
+  constructor(readonly problems: PackageProblem[]) {
+    super(`${problems.length} problems in the emitted files`);
+  }
+}
