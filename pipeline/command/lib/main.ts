@@ -7,7 +7,7 @@
 import { reporter } from 'vfile-reporter';
 import { build } from '../../build/index.js';
 import { formatBytes } from '../../build/lib/limits.js';
-import { defaultLimits, limitOptions, type Limits } from '../../build/lib/options.js';
+import { defaultLimits, limitOptions, type BuildOptions, type Limits } from '../../build/lib/options.js';
 import type { Dataset } from '../../model/index.js';
 import { readCommandLine, usageExitCode } from './arguments.js';
 import { parseCount, parseDuration, parseSize } from './units.js';
@@ -93,7 +93,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`--base-iri must be an http(s) IRI that ends with '/' or '#', got ${JSON.stringify(baseIri)}\n`);
     return exitCodes.usage;
   }
-  let shard: { index: number; count: number } | undefined;
+  let shard: BuildOptions['shard'];
   if (values.shard !== undefined) {
     const match = /^(\d+)\/(\d+)$/.exec(values.shard);
     const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];

@@ -18,7 +18,7 @@ import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
 import { Claims, firstStartingAt, spansWithin } from './spans.js';
-import { adjacent, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
+import { adjacent, escapeRegExp, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
 
@@ -124,7 +124,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   for (const single of new Set(titled.filter((p) => !p.name.includes(' ')).map((p) => p.name))) {
     if (fullNames.some((full) => full.split(/\s+/).includes(single))) continue;
     for (const w of work) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}\\p{M}'’-]+ ){1,2})${escape(single)}(?![\\p{L}\\p{N}])`, 'gu');
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}\\p{M}'’-]+ ){1,2})${escapeRegExp(single)}(?![\\p{L}\\p{N}])`, 'gu');
       const found = [...w.passage.text.matchAll(pattern)].map((m) => m[0]).find((name) =>
         name.split(' ').slice(0, -1).every((word) => !functionWords.has(word) && !roleWords.has(word) && !calendarWords.has(word) && countryNames().get(word) === undefined && countryByDemonym(word) === undefined),
       );
@@ -486,7 +486,6 @@ interface TextRange {
   text: string;
 }
 
-/** The sentences of `passage` as UTF-16 ranges of its text, in order. */
 /** A bare year between a determiner and a lower-case word, used like an adjective: "the 2015 strategy", "its 2019 report". */
 function namesAThing(text: string, date: DateMention): boolean {
   if (!/^\d{4}$/.test(date.text)) return false;
@@ -546,6 +545,3 @@ function uniqueRefs(refs: EntityRef[]): EntityRef[] {
   });
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -77,12 +77,16 @@ export function adjacent(text: string, from: number, to: number): boolean {
   return from <= to && /^[ \t\u00a0]*$/.test(text.slice(from, to));
 }
 
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Where `form` stands in `text` as whole words (not inside a longer word), as UTF-16 spans. */
 export function wholeWordSpans(text: string, form: string): Array<{ start: number; end: number }> {
   // Most forms are not in most passages: a plain search rules them out before a pattern is compiled.
   if (form === '' || !text.includes(form)) return [];
-  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => ({
     start: match.index,
     end: match.index + form.length,
   }));
