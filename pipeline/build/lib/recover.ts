@@ -62,23 +62,11 @@ export async function recoverInterruptedWrite(out: string): Promise<void> {
  */
 export async function recover(out: string, ownPidIsDead: boolean): Promise<void> {
   const target = resolve(out);
-  let names: string[];
-  try {
-    names = await readdir(dirname(target));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const prefix = `${basename(target)}.`;
   const found = new Map<number, Set<string>>();
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const match = leftoverName.exec(name.slice(prefix.length));
-    if (!match) continue;
-    const pid = Number(match[2]);
+  for (const { kind, pid } of await leftovers(target)) {
     if (pid === process.pid ? !ownPidIsDead : isAlive(pid)) continue;
     const kinds = found.get(pid) ?? new Set<string>();
-    kinds.add(match[1]!);
+    kinds.add(kind);
     found.set(pid, kinds);
   }
   if (found.size === 0) return;
@@ -156,7 +144,11 @@ export async function syncFolder(folder: string): Promise<void> {
 
 /** The leftovers beside `out` of writes by any process, by name: what a test checks is empty. */
 export async function listLeftovers(out: string): Promise<string[]> {
-  const target = resolve(out);
+  return (await leftovers(resolve(out))).map(({ path }) => path).sort();
+}
+
+/** The folders and markers beside `target` named like a write's (see WritePaths), with their kind and process. */
+async function leftovers(target: string): Promise<Array<{ path: string; kind: string; pid: number }>> {
   const prefix = `${basename(target)}.`;
   let names: string[];
   try {
@@ -165,5 +157,8 @@ export async function listLeftovers(out: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names.filter((name) => name.startsWith(prefix) && leftoverName.test(name.slice(prefix.length))).map((name) => join(dirname(target), name)).sort();
+  return names.flatMap((name) => {
+    const match = name.startsWith(prefix) ? leftoverName.exec(name.slice(prefix.length)) : null;
+    return match ? [{ path: join(dirname(target), name), kind: match[1]!, pid: Number(match[2]) }] : [];
+  });
 }

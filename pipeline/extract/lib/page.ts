@@ -544,4 +544,3 @@ function uniqueRefs(refs: EntityRef[]): EntityRef[] {
     return true;
   });
 }
-
