@@ -186,9 +186,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (inner.pages !== pages) throw new BenchError(`the floor parsed ${inner.pages} pages, not ${pages}`);
 
       log(`${pages} pages: cold build`);
-      completed.floor = { ...phase(floorRun, pages, bytes), parseSeconds: inner.seconds ?? NaN };
+      const floorPhase = { ...phase(floorRun, pages, bytes), parseSeconds: inner.seconds ?? NaN };
+      completed.floor = floorPhase;
       const coldRun = await build(corpus, out, env, cache, 'cold build', true);
-      completed.cold = phase(coldRun, pages, bytes);
+      const coldPhase = phase(coldRun, pages, bytes);
+      completed.cold = coldPhase;
 
       const changedPage = paths[Math.floor(paths.length / 2)]!;
       const changedPath = join(corpus, changedPage);
@@ -196,16 +198,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log(`${pages} pages: warm rebuild, ${changedPage} changed`);
       const oneChangedRun = await build(corpus, out, env, cache, 'warm rebuild (one page changed)');
       log(`${pages} pages: warm rebuild, nothing changed`);
-      completed.warmOneChanged = phase(oneChangedRun, pages, bytes);
+      const oneChangedPhase = phase(oneChangedRun, pages, bytes);
+      completed.warmOneChanged = oneChangedPhase;
       const unchangedRun = await build(corpus, out, env, cache, 'warm rebuild (nothing changed)');
+      const summaries = { cold: lastLine(coldRun.stdout), warmOneChanged: lastLine(oneChangedRun.stdout), warmUnchanged: lastLine(unchangedRun.stdout) };
 
       const result: SizeResult = {
         pages,
         bytes,
         generateSeconds,
-        floor: { ...phase(floorRun, pages, bytes), parseSeconds: inner.seconds ?? NaN },
-        cold: phase(coldRun, pages, bytes),
-        warmOneChanged: phase(oneChangedRun, pages, bytes),
+        floor: floorPhase,
+        cold: coldPhase,
+        warmOneChanged: oneChangedPhase,
         warmUnchanged: phase(unchangedRun, pages, bytes),
         ratios: {
           fullOverFloor: coldRun.seconds / floorRun.seconds,
@@ -214,11 +218,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           warmUnchangedOverCold: unchangedRun.seconds / coldRun.seconds,
         },
         changedPage,
-        reusedFromCache: { warmOneChanged: null, warmUnchanged: null },
-        summaries: { cold: lastLine(coldRun.stdout), warmOneChanged: lastLine(oneChangedRun.stdout), warmUnchanged: lastLine(unchangedRun.stdout) },
+        reusedFromCache: { warmOneChanged: reused(summaries.warmOneChanged), warmUnchanged: reused(summaries.warmUnchanged) },
+        summaries,
         warningLines: coldRun.stderr.split('\n').filter((line) => /\bwarning\b/.test(line)).length,
       };
-      result.reusedFromCache = { warmOneChanged: reused(result.summaries.warmOneChanged), warmUnchanged: reused(result.summaries.warmUnchanged) };
       if (result.reusedFromCache.warmUnchanged !== null && result.reusedFromCache.warmUnchanged < pages) {
         log(`warning: the rebuild with nothing changed took ${result.reusedFromCache.warmUnchanged} of ${pages} pages from the cache: did the pipeline's code change during the run?`);
       }
