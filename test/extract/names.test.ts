@@ -45,7 +45,7 @@ describe('findOrganizationNames', () => {
       ['French Ministry of Foreign Affairs', 'governmentBody', 'FR'],
     ]);
     expect(organizations('its Cooperative Cyber Defence Centre of Excellence in Tallinn')).toEqual([
-      ['Cooperative Cyber Defence Centre of Excellence', 'organization', null],
+      ['Cooperative Cyber Defence Centre of Excellence', 'internationalOrganization', null],
     ]);
   });
 

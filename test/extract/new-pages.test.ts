@@ -85,7 +85,8 @@ describe('companies named in a list that says what they are', () => {
   });
 
   it('ends a list of names at its "and": the last item is not joined to the one before', () => {
-    expect(names('It works with Infosys, Wipro and Tata Consultancy Services on skills.').map(([name]) => name)).toEqual(['Tata Consultancy Services']);
+    // The other two items are read as organisations by the list they share with it (third-round.test.ts).
+    expect(names('It works with Infosys, Wipro and Tata Consultancy Services on skills.').map(([name]) => name)).toEqual(['Infosys', 'Tata Consultancy Services', 'Wipro']);
     expect(names('The Research, Innovation and Enterprise Council met.').map(([name]) => name)).toEqual(['Research, Innovation and Enterprise Council']);
   });
 

@@ -1,4 +1,5 @@
 import type { Organization } from '../../model/types.js';
+import { citiesByName } from './gazetteer/cities.js';
 import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
@@ -74,6 +75,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     let first = i;
     while (first > 0) {
       const previous = tokens[first - 1]!;
+      // "Officials' Committee", "Workers' Party": a plural in the possessive describes the body, it does not own it.
+      if (first === i && /s$/.test(previous.text) && isModifier(previous) && /^['’][ \t]+$/.test(text.slice(previous.end, tokens[first]!.start))) {
+        first--;
+        continue;
+      }
       if (!adjacent(text, previous.end + (previous.possessive ? 2 : 0), tokens[first]!.start)) break;
       // "Attorney-General's Department", "Prime Minister's Office": a post in the possessive names the body.
       if (previous.possessive) {
@@ -104,6 +110,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         if (and >= 0) first += and + 1;
       }
     }
+    // "Minister of Telecommunications and Postal Services": the words after a minister's "of" name a portfolio, not a body.
+    const before = tokens[first - 1];
+    if (before && (before.text === 'of' || before.text === 'for') && portfolioPosts.has(tokens[first - 2]?.text ?? '') && adjacent(text, tokens[first - 2]!.end, before.start) && adjacent(text, before.end, tokens[first]!.start)) continue;
     // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
     let last = i;
     let j = i + 1;
@@ -150,16 +159,23 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   // Names with no organisation noun: a word in camel case ("CrimTrac", "StarHub", "AusCERT"), a name
   // written as a domain name ("CERT.br"), or a name the text describes as a firm ("Trustwave, a cyber
   // security firm").
-  for (const token of tokens) {
-    if (taken(token.start, token.end) || !isCapitalised(token.text)) continue;
+  tokens.forEach((token, index) => {
+    if (taken(token.start, token.end) || !isCapitalised(token.text)) return;
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text);
     const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it is the short form of the name before them, read with the acronyms.
     const bracketed = text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start);
     const domain = !bracketed && /^\p{Lu}{2}[\p{Lu}\p{N}-]*\.(?:[a-z]{2}|[A-Z]{2}|org|net|com|gov|int)$/u.test(token.text);
-    if (camel || described || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
-  }
+    if (camel || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
+    else if (described) {
+      // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma.
+      let first = index;
+      while (first > 0 && isModifier(tokens[first - 1]!) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
+      const start = tokens[first]!.start;
+      if (!taken(start, token.end)) found.push({ start, end: token.end, name: text.slice(start, token.end), category: 'organization' });
+    }
+  });
   // A response team named after its country: "CERT Tonga", "CSIRT Malta".
   tokens.forEach((token, index) => {
     if (!responseTeams.has(token.text) || taken(token.start, token.end)) return;
@@ -169,9 +185,26 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     if (taken(token.start, end)) return;
     found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', countryCode: after.country.cca2 });
   });
+  // "IIT Bombay", "TU Delft", "UC Berkeley": a short acronym and the city of its campus name one institution.
+  // A longer one before a city is an organisation and where it sits ("the NCSC Bath team").
+  tokens.forEach((token, index) => {
+    const city = tokens[index + 1];
+    if (!city || !isAcronym(token.text) || token.text.length > 3 || token.possessive || countryNames().has(token.text) || !adjacent(text, token.end, city.start)) return;
+    if (taken(token.start, city.end) || text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start)) return;
+    const after = tokens[index + 2];
+    if (after && isCapitalised(after.text) && adjacent(text, city.end, after.start)) return;
+    if (!isCapitalised(city.text) || isAcronym(city.text) || !(citiesByName().get(city.text)?.[0]?.population! >= campusCityPopulation)) return;
+    found.push({ start: token.start, end: city.end, name: text.slice(token.start, city.end), category: 'organization' });
+  });
   for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** The fewest people a city has for an acronym before it to be read as a campus ("TU Delft"), not a village's name. */
+const campusCityPopulation = 50_000;
+
+/** Posts whose complement is a portfolio ("Minister for Communications", "Secretary of State for Defence"). */
+const portfolioPosts = new Set(['Minister', 'Ministers', 'Secretary', 'Commissioner', 'State']);
 
 /** Generic names of computer emergency response teams, which take their country's name after them. */
 const responseTeams = new Set(['CERT', 'CSIRT', 'CIRT']);
@@ -230,8 +263,11 @@ function listedCompanies(text: string): OrganizationName[] {
 }
 
 /** Words after a name that say it is a firm or another body without an organisation noun in its name. */
-const describedAsFirm =
-  /^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,4}(?:firm|company|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit)\b/u;
+const describedAsFirm = new RegExp(
+  String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:[\p{Ll}-]+\s+){0,4}` +
+    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|utilit(?=y|ies))(?:s|ies|y)?\b`,
+  'u',
+);
 
 /**
  * Where a comma list that continues a name ends: after "Industry" in "…of Industry, Innovation and

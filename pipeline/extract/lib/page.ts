@@ -5,6 +5,7 @@ import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
 import { findDates, dateValue, edtfValue, isAfter, type DateMention, type UnreadDate } from './dates.js';
 import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
+import { namesListedWithOrganizations } from './coordination.js';
 import { CurationIndex } from './curation.js';
 import { slug } from '../../model/lib/ids.js';
 import type { Curation } from '../../model/types.js';
@@ -283,6 +284,17 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
+  // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand").
+  for (const w of work) {
+    const listed = namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved));
+    for (const candidate of listed) {
+      if (curation.rejects(candidate.text)) continue;
+      const name = addOrganization({ start: candidate.start, end: candidate.end, name: candidate.text, category: 'organization' });
+      w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: candidate.start, end: candidate.end });
+    }
+    if (listed.length > 0) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
   const events: PageEvent[] = [];
   const sentencesOf = groupBy(page.sentences, (sentence) => sentence.passageId);
   const eventMentions: PageMention[] = [];
@@ -375,6 +387,8 @@ function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): 
   let run: Token[] = [];
   const flush = () => {
     const words = run.filter((token, index) => !(index === 0 && token.sentenceInitial && ordinary(token)));
+    // "Wipro and" before "Tata Consultancy Services", a name already read: the connector is not part of the name.
+    while (words.length > 0 && nameConnectors.has(words[words.length - 1]!.text)) words.pop();
     run = [];
     if (words.length === 0 || words.every(ordinary)) return;
     if (words.length === 1 && words[0]!.sentenceInitial && !isAcronym(words[0]!.text)) return;
@@ -387,6 +401,11 @@ function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): 
     candidates.push({ text, kind: acronym ? 'acronym' : 'name', passage: w.passage, start, end });
   };
   w.tokens.forEach((token, index) => {
+    // A name already read ends the run before it: what stands beside it may still be a name of its own.
+    if (named(token.start, token.end)) {
+      flush();
+      return;
+    }
     const previous = run[run.length - 1];
     const next = w.tokens[index + 1];
     // "White Paper on Defence and National Security" is one name: connectors join capitalised words.

@@ -16,7 +16,8 @@ export const organizationHeads = new Set([
   'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
   'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Exchange', 'Services', 'Administration', 'Academy', 'College', 'School',
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
-  'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC',
+  'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
+  'Confederation',
 ]);
 
 /** Heads that make an organisation a government body of a state. */
@@ -58,7 +59,10 @@ export const nameConnectors = new Set(['of', 'for', 'on', 'and', 'in', 'de', 'de
 export const eventOrWorkHeads = new Set([
   'Summit', 'Conference', 'Conferences', 'Meeting', 'Forum', 'Congress', 'Convention', 'Treaty', 'Agreement',
   'Declaration', 'Strategy', 'Paper', 'Report', 'Act', 'Law', 'Charter', 'Protocol', 'Programme', 'Plan',
-  'Process', 'Dialogue', 'Games', 'Olympics', 'Exhibition', 'Expo', 'Festival', 'Week', 'Day',
+  'Process', 'Dialogue', 'Games', 'Olympics', 'Exhibition', 'Expo', 'Festival', 'Week', 'Day', 'Framework',
+  'Bill', 'Manual', 'Policy', 'Code', 'Directive', 'Regulation', 'Regulations', 'Guidelines', 'Roadmap', 'Agenda',
+  'Review', 'Study', 'Index', 'Survey', 'Standard', 'Guide', 'Handbook', 'Constitution', 'Decree', 'Ordinance',
+  'Resolution', 'Blueprint',
 ]);
 
 /** Words that begin a sentence or a clause without being part of a name. */
