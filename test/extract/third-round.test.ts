@@ -26,6 +26,22 @@ describe('names listed with organisations', () => {
   });
 });
 
+describe('two unknown names that act together', () => {
+  it('are organisations ("Telkom and Vodacom began …", "In mid-2016 Telstra and Optus agreed …")', () => {
+    expect(names('Telkom and Vodacom began sharing threat data with the hub in late 2015.')).toEqual(['Telkom', 'Vodacom']);
+    expect(names('In mid-2016 Telstra and Optus agreed to share threat information.')).toEqual(['Optus', 'Telstra']);
+  });
+
+  it('not words of English, cities, countries, peoples, nor the last words of longer names', () => {
+    expect(names('Security and Privacy were discussed. Rotterdam and Eindhoven have hubs. Germany and Estonians agreed.')).toEqual([]);
+    expect(names('The Hague Security and Delta Vodacom agreed.')).toEqual([]);
+  });
+
+  it('not without a verb after them', () => {
+    expect(names('It thanked Telkom and Vodacom.')).toEqual([]);
+  });
+});
+
 describe('names that a description after them calls a company', () => {
   it('reads every capitalised word of the name before ", one of the … producers"', () => {
     expect(names("On 19 March 2019 Norsk Hydro, one of the world's largest aluminium producers, reported an attack.")).toEqual(['Norsk Hydro']);

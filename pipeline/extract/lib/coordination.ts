@@ -1,5 +1,8 @@
+import { citiesByName } from './gazetteer/cities.js';
+import { countryByDemonym, countryNames } from './gazetteer/countries.js';
+import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import type { Candidate, PageMention } from './types.js';
-import { calendarWords, eventOrWorkHeads } from './vocabulary.js';
+import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
 
 /** What may stand between two items of one list of names: a comma, "and" or "or", and an article. */
 const listSeparator = /^(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the\s+)?$/;
@@ -45,4 +48,43 @@ function isNameOfABody(name: string): boolean {
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!;
   return !eventOrWorkHeads.has(last) && !words.some((word) => calendarWords.has(word));
+}
+
+/** A verb after a subject of two names: a past form, or a word that opens a predicate ("will", "have"). */
+const predicateOpener = /^(?:\p{Ll}+ed|began|signed|set|took|made|won|will|would|have|had|were|are|both|jointly|each|also)$/u;
+
+/**
+ * Two unknown names that are together the subject of a verb: "Telstra and Optus agreed to share …",
+ * "Telkom and Vodacom began sharing …". Bodies act together this way; a word of English, a city, a
+ * country, a people or a month is never read so. Returns the spans of both names.
+ */
+export function pairedSubjects(text: string, tokens: readonly Token[], named: (start: number, end: number) => boolean): Array<{ start: number; end: number; name: string }> {
+  const found: Array<{ start: number; end: number; name: string }> = [];
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const [first, and, second, verb] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!, tokens[i + 3]!];
+    if (and.text !== 'and' || !predicateOpener.test(verb.text)) continue;
+    if (!adjacent(text, first.end, and.start) || !adjacent(text, and.end, second.start) || !adjacent(text, second.end, verb.start)) continue;
+    // Each name is one word: the word before the first is not capitalised, or the sentence starts there.
+    const before = tokens[i - 1];
+    if (!first.sentenceInitial && before && isCapitalised(before.text) && adjacent(text, before.end, first.start)) continue;
+    if (![first, second].every((token) => isUnknownName(token) && !named(token.start, token.end))) continue;
+    found.push({ start: first.start, end: first.end, name: first.text }, { start: second.start, end: second.end, name: second.text });
+  }
+  return found;
+}
+
+function isUnknownName(token: Token): boolean {
+  return (
+    isCapitalised(token.text) &&
+    !token.possessive &&
+    !isAcronym(token.text) &&
+    !isCommonWord(token.text) &&
+    !functionWords.has(token.text) &&
+    !calendarWords.has(token.text) &&
+    !roleWords.has(token.text) &&
+    !organizationHeads.has(token.text) &&
+    countryNames().get(token.text) === undefined &&
+    countryByDemonym(token.text) === undefined &&
+    !citiesByName().has(token.text)
+  );
 }

@@ -5,7 +5,7 @@ import type { ParsedPassage } from '../../parse/index.js';
 import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from './acronyms.js';
 import { findDates, dateValue, edtfValue, isAfter, type DateMention, type UnreadDate } from './dates.js';
 import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
-import { namesListedWithOrganizations } from './coordination.js';
+import { namesListedWithOrganizations, pairedSubjects } from './coordination.js';
 import { CurationIndex } from './curation.js';
 import { slug } from '../../model/lib/ids.js';
 import type { Curation } from '../../model/types.js';
@@ -284,12 +284,17 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand").
+  // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand"), and so
+  // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").
   for (const w of work) {
-    const listed = namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved));
+    const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
+    const listed = [
+      ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved)).map(({ start, end, text }) => ({ start, end, name: text })),
+      ...pairedSubjects(w.passage.text, w.tokens, named),
+    ];
     for (const candidate of listed) {
-      if (curation.rejects(candidate.text)) continue;
-      const name = addOrganization({ start: candidate.start, end: candidate.end, name: candidate.text, category: 'organization' });
+      if (curation.rejects(candidate.name)) continue;
+      const name = addOrganization({ ...candidate, category: 'organization' });
       w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: candidate.start, end: candidate.end });
     }
     if (listed.length > 0) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
