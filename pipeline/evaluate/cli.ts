@@ -24,9 +24,13 @@ const evaluation = await evaluate(values.corpus, values.source, files);
 const report = reporter(files, { quiet: true });
 if (report !== '') process.stderr.write(`${report}\n`);
 
-const cell = (score: KindScore) => `${score.precision.toFixed(2)}/${score.recall.toFixed(2)}`.padEnd(11);
-const row = (label: string, scores: readonly KindScore[]) => `${label.padEnd(38)}${scores.map(cell).join('')}`;
-const lines = [`${'precision/recall'.padEnd(38)}${kinds.map((k) => k.padEnd(11)).join('')}`];
+// Columns as wide as their longest entry and two spaces, so no label runs into the scores.
+const labels = [...evaluation.pages.map((page) => page.page), ...evaluation.groups.map((group) => `${group.group} (all pages)`)];
+const labelWidth = Math.max(...labels.map((label) => label.length)) + 2;
+const cellWidth = Math.max(...kinds.map((kind) => kind.length), '0.00/0.00'.length) + 2;
+const cell = (score: KindScore) => `${score.precision.toFixed(2)}/${score.recall.toFixed(2)}`.padEnd(cellWidth);
+const row = (label: string, scores: readonly KindScore[]) => `${label.padEnd(labelWidth)}${scores.map(cell).join('')}`.trimEnd();
+const lines = [`${'precision/recall'.padEnd(labelWidth)}${kinds.map((k) => k.padEnd(cellWidth)).join('')}`.trimEnd()];
 for (const page of evaluation.pages) lines.push(row(page.page, page.scores));
 lines.push('');
 for (const group of evaluation.groups) lines.push(row(`${group.group} (all pages)`, group.scores));
