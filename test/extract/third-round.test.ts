@@ -93,3 +93,23 @@ describe('international organisations the gazetteer knows by their acronym', () 
     ]);
   });
 });
+
+describe('people', () => {
+  const people = (text: string) => extract(text).people.map((p) => [p.name, p.roles]);
+
+  it('after a post whose complement holds an organisation noun ("Minister of Police")', () => {
+    expect(people('Minister of Police Fikile Mbalula, appointed on 31 March 2017, spoke.')).toEqual([['Fikile Mbalula', ['Minister of Police']]]);
+    expect(people('Minister of Telecommunications and Postal Services Siyabonga Cwele leads the work.')).toEqual([
+      ['Siyabonga Cwele', ['Minister of Telecommunications and Postal Services']],
+    ]);
+  });
+
+  it('after more titles ("Advocate", "Inspector", "Speaker")', () => {
+    expect(people('Advocate Pansy Tlakula chairs it. Speaker Baleka Mbete opened it.').map(([name]) => name)).toEqual(['Baleka Mbete', 'Pansy Tlakula']);
+  });
+
+  it('set off by commas before "held office"', () => {
+    expect(people('His predecessor, Ian Fletcher, held office from 2012 to 2015.')).toEqual([['Ian Fletcher', []]]);
+    expect(people('The Security and Intelligence Board held office hours.')).toEqual([]);
+  });
+});

@@ -42,8 +42,8 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       while (k < tokens.length && linked(tokens[k - 1]!, tokens[k]!)) {
         const token = tokens[k]!;
         // "… for Internal Affairs and Communications Sanae Takaichi": "and" joins capitalised words of the post.
-        const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!);
-        if (!isNameWord(token) && !joins) break;
+        const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isComplementWord(tokens[k + 1]!);
+        if (!isComplementWord(token) && !joins) break;
         if (!joins) run.push(token);
         k++;
         if (token.possessive) break;
@@ -129,12 +129,15 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       const end = words[length - 1]!.end;
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!) && adjacent(text, tokens[i - 1]!.end, start))) continue;
       const rest = text.slice(end, end + 80);
-      // "…, who held office as director …", "… was appointed to lead the GCSB": leading a body is a post.
-      const leads = /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest);
+      // "…, who held office as director …", "… was appointed to lead the GCSB", "…, Ian Fletcher, held office from 2012": leading a body, holding office is a post.
+      const leads =
+        /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest) ||
+        (/^,?\s+(?:held|holds|has held)\s+office\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
-        /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest);
+        /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest) ??
+        (leads ? /^/.exec(rest) : null);
       if (!after) continue;
       const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
       if (!leads && !following.some((t) => isTitleWord(t.text))) continue;
@@ -155,6 +158,11 @@ function isTitleWord(word: string): boolean {
 /** A word before a title that belongs to the post ("Federal Minister", "Foreign Minister"). */
 function isRoleModifier(token: Token): boolean {
   return isCapitalised(token.text) && !functionWords.has(token.text) && !isAcronym(token.text) && !calendarWords.has(token.text) && !token.possessive;
+}
+
+/** A word of a post's complement or of the name after it: "Police" in "Minister of Police Fikile Mbalula". */
+function isComplementWord(token: Token): boolean {
+  return isNameWord(token) || (organizationHeads.has(token.text) && !token.possessive);
 }
 
 function isNameWord(token: Token): boolean {

@@ -43,7 +43,9 @@ export const roleWords = new Set([
   'Mayor', 'Minister', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Officer', 'President', 'Prime', 'Prince',
   'Princess', 'Professor', 'Prof.', 'Queen', 'Rapporteur', 'Representative', 'Secretary', 'Secretary-General',
   'Senator', 'Special', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Under-Secretary', 'Vice', 'Vice-President',
-  'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady',
+  'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Advocate', 'Inspector', 'Superintendent',
+  'Marshal', 'Sergeant', 'Magistrate', 'Rector', 'Dean', 'Provost', 'Premier', 'Speaker', 'Registrar', 'Comptroller',
+  'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor',
 ]);
 
 /** Titles after which a single capitalised word is already a name ("Mr Smith"). */
