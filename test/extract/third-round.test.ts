@@ -113,3 +113,36 @@ describe('people', () => {
     expect(people('The Security and Intelligence Board held office hours.')).toEqual([]);
   });
 });
+
+describe('names in another language', () => {
+  const organizations = (text: string) => extract(text).organizations.map((o) => [o.name, o.category, o.alternateNames]);
+
+  it('headed by a noun written first, with or without connecting words', () => {
+    expect(organizations('The Ministerio del Interior y Seguridad Pública and the Agencja Bezpieczeństwa Wewnętrznego met; Policía Nacional attended.')).toEqual([
+      ['Agencja Bezpieczeństwa Wewnętrznego', 'governmentBody', []],
+      ['Ministerio del Interior y Seguridad Pública', 'governmentBody', []],
+      ['Policía Nacional', 'governmentBody', []],
+    ]);
+  });
+
+  it('a compound head in German or a Nordic language, and a lower-case head inside an acronym\'s expansion', () => {
+    expect(organizations('The Bundesamt für Sicherheit in der Informationstechnik advises.')).toEqual([['Bundesamt für Sicherheit', 'governmentBody', []]]);
+    expect(extract('It answers to the Národní úřad pro kybernetickou a informační bezpečnost (NÚKIB).').organizations.map((o) => [o.name, o.acronym])).toEqual([
+      ['Národní úřad pro kybernetickou a informační bezpečnost', 'NÚKIB'],
+    ]);
+  });
+
+  it('in brackets after the English name is the same body', () => {
+    expect(organizations('The Brazilian Internet Steering Committee (Comitê Gestor da Internet no Brasil, CGI.br) met.')).toEqual([
+      ['Brazilian Internet Steering Committee', 'governmentBody', ['Comitê Gestor da Internet']],
+    ]);
+    expect(organizations('The Internal Security Agency (Agencja Bezpieczeństwa Wewnętrznego) runs it. The Agencja Bezpieczeństwa Wewnętrznego also warns.')).toEqual([
+      ['Internal Security Agency', 'governmentBody', ['Agencja Bezpieczeństwa Wewnętrznego']],
+    ]);
+  });
+
+  it('not English words that are also heads elsewhere, nor a body in brackets that is not a name of the first', () => {
+    expect(organizations('Direction matters. The Camera was new.')).toEqual([]);
+    expect(organizations('The Department of Defence (and the Australian Signals Directorate) met.').map(([name]) => name)).toEqual(['Australian Signals Directorate', 'Department of Defence']);
+  });
+});

@@ -7,6 +7,11 @@ import {
   adjectivalRoleWords,
   calendarWords,
   eventOrWorkHeads,
+  foreignArticles,
+  foreignConnectors,
+  foreignGovernmentHeads,
+  foreignHeadEnding,
+  foreignOrganizationHeads,
   functionWords,
   governmentHeads,
   governmentModifiers,
@@ -65,10 +70,10 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   }
 
   for (let i = 0; i < tokens.length; i++) {
-    if (!organizationHeads.has(tokens[i]!.text) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
+    if (!isHead(tokens[i]!.text) || taken(tokens[i]!.start, tokens[i]!.end)) continue;
     // The head is the last organisation noun of a run of capitalised words ("Federal Criminal Police Office").
     for (let k = i + 1; k < tokens.length && isModifier(tokens[k]!) && !tokens[k - 1]!.possessive && adjacent(text, tokens[k - 1]!.end, tokens[k]!.start); k++) {
-      if (organizationHeads.has(tokens[k]!.text)) i = k;
+      if (isHead(tokens[k]!.text)) i = k;
     }
     const head = tokens[i]!;
     // Modifiers to the left: capitalised words, joined by connectors between capitalised words.
@@ -116,9 +121,18 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     // A complement to the right: "of Foreign Affairs", "for Security and Co-operation in Europe".
     let last = i;
     let j = i + 1;
-    while (!tokens[last]!.possessive && j < tokens.length && complementConnectors.has(tokens[j]!.text) && adjacent(text, tokens[last]!.end, tokens[j]!.start)) {
+    // A head written first, in another language, takes its complement with that language's words
+    // ("Ministerio del Interior y Seguridad Pública") or with none ("Agencja Bezpieczeństwa Wewnętrznego", "Policía Nacional").
+    const foreign = !organizationHeads.has(head.text);
+    if (foreign) {
+      while (j < tokens.length && isComplementWord(tokens[j]!) && !tokens[j - 1]!.possessive && adjacent(text, tokens[j - 1]!.end, tokens[j]!.start)) j++;
+      last = j - 1;
+    }
+    const connects = (token: Token) => complementConnectors.has(token.text) || (foreign && foreignConnectors.has(token.text));
+    const article = (token: Token | undefined) => token !== undefined && (token.text === 'the' || (foreign && foreignArticles.has(token.text)));
+    while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end, tokens[j]!.start)) {
       let k = j + 1;
-      const definite = tokens[k]?.text === 'the' && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
+      const definite = article(tokens[k]) && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
       if (definite) k++;
       // After "of the" a post is part of the name ("Department of the Prime Minister and Cabinet").
       const fits = (token: Token) => isComplementWord(token) || (definite && isCapitalised(token.text) && roleWords.has(token.text));
@@ -133,7 +147,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       if (end === k) break;
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
-      if (j === i + 1 && tokens[j]!.text === 'of' && organizationHeads.has(tokens[k]!.text)) break;
+      if (j === i + 1 && tokens[j]!.text === 'of' && isHead(tokens[k]!.text)) break;
       last = end - 1;
       j = end;
       // A list inside the name: "Department of Industry, Innovation and Science".
@@ -302,6 +316,11 @@ function isRoleWord(word: string): boolean {
   return roleWords.has(word) || word.split('-').some((part) => roleWords.has(part));
 }
 
+/** A noun that heads an organisation's name, in English or, written first, in another language. */
+function isHead(word: string): boolean {
+  return organizationHeads.has(word) || foreignOrganizationHeads.has(word) || (isCapitalised(word) && foreignHeadEnding.test(word));
+}
+
 function isModifier(token: Token): boolean {
   return (
     isCapitalised(token.text) &&
@@ -324,7 +343,8 @@ function classify(words: string[], headIndex: number, head: string): Pick<Organi
   const country = words.map((word) => countryByDemonym(word) ?? countryNames().get(word)).find((entry) => entry !== undefined);
   if (country) return { category: 'governmentBody', countryCode: country.cca2 };
   if (words.slice(0, headIndex).some((word) => internationalModifiers.has(word))) return { category: 'internationalOrganization' };
-  if (governmentHeads.has(head) || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
+  const government = governmentHeads.has(head) || foreignGovernmentHeads.has(head) || foreignHeadEnding.test(head);
+  if (government || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
   return { category: 'organization' };
 }
 
@@ -338,7 +358,7 @@ export function organizationFromExpansion(text: string, start: number, end: numb
   const name = text.slice(start, end);
   if (!isCapitalised(name)) return undefined;
   const words = name.split(/[\s,]+/).filter((word) => word !== '');
-  let headIndex = words.findLastIndex((word) => organizationHeads.has(word.charAt(0).toUpperCase() + word.slice(1)));
+  let headIndex = words.findLastIndex((word) => isHead(word.charAt(0).toUpperCase() + word.slice(1)));
   if (headIndex < 0) {
     // Every word capitalised and not the name of a work or an event ("The Hague Security Delta (HSD)").
     const named = words.length >= 2 && words.every((word) => isCapitalised(word) || nameConnectors.has(word));

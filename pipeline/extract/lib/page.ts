@@ -84,7 +84,23 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     });
     return key;
   };
-  for (const w of work) for (const found of w.organizations) addOrganization(found);
+  for (const w of work) {
+    w.organizations.forEach((found, index) => {
+      const key = addOrganization(found);
+      // "Brazilian Internet Steering Committee (Comitê Gestor da Internet no Brasil, CGI.br)": a name in
+      // brackets right after another is the same body's name in another language or form.
+      const before = w.organizations[index - 1];
+      if (before && isBracketedName(w.passage.text, before, found) && resolve(key) !== resolve(before.canonicalName ?? before.name)) {
+        const target = organizations.get(resolve(before.canonicalName ?? before.name))!;
+        const alias = organizations.get(key)!;
+        for (const alternate of [alias.name, ...alias.alternateNames]) {
+          if (alternate !== target.name && !target.alternateNames.includes(alternate)) target.alternateNames.push(alternate);
+        }
+        target.acronym ??= alias.acronym;
+        aliases.set(key, target.name);
+      }
+    });
+  }
   mergeQualifiedNames(organizations, aliases);
 
   // Acronyms the page defines name an organisation when their expansion is one, a term otherwise.
@@ -424,6 +440,14 @@ function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): 
   });
   flush();
   return candidates;
+}
+
+/**
+ * Whether `inner` is written in brackets right after `outer`, as the first thing in them, with at most a
+ * few more words, a place or an acronym after it: "(Comitê Gestor da Internet no Brasil, CGI.br)".
+ */
+function isBracketedName(text: string, outer: OrganizationName, inner: OrganizationName): boolean {
+  return /^\s*\($/.test(text.slice(outer.end, inner.start)) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*)?\)/u.test(text.slice(inner.end));
 }
 
 /**

@@ -20,6 +20,55 @@ export const organizationHeads = new Set([
   'Confederation',
 ]);
 
+/**
+ * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
+ * ("Ministerio del Interior", "Agencja Bezpieczeństwa Wewnętrznego", "úřad" in "Národní úřad pro …"):
+ * pages cite bodies by their own names, and acronyms often abbreviate those (ANSSI, NÚKIB). Spanish,
+ * Portuguese, French, Italian, German, Dutch, Polish and Czech.
+ */
+export const foreignGovernmentHeads = new Set([
+  'Ministerio', 'Ministério', 'Ministère', 'Ministero', 'Ministerium', 'Ministerie', 'Ministerstwo', 'Ministerstvo',
+  'Agencia', 'Agência', 'Agence', 'Agenzia', 'Agentur', 'Agentschap', 'Agencja', 'Agentura',
+  'Oficina', 'Ufficio', 'Urząd', 'Úřad', 'Biuro', 'Kancelaria', 'Kancelář', 'Gabinete',
+  'Subsecretaría', 'Secretaría', 'Secretaria', 'Secrétariat', 'Segreteria', 'Sekretariat',
+  'Dirección', 'Direção', 'Direction', 'Direzione', 'Direktion', 'Directie', 'Dyrekcja',
+  'Departamento', 'Département', 'Dipartimento', 'Departament', 'Odbor', 'Správa', 'Zarząd',
+  'Policía', 'Polícia', 'Polizia', 'Polizei', 'Politie', 'Policja', 'Policie', 'Carabineros', 'Carabinieri',
+  'Guardia', 'Ejército', 'Exército', 'Armée', 'Esercito', 'Wojsko', 'Armáda', 'Marinha',
+  'Gobierno', 'Governo', 'Gouvernement', 'Regierung', 'Regering', 'Vláda', 'Rząd', 'Senado', 'Sénat', 'Senát', 'Sejm', 'Sněmovna',
+  'Fiscalía', 'Contraloría', 'Superintendencia', 'Superintendência', 'Procuradoria', 'Controladoria',
+  'Inspekcja', 'Inspectie', 'Inspekce', 'Inspection', 'Służba', 'Służby', 'Straż', 'Dowództwo', 'Comando', 'Commandement', 'Kommando',
+]);
+
+/** Other nouns that head an organisation's name in those languages: councils, institutes, banks, universities… */
+export const foreignOrganizationHeads = new Set([
+  ...foreignGovernmentHeads,
+  'Centro', 'Centrum', 'Zentrum', 'Instituto', 'Institut', 'Istituto', 'Instituut', 'Instytut', 'Ústav',
+  'Consejo', 'Conselho', 'Conseil', 'Consiglio', 'Rada', 'Raad',
+  'Comité', 'Comitê', 'Comitato', 'Komitet', 'Výbor', 'Comisión', 'Comissão', 'Commissione', 'Kommission', 'Commissie', 'Komisja', 'Komise',
+  'Tribunal', 'Tribunale', 'Corte', 'Cour', 'Gericht', 'Rechtbank', 'Sąd', 'Soud', 'Trybunał',
+  'Banco', 'Banque', 'Banca', 'Banka', 'Universidad', 'Universidade', 'Université', 'Università', 'Universität', 'Universiteit',
+  'Uniwersytet', 'Univerzita', 'Politechnika', 'Hochschule',
+  'Fundación', 'Fundação', 'Fondation', 'Fondazione', 'Stiftung', 'Stichting', 'Fundacja', 'Nadace',
+  'Asociación', 'Associação', 'Associazione', 'Verband', 'Verein', 'Vereniging', 'Stowarzyszenie', 'Sdružení',
+  'Autoridad', 'Autoridade', 'Autorité', 'Autorità', 'Behörde', 'Autoriteit',
+  'Servicio', 'Serviço', 'Servizio', 'Dienst', 'Služba', 'Unidad', 'Unité', 'Unità', 'Equipo', 'Équipe', 'Grupo', 'Groupe', 'Gruppo',
+  'Sociedad', 'Sociedade', 'Société', 'Società', 'Gesellschaft', 'Academia', 'Académie', 'Accademia', 'Akademie', 'Akademia',
+  'Observatorio', 'Observatório', 'Observatoire', 'Osservatorio', 'Sieć', 'Izba', 'Cámara', 'Câmara', 'Chambre', 'Kammer', 'Kamer',
+]);
+
+/** Endings of compound heads in German and the Nordic languages ("Bundesamt", "Sikkerhetsmyndighet", "Försvarsmakten"). */
+export const foreignHeadEnding = /\p{Ll}(?:amt|ministerium|behörde|agentur|polizei|dienst|myndighet|myndigheten|direktoratet|tilsynet|departementet|styrelsen|verket|anstalt|tjeneste|tjenesten|makten)$/u;
+
+/** Words that join a head written first to its complement in those languages ("de", "del", "für", "pro"). */
+export const foreignConnectors = new Set([
+  'de', 'del', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'della', 'dello', 'degli', 'dei', 'y', 'e', 'et', 'i', 'und', 'für',
+  'van', 'voor', 'pro', 'dla', 'ds.', 'na', 'för', 'og', 'til', 'af', 'a', 'per', 'para', 'pour', 'zur', 'zum',
+]);
+
+/** Articles that may follow such a connector ("de la", "van de", "für die"). */
+export const foreignArticles = new Set(['la', 'le', 'les', 'los', 'las', 'el', 'der', 'die', 'das', 'dem', 'den', 'het', 'de']);
+
 /** Heads that make an organisation a government body of a state. */
 export const governmentHeads = new Set([
   'Administration', 'Chancellery', 'Command', 'Corps', 'Embassy', 'Guard', 'Treasury',
@@ -29,7 +78,10 @@ export const governmentHeads = new Set([
 ]);
 
 /** Words of a name that mark a government body when the head alone does not ("National …", "Federal …"). */
-export const governmentModifiers = new Set(['National', 'Federal', 'State', 'Interministerial', 'Interdepartmental', 'Royal']);
+export const governmentModifiers = new Set([
+  'National', 'Federal', 'State', 'Interministerial', 'Interdepartmental', 'Royal', 'Nacional', 'Nationale', 'Nazionale', 'Narodowy',
+  'Narodowa', 'Narodowe', 'Národní', 'Státní', 'Estatal', 'Bundes',
+]);
 
 /** Words of a name that mark an organisation of states. */
 export const internationalModifiers = new Set(['International', 'Intergovernmental', 'Multilateral', 'World', 'Global']);
