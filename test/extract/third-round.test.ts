@@ -146,3 +146,13 @@ describe('names in another language', () => {
     expect(organizations('The Department of Defence (and the Australian Signals Directorate) met.').map(([name]) => name)).toEqual(['Australian Signals Directorate', 'Department of Defence']);
   });
 });
+
+describe('an acronym whose initials fit a name in brackets after another', () => {
+  it('names the body, once: regression for duplicate event participants', () => {
+    const dataset = extract('The Cyber Security Council (Cyber Security Raad) was set up in 2011. The CSR met the NCSC in June 2012.');
+    expect(dataset.organizations.map((o) => [o.name, o.alternateNames])).toEqual([['Cyber Security Council', ['Cyber Security Raad']]]);
+    const mentioned = dataset.mentions.filter((m) => m.entityType === 'organization').map((m) => m.entityId);
+    expect(new Set(mentioned).size).toBe(1);
+    expect(dataset.events.map((e) => e.participantIds.length)).toEqual([1, 1]);
+  });
+});

@@ -18,12 +18,12 @@ describe('a second page, alone in a source folder', async () => {
 
   it('yields its own organisations', () => {
     expect(dataset.organizations.map((o) => o.name).sort()).toEqual([
-      'Cooperative Cyber Defence Centre of Excellence',
       'European Union',
       'Federal Criminal Police Office',
       'Federal Ministry of the Interior',
       'Federal Office for Information Security',
       'Federal Office for the Protection of the Constitution',
+      'NATO Cooperative Cyber Defence Centre of Excellence',
       'National Cyber Defence Centre',
       'National Cyber Security Council',
       'North Atlantic Treaty Organization',
@@ -43,7 +43,7 @@ describe('a second page, alone in a source folder', async () => {
       ['2011-04-01', null, 'past', 'Bonn', ['National Cyber Defence Centre']],
       ['2011', 'spring', 'past', null, ['National Cyber Security Council']],
       ['2007-04-27/2007-05-18', null, 'past', null, ['Estonia']],
-      ['2008', null, 'past', 'Tallinn', ['North Atlantic Treaty Organization', 'Cooperative Cyber Defence Centre of Excellence']],
+      ['2008', null, 'past', 'Tallinn', ['North Atlantic Treaty Organization', 'NATO Cooperative Cyber Defence Centre of Excellence']],
       ['2013', null, 'past', 'Munich', []],
       ['2014-06', null, 'planned', 'Berlin', []],
     ]);

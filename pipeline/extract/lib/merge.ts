@@ -190,7 +190,8 @@ export function mergeRecords(pages: readonly PageRecords[], curation: CurationIn
         dateText: event.dateText,
         status: event.status,
         ...(event.location ? { locationId: event.location } : {}),
-        participantIds: event.participants.map((ref) => idOf(extraction, ref)).filter((id): id is string => id !== undefined),
+        // Two names of one body (a name and its other name in brackets) are one participant.
+        participantIds: [...new Set(event.participants.map((ref) => idOf(extraction, ref)).filter((id): id is string => id !== undefined))],
       });
     });
     const mentionId = uniqueIds();

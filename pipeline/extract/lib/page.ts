@@ -252,7 +252,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     }
     for (const token of tokens) {
       if (!isAcronym(token.text) || claims.overlaps(token) || curation.rejects(token.text)) continue;
-      let ref = resolveAcronym(token.text, acronyms, organizations, addOrganization);
+      let ref = resolveAcronym(token.text, acronyms, organizations, aliases, addOrganization);
       const curated = ref ? undefined : curation.term(token.text);
       if (curated) {
         if (!terms.has(curated.acronym)) terms.set(curated.acronym, { ...curated });
@@ -476,12 +476,14 @@ function resolveAcronym(
   acronym: string,
   defined: Map<string, EntityRef>,
   organizations: Map<string, PageOrganization>,
+  aliases: ReadonlyMap<string, string>,
   addOrganization: (found: OrganizationName) => string,
 ): EntityRef | undefined {
   const ref = defined.get(acronym);
   if (ref) return ref;
   for (const organization of organizations.values()) {
-    if (organization.acronym === acronym || initialsMatch(acronym, organization.name)) return { type: 'organization', name: organization.name };
+    // A name that turned out to be another's (in brackets after it, or without its country) stands for that one.
+    if (organization.acronym === acronym || initialsMatch(acronym, organization.name)) return { type: 'organization', name: aliases.get(organization.name) ?? organization.name };
   }
   const entry = internationalOrganizations().get(acronym);
   if (entry) {
