@@ -156,3 +156,110 @@ describe('an acronym whose initials fit a name in brackets after another', () =>
     expect(dataset.events.map((e) => e.participantIds.length)).toEqual([1, 1]);
   });
 });
+
+describe('Spanish and Czech tuning pages: names and their other names', () => {
+  const organizations = (text: string) => extract(text).organizations.map((o) => [o.name, o.acronym ?? null, o.alternateNames]);
+
+  it('reads "(name in another language, ACRONYM)" after a name as one body with both names and the acronym', () => {
+    expect(organizations('The National Cyber and Information Security Agency (Národní úřad pro kybernetickou a informační bezpečnost, NÚKIB) was set up. NÚKIB warns.')).toEqual([
+      ['National Cyber and Information Security Agency', 'NÚKIB', ['Národní úřad pro kybernetickou a informační bezpečnost']],
+    ]);
+  });
+
+  it('reads "ACRONYM (name in another language, name in English)" as one body', () => {
+    expect(organizations('The CCN (Centro Criptológico Nacional, National Cryptologic Centre) is part of it.')).toEqual([
+      ['Centro Criptológico Nacional', 'CCN', ['National Cryptologic Centre']],
+    ]);
+  });
+
+  it('reads "in Dutch the …" after a name as the same body', () => {
+    expect(organizations('The NCSC (National Cyber Security Centre), in Dutch the Nationaal Cyber Security Centrum, is part of it.')).toEqual([
+      ['National Cyber Security Centre', 'NCSC', ['Nationaal Cyber Security Centrum']],
+    ]);
+  });
+
+  it('reads one word in brackets after a name as its short name, wherever the page writes it', () => {
+    const dataset = extract('The National Criminal Investigation Service (Kripos) opened a centre. NSM and Kripos helped the company.');
+    expect(dataset.organizations.map((o) => [o.name, o.alternateNames])).toEqual([['National Criminal Investigation Service', ['Kripos']]]);
+    expect(dataset.mentions.filter((m) => m.quote === 'Kripos')).toHaveLength(2);
+  });
+
+  it('reads a short form in camel case defined after a name as that body ("ComDCiber")', () => {
+    expect(organizations('The Cyber Defence Command (Comando de Defesa Cibernética, ComDCiber) was created. General Guido Amin Naves took charge of the ComDCiber.')).toEqual([
+      ['Cyber Defence Command', 'ComDCiber', ['Comando de Defesa Cibernética']],
+    ]);
+  });
+
+  it('not a law named in another language ("Lei Geral de Proteção de Dados")', () => {
+    expect(organizations('President Michel Temer signed the General Data Protection Law (Lei Geral de Proteção de Dados, LGPD).')).toEqual([]);
+  });
+});
+
+describe('response teams', () => {
+  const names = (text: string) => extract(text).organizations.map((o) => [o.name, o.alternateNames]);
+
+  it('named by an acronym around the generic name ("CCN-CERT", "INCIBE-CERT"), with no warning', () => {
+    const page = extractText('The CCN set up its response team, CCN-CERT, in 2006. In 2019 CCN-CERT handled more incidents than INCIBE-CERT.');
+    expect(mergePages([page]).organizations.map((o) => o.name)).toEqual(['CCN-CERT', 'INCIBE-CERT']);
+    expect(page.page.file.messages.map((m) => m.reason).filter((reason) => reason.includes('CERT'))).toEqual([]);
+  });
+
+  it('not the first part of a name written with a slash ("JPCERT/CC")', () => {
+    expect(names('The JPCERT/CC now offers courses.').map(([name]) => name)).not.toContain('JPCERT');
+  });
+
+  it('a short name set off before the full name whose initials it carries is that name', () => {
+    expect(names('SingCERT, the Singapore Computer Emergency Response Team, was set up in 1997.')).toEqual([
+      ['Singapore Computer Emergency Response Team', ['SingCERT']],
+    ]);
+  });
+
+  it('"CERT of the Army of the Czech Republic": the body after "of" is part of a response team\'s name', () => {
+    expect(names('The CERT of the Army of the Czech Republic protects military networks.').map(([name]) => name)).toEqual(['CERT of the Army of the Czech Republic']);
+  });
+});
+
+describe('names listed with organisations, continued', () => {
+  it('counts an undefined acronym and a name opening the sentence as items, and drops their warning', () => {
+    const page = extractText('Telefónica, Iberdrola, Orange, BBVA and the Bank of Spain (Banco de España) joined the exercise. BBVA led it.');
+    expect(mergePages([page]).organizations.map((o) => o.name)).toEqual(['Bank of Spain', 'BBVA', 'Iberdrola', 'Orange', 'Telefónica']);
+    expect(page.page.file.messages.filter((m) => m.ruleId === 'acronym-unresolved')).toEqual([]);
+    expect(mergePages([page]).mentions.filter((m) => m.quote === 'BBVA')).toHaveLength(2);
+  });
+
+  it('reads on past a bracket ("…, CSIC), Indra, …") but not a word of English opening a sentence', () => {
+    expect(names('Partners include the Spanish National Research Council (Consejo Superior de Investigaciones Científicas, CSIC), Indra and GMV.')).toEqual([
+      'GMV',
+      'Indra',
+      'Spanish National Research Council',
+    ]);
+    expect(names('Security, Privacy and the NCSC Board met.')).toEqual(['NCSC Board']);
+  });
+});
+
+describe('more shapes of organisation names', () => {
+  it('company heads ("AVG Technologies"), which stay inside a complement ("Ministry of Industries")', () => {
+    expect(names('Avast acquired AVG Technologies in October 2016. The Ministry of Industries agreed.')).toEqual(['AVG Technologies', 'Ministry of Industries']);
+  });
+
+  it('plural heads and plurals in the possessive inside the name', () => {
+    expect(names("The Spanish Confederation of Employers' Organizations and the Confederation of Employers' and Entrepreneurs' Associations of the Czech Republic met.")).toEqual([
+      "Confederation of Employers' and Entrepreneurs' Associations of the Czech Republic",
+      "Spanish Confederation of Employers' Organizations",
+    ]);
+  });
+
+  it('"against" inside a name; after "and" a place-named body is another one, other words go on', () => {
+    expect(names('It met the National Centre against Organised Crime and Brno University Hospital.')).toEqual(['Brno University Hospital', 'National Centre against Organised Crime']);
+    expect(names('It set up the Cyber Forces and Information Operations Command in 2019.')).toEqual(['Cyber Forces and Information Operations Command']);
+  });
+
+  it('names with their web domain, and a registry after its country code', () => {
+    expect(names('Seznam.cz and Kiwi.com run teams, and CZ.NIC runs the registry.')).toEqual(['CZ.NIC', 'Kiwi.com', 'Seznam.cz']);
+  });
+
+  it('not a program in camel case, a camel-case short form in brackets, nor a thing described with a firm noun after a preposition', () => {
+    expect(names('After the WannaCry ransomware reached its network, it acted.')).toEqual([]);
+    expect(names('In March 2019 the Bank of Spain launched TIBER-ES, a framework for testing banks with controlled attacks.')).toEqual(['Bank of Spain']);
+  });
+});

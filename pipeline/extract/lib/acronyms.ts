@@ -41,10 +41,27 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
       }
       continue;
     }
+    // "(Národní úřad pro kybernetickou a informační bezpečnost, NÚKIB)": after a name, its name in another
+    // language and the acronym of that one.
+    const named = /^(.*[\p{L}\p{N}])\s*[,;]\s*([\p{L}\p{N}&.-]+)$/u.exec(inner);
+    // The short form may be written in camel case ("ComDCiber").
+    if (named && (isAcronym(named[2]!) || /^\p{Lu}\p{Ll}*\p{Lu}[\p{L}\p{N}]*$/u.test(named[2]!)) && isCapitalised(named[1]!) && /\s/.test(named[1]!) && !/[,;]/.test(named[1]!)) {
+      const acronymStart = innerStart + inner.length - named[2]!.length;
+      definitions.push({
+        acronym: named[2]!,
+        expansion: named[1]!,
+        acronymStart,
+        acronymEnd: acronymStart + named[2]!.length,
+        expansionStart: innerStart,
+        expansionEnd: innerStart + named[1]!.length,
+      });
+      continue;
+    }
     // Reverse order: the acronym stands before the parenthesis, which holds the expansion.
     const previous = /([\p{L}\p{N}&-]+)\s*$/u.exec(before);
     if (previous && isAcronym(previous[1]!)) {
-      const expansionText = inner.replace(/^(?:the|an?)\s+/i, '');
+      // "The CCN (Centro Criptológico Nacional, National Cryptologic Centre)": the first of two names is the acronym's.
+      const expansionText = inner.replace(/^(?:the|an?)\s+/i, '').replace(/^([^,;]*\p{Lu}[^,;]*)[,;]\s*\p{Lu}[^,;]*$/u, '$1');
       const words = expansionText.split(/\s+/);
       // An expansion in another language's order or words still names: every word is capitalised.
       const named = words.every((word) => isCapitalised(word) || nameConnectors.has(word));

@@ -4,8 +4,8 @@ import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import type { Candidate, PageMention } from './types.js';
 import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
 
-/** What may stand between two items of one list of names: a comma, "and" or "or", and an article. */
-const listSeparator = /^(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the\s+)?$/;
+/** What may stand between two items of one list of names: a bracket after the first, a comma, "and" or "or", and an article. */
+const listSeparator = /^(?:\s*\([^()]*\))?(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the\s+)?$/;
 
 /**
  * Names listed with organisations: "Spark, Chorus and the Bank of New Zealand", "Infosys, Wipro and Tata
@@ -14,20 +14,24 @@ const listSeparator = /^(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the\s+)?$/;
  * event ("… Act", "… Summit") is left alone.
  */
 export function namesListedWithOrganizations(text: string, mentions: readonly PageMention[], candidates: readonly Candidate[]): Candidate[] {
-  type Item = { start: number; end: number; mention?: PageMention; candidate?: Candidate };
+  type Item = { start: number; end: number; mention?: PageMention; candidate?: Candidate; blocks?: boolean };
   const items: Item[] = [
-    ...mentions.filter((m) => m.ref.type !== 'event').map((mention) => ({ start: mention.start, end: mention.end, mention })),
-    ...candidates.filter((c) => c.kind === 'name' && isNameOfABody(c.text)).map((candidate) => ({ start: candidate.start, end: candidate.end, candidate })),
+    // An acronym's definition is read as the bracket after a name, not as an item.
+    ...mentions.filter((m) => m.ref.type !== 'event' && m.ref.type !== 'term').map((mention) => ({ start: mention.start, end: mention.end, mention })),
+    // A document or a word of English opening the sentence is an item too, of a list that is not of bodies.
+    ...candidates.flatMap(splitAtAnd).map((candidate) => ({ start: candidate.start, end: candidate.end, candidate, blocks: !isNameOfABody(text, candidate) })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
-  // A mention inside another (a term's definition holds the organisation's name) is read as the outer one.
-  const outer = items.filter((item, index) => !items.slice(0, index).some((other) => other.start <= item.start && item.end <= other.end));
+  // A mention inside another is read as the outer one; what stands in brackets (another name, an
+  // acronym) belongs to the item before them.
+  const bracketed = (item: Item) => text.lastIndexOf('(', item.start) > text.lastIndexOf(')', item.start);
+  const outer = items.filter((item, index) => !bracketed(item) && !items.slice(0, index).some((other) => other.start <= item.start && item.end <= other.end));
   const listed: Candidate[] = [];
   // A list is "A, B and C": items joined by commas up to its one "and" (or "or"), which joins the last.
   let list: Item[] = [];
   let joined = false;
   const close = () => {
     const kinds = new Set(list.map((item) => item.mention?.ref.type));
-    if (joined && kinds.has('organization') && !kinds.has('person') && !kinds.has('place')) {
+    if (joined && kinds.has('organization') && !kinds.has('person') && !kinds.has('place') && !list.some((item) => item.blocks)) {
       for (const item of list) if (item.candidate) listed.push(item.candidate);
     }
     list = [];
@@ -44,10 +48,25 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
   return listed;
 }
 
-function isNameOfABody(name: string): boolean {
-  const words = name.split(/\s+/);
+/** "Indra and GMV", read as one capitalised run, is two names in a list. */
+function splitAtAnd(candidate: Candidate): Candidate[] {
+  const parts: Candidate[] = [];
+  let start = 0;
+  for (const match of candidate.text.matchAll(/\s+(?:and|&)\s+/g)) {
+    parts.push({ ...candidate, text: candidate.text.slice(start, match.index), start: candidate.start + start, end: candidate.start + match.index });
+    start = match.index + match[0].length;
+  }
+  parts.push({ ...candidate, text: candidate.text.slice(start), start: candidate.start + start });
+  return parts;
+}
+
+function isNameOfABody(text: string, candidate: Candidate): boolean {
+  const words = candidate.text.split(/\s+/);
   const last = words[words.length - 1]!;
-  return !eventOrWorkHeads.has(last) && !words.some((word) => calendarWords.has(word));
+  if (eventOrWorkHeads.has(last) || words.some((word) => calendarWords.has(word))) return false;
+  // A word of English opening a sentence is capitalised for that alone ("Security, privacy and …").
+  const opensSentence = /(?:^|[.!?:;]\s*)$/.test(text.slice(0, candidate.start));
+  return !(opensSentence && words.length === 1 && isCommonWord(candidate.text));
 }
 
 /** A verb after a subject of two names: a past form, or a word that opens a predicate ("will", "have"). */

@@ -6,12 +6,14 @@ import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './to
 import {
   adjectivalRoleWords,
   calendarWords,
+  companyHeads,
   eventOrWorkHeads,
   foreignArticles,
   foreignConnectors,
   foreignGovernmentHeads,
   foreignHeadEnding,
   foreignOrganizationHeads,
+  foreignWorkHeads,
   functionWords,
   governmentHeads,
   governmentModifiers,
@@ -35,7 +37,7 @@ export interface OrganizationName {
 
 // "in" is left out: "… Centre of Excellence in Tallinn" names a place after it far more often than a
 // name goes on ("… Co-operation in Europe" is in the gazetteer).
-const complementConnectors = new Set(['of', 'for', 'on', 'and', '&']);
+const complementConnectors = new Set(['of', 'for', 'on', 'and', '&', 'against']);
 
 /**
  * Finds organisation names: names the international-organisation gazetteer knows, and capitalised
@@ -81,7 +83,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     while (first > 0) {
       const previous = tokens[first - 1]!;
       // "Officials' Committee", "Workers' Party": a plural in the possessive describes the body, it does not own it.
-      if (first === i && /s$/.test(previous.text) && isModifier(previous) && /^['’][ \t]+$/.test(text.slice(previous.end, tokens[first]!.start))) {
+      if (first === i && isModifier(previous) && pluralApostrophe(text, previous) && adjacent(text, previous.end + 1, tokens[first]!.start)) {
         first--;
         continue;
       }
@@ -123,14 +125,15 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     let j = i + 1;
     // A head written first, in another language, takes its complement with that language's words
     // ("Ministerio del Interior y Seguridad Pública") or with none ("Agencja Bezpieczeństwa Wewnętrznego", "Policía Nacional").
-    const foreign = !organizationHeads.has(head.text);
+    const foreign = !organizationHeads.has(head.text) && !companyHeads.has(head.text) && !responseTeams.has(head.text);
     if (foreign) {
       while (j < tokens.length && isComplementWord(tokens[j]!) && !tokens[j - 1]!.possessive && adjacent(text, tokens[j - 1]!.end, tokens[j]!.start)) j++;
       last = j - 1;
     }
     const connects = (token: Token) => complementConnectors.has(token.text) || (foreign && foreignConnectors.has(token.text));
     const article = (token: Token | undefined) => token !== undefined && (token.text === 'the' || (foreign && foreignArticles.has(token.text)));
-    while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end, tokens[j]!.start)) {
+    // "Confederation of Employers' and Entrepreneurs' Associations": a plural in the possessive goes on too.
+    while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end + pluralApostrophe(text, tokens[last]!), tokens[j]!.start)) {
       let k = j + 1;
       const definite = article(tokens[k]) && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
       if (definite) k++;
@@ -138,16 +141,22 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       const fits = (token: Token) => isComplementWord(token) || (definite && isCapitalised(token.text) && roleWords.has(token.text));
       let end = k;
       // Inside "of the …" a possessive goes on ("Office of the Children's eSafety Commissioner").
-      const joined = (a: Token, b: Token) => adjacent(text, a.end + (a.possessive && definite ? 2 : 0), b.start);
+      const joined = (a: Token, b: Token) => adjacent(text, a.end + (a.possessive && definite ? 2 : 0) + pluralApostrophe(text, a), b.start);
       while (end < tokens.length && fits(tokens[end]!) && joined(tokens[end - 1]!, tokens[end]!)) {
         end++;
         if (tokens[end - 1]!.possessive && !definite) break;
       }
       while (end > k && tokens[end - 1]!.possessive) end--;
       if (end === k) break;
+      // "… against Organised Crime and Brno University Hospital": after "and", a place's name and an
+      // organisation noun name another body ("Cyber Forces and Information Operations Command" is one).
+      const possessor = tokens.slice(k, end - 1).some((token) => pluralApostrophe(text, token) === 1);
+      const placeNamed = citiesByName().has(tokens[k]!.text) || countryNames().has(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
+      if (tokens[j]!.text === 'and' && end - k >= 2 && isBodyHead(tokens[end - 1]!.text) && !possessor && placeNamed) break;
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
-      if (j === i + 1 && tokens[j]!.text === 'of' && isHead(tokens[k]!.text)) break;
+      // A response team's complement is its body, part of its name: "CERT of the Army of the Czech Republic".
+      if (j === i + 1 && tokens[j]!.text === 'of' && isBodyHead(tokens[k]!.text) && !responseTeams.has(head.text)) break;
       last = end - 1;
       j = end;
       // A list inside the name: "Department of Industry, Innovation and Science".
@@ -175,13 +184,19 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   // security firm").
   tokens.forEach((token, index) => {
     if (taken(token.start, token.end) || !isCapitalised(token.text)) return;
-    const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text);
+    // "the WannaCry ransomware": a camel-case word before the kind of program it is names the program.
+    const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text) && !programNoun.test(text.slice(token.end));
     const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
-    // Inside brackets it is the short form of the name before them, read with the acronyms.
+    // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
     const bracketed = text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start);
-    const domain = !bracketed && /^\p{Lu}{2}[\p{Lu}\p{N}-]*\.(?:[a-z]{2}|[A-Z]{2}|org|net|com|gov|int)$/u.test(token.text);
-    if (camel || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
+    // Also a name with its web domain ("Seznam.cz", "Kiwi.com") and a registry's name after its country's code ("CZ.NIC").
+    const domain =
+      !bracketed &&
+      (/^\p{Lu}{2}[\p{Lu}\p{N}-]*\.(?:[a-z]{2}|[A-Z]{2}|org|net|com|gov|int)$/u.test(token.text) ||
+        /^\p{Lu}[\p{Ll}\p{N}-]{2,}\.(?:com|org|net|eu|cz|sk|pl|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ee|lv|lt|ua|uk|ie|pt|br|cl|ar|mx|co|in|jp|kr|cn|au|nz|za|ke|ng|sg)$/u.test(token.text) ||
+        /^\p{Lu}{2}\.\p{Lu}{3,}$/u.test(token.text));
+    if ((camel && !bracketed) || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
     else if (described) {
       // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma.
       let first = index;
@@ -276,9 +291,14 @@ function listedCompanies(text: string): OrganizationName[] {
   return found;
 }
 
+/** Kinds of program a camel-case name stands before ("the WannaCry ransomware", "the NotPetya malware"). */
+const programNoun = /^\s+(?:ransomware|malware|worm|virus|trojan|botnet|exploit|app|application|software|browser|platform)\b/;
+
 /** Words after a name that say it is a firm or another body without an organisation noun in its name. */
 const describedAsFirm = new RegExp(
-  String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:[\p{Ll}-]+\s+){0,4}` +
+  // The words before the noun describe it ("largest aluminium"); a preposition or a relative word starts
+// something else ("a framework for testing banks").
+String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+\s+){0,4}` +
     String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|utilit(?=y|ies))(?:s|ies|y)?\b`,
   'u',
 );
@@ -316,8 +336,18 @@ function isRoleWord(word: string): boolean {
   return roleWords.has(word) || word.split('-').some((part) => roleWords.has(part));
 }
 
+/** 1 when a plural's possessive apostrophe follows the token ("Workers' "), else 0: how far its word reaches. */
+function pluralApostrophe(text: string, token: Token): number {
+  return token.text.endsWith('s') && /^['’](?![\p{L}\p{N}])/u.test(text.slice(token.end, token.end + 2)) ? 1 : 0;
+}
+
 /** A noun that heads an organisation's name, in English or, written first, in another language. */
 function isHead(word: string): boolean {
+  return isBodyHead(word) || companyHeads.has(word) || responseTeams.has(word);
+}
+
+/** A head that names a body of its own, also inside another name's complement ("… of the Ministry of …"). */
+function isBodyHead(word: string): boolean {
   return organizationHeads.has(word) || foreignOrganizationHeads.has(word) || (isCapitalised(word) && foreignHeadEnding.test(word));
 }
 
@@ -362,7 +392,7 @@ export function organizationFromExpansion(text: string, start: number, end: numb
   if (headIndex < 0) {
     // Every word capitalised and not the name of a work or an event ("The Hague Security Delta (HSD)").
     const named = words.length >= 2 && words.every((word) => isCapitalised(word) || nameConnectors.has(word));
-    if (!named || eventOrWorkHeads.has(words[words.length - 1]!)) return undefined;
+    if (!named || eventOrWorkHeads.has(words[words.length - 1]!) || foreignWorkHeads.has(words[0]!)) return undefined;
     headIndex = words.length - 1;
   }
   return { start, end, name, ...classify(words, headIndex, words[headIndex]!.charAt(0).toUpperCase() + words[headIndex]!.slice(1)) };

@@ -11,7 +11,7 @@ import { slug } from '../../model/lib/ids.js';
 import type { Curation } from '../../model/types.js';
 
 type CuratedEntity = NonNullable<Curation['add']>[number];
-import type { CityEntry } from './gazetteer/cities.js';
+import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
 import { findDescribedPeople, findPeople, type PersonName } from './people.js';
@@ -21,7 +21,7 @@ import { groupBy } from './group.js';
 import { Claims, firstStartingAt, spansWithin } from './spans.js';
 import { adjacent, escapeRegExp, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
-import { calendarWords, functionWords, futureMarkers, nameConnectors, roleWords } from './vocabulary.js';
+import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, roleWords } from './vocabulary.js';
 
 /** Words between two organisations' names that make the second the parent of the first. */
 const partOf =
@@ -67,6 +67,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
 
   const organizations = new Map<string, PageOrganization>();
   const aliases = new Map<string, string>();
+  /** Short names written in brackets after an organisation's name, found wherever else the page writes them. */
+  const shortNames = new Set<string>();
   const resolve = (name: string) => aliases.get(name) ?? name;
   const addOrganization = (found: OrganizationName): string => {
     const key = found.canonicalName ?? found.name;
@@ -84,20 +86,35 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     });
     return key;
   };
+  /** Makes `alias` another name of `target`: its names become the target's, and every mention of it names the target. */
+  const sameBody = (alias: PageOrganization, target: PageOrganization) => {
+    target.acronym ??= alias.acronym;
+    for (const alternate of [alias.name, ...alias.alternateNames]) {
+      if (alternate !== target.name && alternate !== target.acronym && !target.alternateNames.includes(alternate)) target.alternateNames.push(alternate);
+    }
+    aliases.set(alias.name, target.name);
+  };
   for (const w of work) {
     w.organizations.forEach((found, index) => {
       const key = addOrganization(found);
       // "Brazilian Internet Steering Committee (Comitê Gestor da Internet no Brasil, CGI.br)": a name in
       // brackets right after another is the same body's name in another language or form.
       const before = w.organizations[index - 1];
-      if (before && isBracketedName(w.passage.text, before, found) && resolve(key) !== resolve(before.canonicalName ?? before.name)) {
-        const target = organizations.get(resolve(before.canonicalName ?? before.name))!;
-        const alias = organizations.get(key)!;
-        for (const alternate of [alias.name, ...alias.alternateNames]) {
-          if (alternate !== target.name && !target.alternateNames.includes(alternate)) target.alternateNames.push(alternate);
-        }
-        target.acronym ??= alias.acronym;
-        aliases.set(key, target.name);
+      const beforeKey = before && resolve(before.canonicalName ?? before.name);
+      if (before && beforeKey !== resolve(key)) {
+        // "SingCERT, the Singapore Computer Emergency Response Team, …": a short name, then the full name
+        // whose initials it carries, set off by commas.
+        const described = /^,\s+the\s+$/.test(w.passage.text.slice(before.end, found.start)) && !before.name.includes(' ') && initialsMatch(before.name, found.name);
+        if (isBracketedName(w.passage.text, before, found)) sameBody(organizations.get(resolve(key))!, organizations.get(beforeKey!)!);
+        else if (described) sameBody(organizations.get(beforeKey!)!, organizations.get(resolve(key))!);
+      }
+      // "the National Criminal Investigation Service (Kripos)": one word in brackets after a name is its short name.
+      const short = /^\s*\((\p{Lu}[\p{L}\p{N}.-]*\p{Ll}[\p{L}\p{N}.-]*)\)/u.exec(w.passage.text.slice(found.end))?.[1];
+      if (short && !isCommonWord(short) && !isAcronym(short) && countryNames().get(short) === undefined && !citiesByName().has(short)) {
+        const target = organizations.get(resolve(key))!;
+        if (short !== target.name && !target.alternateNames.includes(short)) target.alternateNames.push(short);
+        aliases.set(short, target.name);
+        shortNames.add(short);
       }
     });
   }
@@ -122,6 +139,13 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       }
       terms.set(definition.acronym, term);
     }
+  }
+
+  // A short form read as a name of its own ("the ComDCiber", in camel case) is the organisation it abbreviates.
+  for (const [acronym, ref] of acronyms) {
+    const own = organizations.get(acronym);
+    if (ref.type !== 'organization' || !own || resolve(acronym) === ref.name) continue;
+    sameBody(own, organizations.get(ref.name)!);
   }
 
   // People, named after a title; the organisation written just before the title is their affiliation.
@@ -182,6 +206,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
 
   const places = new Map<string, Place>();
   const unresolved = new Set<string>();
+  /** Where each acronym nothing resolved is first written: reported once the page is read, unless a list typed it. */
+  const firstUnresolved: Array<{ acronym: string; passage: ParsedPassage; start: number }> = [];
   const addCurated = (entry: CuratedEntity): EntityRef => {
     if (entry.type === 'organization') {
       const name = addOrganization({ start: 0, end: 0, name: entry.name, category: entry.category ?? 'organization', ...(entry.countryCode ? { countryCode: entry.countryCode } : {}) });
@@ -258,15 +284,22 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
         if (!terms.has(curated.acronym)) terms.set(curated.acronym, { ...curated });
         ref = { type: 'term', acronym: curated.acronym };
       }
+      // "CCN-CERT", "INCIBE-CERT": a response team named by its own acronym, undefined as it may be ("JPCERT/CC"
+      // is one name, written with a slash, and not this one); "SingCERT, the Singapore Computer Emergency
+      // Response Team, …": the name set off after it is its own.
+      if (!ref && isResponseTeamName(token.text) && passage.text[token.end] !== '/') {
+        const described = /^,\s+the\s+/.exec(passage.text.slice(token.end));
+        const named = described && mentions.find((m) => m.ref.type === 'organization' && m.start === token.end + described[0].length);
+        if (named && named.ref.type === 'organization') {
+          const organization = organizations.get(named.ref.name)!;
+          if (!organization.alternateNames.includes(token.text)) organization.alternateNames.push(token.text);
+          ref = named.ref;
+        } else ref = { type: 'organization', name: addOrganization({ start: token.start, end: token.end, name: token.text, category: 'organization' }) };
+      }
       if (!ref) {
         if (!unresolved.has(token.text)) {
           unresolved.add(token.text);
-          reportWarning(
-            page.file,
-            `Acronym \`${token.text}\` is not defined on the page nor known to the gazetteer: define it as "Full Name (${token.text})" or curate it`,
-            sourcePoint(page.file, passage, token.start),
-            'acronym-unresolved',
-          );
+          firstUnresolved.push({ acronym: token.text, passage, start: token.start });
         }
         continue;
       }
@@ -300,20 +333,39 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
+  const typedByText = new Set<string>(shortNames);
   // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand"), and so
   // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").
   for (const w of work) {
     const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
     const listed = [
-      ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved)).map(({ start, end, text }) => ({ start, end, name: text })),
+      ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved, { sentenceInitial: true })).map(({ start, end, text }) => ({ start, end, name: text })),
       ...pairedSubjects(w.passage.text, w.tokens, named),
     ];
     for (const candidate of listed) {
-      if (curation.rejects(candidate.name)) continue;
+      if (curation.rejects(candidate.name) || !w.claims.claim(candidate)) continue;
       const name = addOrganization({ ...candidate, category: 'organization' });
       w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: candidate.start, end: candidate.end });
+      typedByText.add(candidate.name);
     }
-    if (listed.length > 0) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  // A name typed so is the same organisation wherever else the page writes it.
+  for (const w of work) {
+    for (const name of typedByText) {
+      for (const span of wholeWordSpans(w.passage.text, name)) {
+        if (w.claims.claim(span)) w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: span.start, end: span.end });
+      }
+    }
+    w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  for (const { acronym, passage, start } of firstUnresolved) {
+    if (typedByText.has(acronym)) continue;
+    reportWarning(
+      page.file,
+      `Acronym \`${acronym}\` is not defined on the page nor known to the gazetteer: define it as "Full Name (${acronym})" or curate it`,
+      sourcePoint(page.file, passage, start),
+      'acronym-unresolved',
+    );
   }
 
   const events: PageEvent[] = [];
@@ -400,7 +452,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
  * Capitalised phrases and acronyms the extractor saw but typed as nothing: what a publisher may want to
  * curate. A word capitalised only because it opens a sentence, a month, a post or a nationality is not one.
  */
-function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): Candidate[] {
+function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>, { sentenceInitial = false } = {}): Candidate[] {
   const candidates: Candidate[] = [];
   const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
   const ordinary = (token: Token) =>
@@ -412,7 +464,7 @@ function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): 
     while (words.length > 0 && nameConnectors.has(words[words.length - 1]!.text)) words.pop();
     run = [];
     if (words.length === 0 || words.every(ordinary)) return;
-    if (words.length === 1 && words[0]!.sentenceInitial && !isAcronym(words[0]!.text)) return;
+    if (words.length === 1 && words[0]!.sentenceInitial && !isAcronym(words[0]!.text) && !sentenceInitial) return;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
     if (named(start, end)) return;
@@ -442,12 +494,23 @@ function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>): 
   return candidates;
 }
 
+/** A response team's own name written as one word around its generic name: "CCN-CERT", "INCIBE-CERT", "JPCERT". */
+function isResponseTeamName(word: string): boolean {
+  return /^[\p{L}\p{N}]+-?(?:CERT|CSIRT|CIRT)(?:[-.][\p{L}\p{N}]+)?$|^(?:CERT|CSIRT|CIRT)[-.][\p{L}\p{N}]+$/u.test(word);
+}
+
 /**
  * Whether `inner` is written in brackets right after `outer`, as the first thing in them, with at most a
  * few more words, a place or an acronym after it: "(Comitê Gestor da Internet no Brasil, CGI.br)".
  */
 function isBracketedName(text: string, outer: OrganizationName, inner: OrganizationName): boolean {
-  return /^\s*\($/.test(text.slice(outer.end, inner.start)) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*)?\)/u.test(text.slice(inner.end));
+  const between = text.slice(outer.end, inner.start);
+  // Or both names inside one bracket after an acronym: "The CCN (Centro Criptológico Nacional, National Cryptologic Centre)".
+  const paired = /^\s*[,;]\s*$/.test(between) && /\(\s*$/.test(text.slice(0, outer.start)) && /^\s*\)/.test(text.slice(inner.end));
+  // Or the name in a language the text names: "The NCSC (National Cyber Security Centre), in Dutch the Nationaal Cyber Security Centrum".
+  const language = /^\)?,?\s+(?:or\s+)?in\s+(\p{Lu}\p{Ll}+)\s*[,:]?\s+(?:the\s+)?$/u.exec(between)?.[1];
+  if (language !== undefined && countryByDemonym(language) !== undefined) return true;
+  return paired || (/^\s*\($/.test(between) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*)?\)/u.test(text.slice(inner.end)));
 }
 
 /**

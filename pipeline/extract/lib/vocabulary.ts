@@ -17,8 +17,14 @@ export const organizationHeads = new Set([
   'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Exchange', 'Services', 'Administration', 'Academy', 'College', 'School',
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
-  'Confederation',
+  'Confederation', 'Hospital', 'Clinic', 'Commissions', 'Associations', 'Organizations', 'Organisations', 'Unions', 'Chambers',
 ]);
+
+/**
+ * Nouns that end a company's name ("AVG Technologies", "Tata Industries"). Unlike the heads above they
+ * also name a field ("Ministry of Industries"), so a complement they open stays part of the name before.
+ */
+export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs']);
 
 /**
  * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
@@ -141,6 +147,13 @@ export const calendarWords = new Set([
   'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Spring', 'Summer',
   'Autumn', 'Winter',
+]);
+
+/** Words that open the name of a law, a plan or a policy in other languages ("Lei Geral de Proteção de Dados"). */
+export const foreignWorkHeads = new Set([
+  'Lei', 'Ley', 'Loi', 'Legge', 'Gesetz', 'Wet', 'Ustawa', 'Zákon', 'Decreto', 'Décret', 'Dekret', 'Estrategia', 'Estratégia',
+  'Stratégie', 'Strategia', 'Strategie', 'Plan', 'Plano', 'Piano', 'Política', 'Politique', 'Politica', 'Programa', 'Programme',
+  'Reglamento', 'Regulamento', 'Règlement', 'Código', 'Code', 'Codice', 'Kodeks',
 ]);
 
 /** Title words that are also adjectives and may open an organisation's name ("General Intelligence and Security Service"). */
