@@ -1,5 +1,7 @@
+import { citiesByName } from './gazetteer/cities.js';
+import { countryNames } from './gazetteer/countries.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, functionWords, honorifics, isCommonWord, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
+import { calendarWords, eventOrWorkHeads, functionWords, honorifics, isCommonWord, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 /** A person's name found after a title or post. */
@@ -42,8 +44,8 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       while (k < tokens.length && linked(tokens[k - 1]!, tokens[k]!)) {
         const token = tokens[k]!;
         // "… for Internal Affairs and Communications Sanae Takaichi": "and" joins capitalised words of the post.
-        const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isComplementWord(tokens[k + 1]!);
-        if (!isComplementWord(token) && !joins) break;
+        const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isComplementWord(tokens[k + 1]!, text);
+        if (!isComplementWord(token, text) && !joins) break;
         if (!joins) run.push(token);
         k++;
         if (token.possessive) break;
@@ -53,7 +55,7 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       if (complementOnly && tokens[k] !== undefined && /^\s*,\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) {
         // "the Minister of Justice and Public Security, Tor Mikkel Wara, …": the name set off by commas after the whole post.
         const name: Token[] = [];
-        for (let j = k; j < tokens.length && name.length <= 4 && isNameWord(tokens[j]!) && (j === k || linked(tokens[j - 1]!, tokens[j]!)); j++) name.push(tokens[j]!);
+        for (let j = k; j < tokens.length && name.length <= 4 && isNameWord(tokens[j]!, text) && (j === k || linked(tokens[j - 1]!, tokens[j]!)); j++) name.push(tokens[j]!);
         if (name.length >= 2 && /^\s*[,.;:)]/.test(text.slice(name[name.length - 1]!.end))) {
           nameTokens = name;
           roleEnd = k - 1;
@@ -73,13 +75,13 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
       const appositive = tokens[j] !== undefined && /^\s*,\s*$/.test(text.slice(tokens[roleEnd]!.end, tokens[j]!.start));
       while (j < tokens.length && (linked(tokens[j - 1]!, tokens[j]!) || (appositive && j === roleEnd + 1))) {
         const token = tokens[j]!;
-        if (isNameWord(token)) {
+        if (isNameWord(token, text)) {
           nameTokens.push(token);
           j++;
           if (token.possessive) break;
           continue;
         }
-        if (nameParticles.has(token.text) && nameTokens.length > 0 && tokens[j + 1] && isNameWord(tokens[j + 1]!)) {
+        if (nameParticles.has(token.text) && nameTokens.length > 0 && tokens[j + 1] && isNameWord(tokens[j + 1]!, text)) {
           nameTokens.push(token);
           j++;
           continue;
@@ -96,6 +98,8 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
     // "High Tech Crime Unit": words followed by an organisation noun name a body, not a person.
     const after = nameTokens.length > 0 ? tokens[tokens.indexOf(nameTokens[nameTokens.length - 1]!) + 1] : undefined;
     if (after && organizationHeads.has(after.text) && adjacent(text, nameTokens[nameTokens.length - 1]!.end, after.start)) nameTokens = [];
+    // "the General Data Protection Law": a title word before the name of a thing.
+    if (nameTokens.length > 0 && isThingName(nameTokens[nameTokens.length - 1]!.text)) nameTokens = [];
     if (nameTokens.length >= minimum && nameTokens.length <= 4 && !taken(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end)) {
       const start = nameTokens[0]!.start;
       const end = nameTokens[nameTokens.length - 1]!.end;
@@ -122,19 +126,25 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
     for (const length of [3, 2]) {
       const words = tokens.slice(i, i + length);
       // "Hans de Vries": a particle may stand inside the name, never at its ends.
-      const nameWord = (word: Token, k: number) => isNameWord(word) || (k > 0 && k < length - 1 && nameParticles.has(word.text));
+      const nameWord = (word: Token, k: number) => isNameWord(word, text) || (k > 0 && k < length - 1 && nameParticles.has(word.text));
       if (words.length < length || !words.every(nameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
       if (words[0]!.sentenceInitial && words.length < 2) continue;
       const start = words[0]!.start;
       const end = words[length - 1]!.end;
-      if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!) && adjacent(text, tokens[i - 1]!.end, start))) continue;
+      if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!, text) && adjacent(text, tokens[i - 1]!.end, start))) continue;
+      if (isThingName(words[length - 1]!.text)) continue;
       const rest = text.slice(end, end + 80);
       // "…, who held office as director …", "… was appointed to lead the GCSB", "…, Ian Fletcher, held office from 2012": leading a body, holding office is a post.
+      // "Félix Sanz Roldán led the CNI from 2009": a name that leads, heads or chairs a named body.
+      const opens = i === 0 || words[0]!.sentenceInitial || /(?:,|\b(?:and|by|to|when|after|as|that))\s*$/.test(text.slice(Math.max(0, start - 12), start));
       const leads =
         /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest) ||
+        (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         (/^,?\s+(?:held|holds|has held)\s+office\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
+        // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
+        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
         /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest) ??
         (leads ? /^/.exec(rest) : null);
@@ -149,6 +159,19 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   return found;
 }
 
+/**
+ * Whether a capitalised phrase ending in this word names a thing, not a person: a document's or an
+ * event's noun ("Data Protection Law") or an abstract noun of English ("Cyber Security").
+ */
+function isThingName(last: string): boolean {
+  return eventOrWorkHeads.has(last) || (isCommonWord(last) && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
+}
+
+/** Whether a name is a country's or a city's: "Buenos Aires, capital of …" is not a person. */
+function isPlaceName(name: string): boolean {
+  return countryNames().has(name) || citiesByName().has(name);
+}
+
 /** A title or post in any case, also inside a hyphenated title: "Commissioner", "chair", "Attorney-General". */
 function isTitleWord(word: string): boolean {
   const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
@@ -161,10 +184,15 @@ function isRoleModifier(token: Token): boolean {
 }
 
 /** A word of a post's complement or of the name after it: "Police" in "Minister of Police Fikile Mbalula". */
-function isComplementWord(token: Token): boolean {
-  return isNameWord(token) || (organizationHeads.has(token.text) && !token.possessive);
+function isComplementWord(token: Token, text: string): boolean {
+  return isNameWord(token, text) || (organizationHeads.has(token.text) && !token.possessive);
 }
 
-function isNameWord(token: Token): boolean {
-  return isProperNameWord(token) && /^[\p{L}\p{M}'’.-]+$/u.test(token.text);
+/** Month names that are also people's names ("Jan Hamáček", "Mar España", "Theresa May"). */
+const monthNames = /^(?:Jan|Mar|May|June|April|August)$/;
+
+/** A word of a person's name; a month's name is one unless a number follows it ("in May 2018"). */
+function isNameWord(token: Token, text: string): boolean {
+  const month = monthNames.test(token.text) && !/^[\s,]*\d/.test(text.slice(token.end, token.end + 4)) && !token.sentenceInitial;
+  return (isProperNameWord(token) || month) && /^[\p{L}\p{M}'’.-]+$/u.test(token.text);
 }
