@@ -30,3 +30,57 @@ describe('people', () => {
     expect(people('He was appointed Minister for Cyber Security, the first minister to hold that portfolio.')).toEqual([]);
   });
 });
+
+describe('people, continued', () => {
+  it('before a capitalised post set off by commas, and of four words', () => {
+    expect(people('Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs the committee. Ms Sánchez Malcolm spoke.')).toEqual(['Micaela Sánchez Malcolm']);
+    expect(people('- Juan Ignacio Pérez García, national director of cybersecurity;')).toEqual(['Juan Ignacio Pérez García']);
+  });
+
+  it('after "led … by", and after an occupation, alone or before two names', () => {
+    expect(people('It has been led since March 2020 by Beatriz de Anchorena.')).toEqual(['Beatriz de Anchorena']);
+    expect(people('Its authors, researchers Kristian von Bonsdorff and Johanna Frost, found it.')).toEqual(['Johanna Frost', 'Kristian von Bonsdorff']);
+    expect(people('It included the records of footballer Lionel Messi.')).toEqual(['Lionel Messi']);
+  });
+});
+
+describe('places', () => {
+  const places = (text: string) => mergePages([extractText(text)]).places.map((p) => p.name);
+
+  it('cities listed together, without a preposition', () => {
+    expect(places('Buenos Aires, Córdoba and Rosario host most of the industry.').sort()).toEqual(['Buenos Aires', 'Córdoba', 'Rosario']);
+  });
+
+  it('not a word of English in such a list, nor a city\'s name inside a longer name', () => {
+    expect(places('Reading and Bath host it.')).toEqual([]);
+    expect(places('It was one of the first countries in Central Europe to act.')).toEqual([]);
+  });
+
+  it('not a city that names a document ("the Budapest Convention"), but one that names an event', () => {
+    expect(places('It acceded to the Budapest Convention in 2018.')).toEqual([]);
+    expect(places('It attended the Lisbon Summit in 2010.')).toEqual(['Lisbon']);
+  });
+});
+
+describe('organisations', () => {
+  const names = (text: string) => mergePages([extractText(text)]).organizations.map((o) => o.name);
+
+  it('a name said to be founded, and a name a place\'s "-based" describes, but not a place founded', () => {
+    expect(names('F-Secure, founded in Helsinki in 1988, split. Helsinki, founded in 1550, grew.')).toEqual(['F-Secure']);
+    expect(names('Buenos Aires-based Mercado Libre reported it.')).toEqual(['Mercado Libre']);
+  });
+
+  it('a head in another language takes only its own connecting words ("Banco Galicia and Telecom Argentina" are two)', () => {
+    expect(names('It ran an exercise with Banco Nación, Banco Galicia and Telecom Argentina.')).toEqual(['Banco Galicia', 'Banco Nación', 'Telecom Argentina']);
+  });
+
+  it('an unknown name with its country after it, in a list ("O2 Czech Republic"), is not a mention of the country', () => {
+    const dataset = mergePages([extractText('ČEZ, Komerční banka, O2 Czech Republic and the Czech National Bank took part.')]);
+    expect(dataset.organizations.map((o) => o.name)).toEqual(['ČEZ', 'Czech National Bank', 'Komerční banka', 'O2 Czech Republic']);
+    expect(dataset.mentions.filter((m) => m.entityType === 'place')).toEqual([]);
+  });
+
+  it('"to" inside a complement, not right after the head', () => {
+    expect(names('The Agency for Access to Public Information opened. They moved the Agency to Brno.')).toEqual(['Agency for Access to Public Information']);
+  });
+});

@@ -18,6 +18,7 @@ import {
   governmentHeads,
   governmentModifiers,
   internationalModifiers,
+  isCommonWord,
   organizationHeads,
   nameConnectors,
   roleWords,
@@ -130,7 +131,10 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       while (j < tokens.length && isComplementWord(tokens[j]!) && !tokens[j - 1]!.possessive && adjacent(text, tokens[j - 1]!.end, tokens[j]!.start)) j++;
       last = j - 1;
     }
-    const connects = (token: Token) => complementConnectors.has(token.text) || (foreign && foreignConnectors.has(token.text));
+    // A head in another language takes that language's connecting words only: "Banco Galicia and Telecom Argentina" are two.
+    // "to" goes on inside a complement ("Agency for Access to Public Information"), not right after the head ("moved the Agency to Brno").
+    const connects = (token: Token) =>
+      foreign ? foreignConnectors.has(token.text) : complementConnectors.has(token.text) || (token.text === 'to' && last > i);
     const article = (token: Token | undefined) => token !== undefined && (token.text === 'the' || (foreign && foreignArticles.has(token.text)));
     // "Confederation of Employers' and Entrepreneurs' Associations": a plural in the possessive goes on too.
     while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end + pluralApostrophe(text, tokens[last]!), tokens[j]!.start)) {
@@ -186,7 +190,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     if (taken(token.start, token.end) || !isCapitalised(token.text)) return;
     // "the WannaCry ransomware": a camel-case word before the kind of program it is names the program.
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text) && !programNoun.test(text.slice(token.end));
-    const described = !functionWords.has(token.text) && describedAsFirm.test(text.slice(token.end));
+    // "F-Secure, founded in Helsinki in 1988": a name said to be founded, not a place's.
+    const founded = /^,\s+(?:which\s+was\s+)?(?:founded|co-founded|established|incorporated)\s+(?:in|by|as)\s/.test(text.slice(token.end));
+    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlace(text, tokens, index);
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
     const bracketed = text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start);
@@ -203,6 +209,19 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       while (first > 0 && isModifier(tokens[first - 1]!) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
       const start = tokens[first]!.start;
       if (!taken(start, token.end)) found.push({ start, end: token.end, name: text.slice(start, token.end), category: 'organization' });
+    }
+  });
+  // "Komerční banka", "Česká národní banka": in languages that capitalise only a name's first word, a head in
+  // lower case after it (never a word of English: "banka", not "bank").
+  tokens.forEach((token, index) => {
+    if (!isModifier(token) || taken(token.start, token.end) || (token.sentenceInitial && functionWords.has(token.text))) return;
+    for (let j = index + 1; j <= index + 3 && j < tokens.length; j++) {
+      const word = tokens[j]!;
+      if (!/^\p{Ll}/u.test(word.text) || !adjacent(text, tokens[j - 1]!.end, word.start)) return;
+      const capitalised = word.text.charAt(0).toUpperCase() + word.text.slice(1);
+      if (!foreignOrganizationHeads.has(capitalised) || isCommonWord(word.text)) continue;
+      if (!taken(token.start, word.end)) found.push({ start: token.start, end: word.end, name: text.slice(token.start, word.end), ...classify([token.text, capitalised], 1, capitalised) });
+      return;
     }
   });
   // A response team named after its country: "CERT Tonga", "CSIRT Malta".
@@ -226,6 +245,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     found.push({ start: token.start, end: city.end, name: text.slice(token.start, city.end), category: 'organization' });
   });
   for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
+  // "Buenos Aires-based Mercado Libre": the name a place's "-based" describes.
+  for (const match of text.matchAll(basedName)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    if (!taken(start, start + match[1]!.length) && !functionWords.has(match[1]!)) found.push({ start, end: start + match[1]!.length, name: match[1]!, category: 'organization' });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -289,6 +313,18 @@ function listedCompanies(text: string): OrganizationName[] {
     }
   }
   return found;
+}
+
+/** "Buenos Aires-based Mercado Libre", "London-based Darktrace": one to three capitalised words after "<Place>-based". */
+const basedName = /\p{Lu}[\p{L}]*-based\s+((?:\p{Lu}[\p{L}\p{N}&.-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})(?![\p{L}\p{N}])/gu;
+
+/** Whether the capitalised words ending at token `index` are a country's or a city's name. */
+function isPlace(text: string, tokens: readonly Token[], index: number): boolean {
+  for (let first = Math.max(0, index - 2); first <= index; first++) {
+    const name = text.slice(tokens[first]!.start, tokens[index]!.end);
+    if (countryNames().has(name) || citiesByName().has(name)) return true;
+  }
+  return false;
 }
 
 /** Kinds of program a camel-case name stands before ("the WannaCry ransomware", "the NotPetya malware"). */

@@ -110,7 +110,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       }
       // "the National Criminal Investigation Service (Kripos)": one word in brackets after a name is its short name.
       const short = /^\s*\((\p{Lu}[\p{L}\p{N}.-]*\p{Ll}[\p{L}\p{N}.-]*)\)/u.exec(w.passage.text.slice(found.end))?.[1];
-      if (short && !isCommonWord(short) && !isAcronym(short) && countryNames().get(short) === undefined && !citiesByName().has(short)) {
+      if (short && short !== organizations.get(resolve(key))!.name && !isCommonWord(short) && !isAcronym(short) && countryNames().get(short) === undefined && !citiesByName().has(short)) {
         const target = organizations.get(resolve(key))!;
         if (short !== target.name && !target.alternateNames.includes(short)) target.alternateNames.push(short);
         aliases.set(short, target.name);
@@ -343,7 +343,15 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       ...pairedSubjects(w.passage.text, w.tokens, named),
     ];
     for (const candidate of listed) {
-      if (curation.rejects(candidate.name) || !w.claims.claim(candidate)) continue;
+      if (curation.rejects(candidate.name)) continue;
+      // A country read inside the name ("Telecom Argentina") is no longer a mention of the place.
+      const inside = w.mentions.filter((m) => m.ref.type === 'place' && candidate.start <= m.start && m.end <= candidate.end);
+      for (const m of inside) w.claims.release(m);
+      if (!w.claims.claim(candidate)) {
+        for (const m of inside) w.claims.claim(m);
+        continue;
+      }
+      w.mentions = w.mentions.filter((m) => !inside.includes(m));
       const name = addOrganization({ ...candidate, category: 'organization' });
       w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: candidate.start, end: candidate.end });
       typedByText.add(candidate.name);

@@ -123,7 +123,7 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
 export function findDescribedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const length of [3, 2]) {
+    for (const length of [4, 3, 2]) {
       const words = tokens.slice(i, i + length);
       // "Hans de Vries": a particle may stand inside the name, never at its ends.
       const nameWord = (word: Token, k: number) => isNameWord(word, text) || (k > 0 && k < length - 1 && nameParticles.has(word.text));
@@ -137,12 +137,19 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       // "…, who held office as director …", "… was appointed to lead the GCSB", "…, Ian Fletcher, held office from 2012": leading a body, holding office is a post.
       // "Félix Sanz Roldán led the CNI from 2009": a name that leads, heads or chairs a named body.
       const opens = i === 0 || words[0]!.sentenceInitial || /(?:,|\b(?:and|by|to|when|after|as|that))\s*$/.test(text.slice(Math.max(0, start - 12), start));
+      const before = text.slice(Math.max(0, start - 80), start);
       const leads =
         /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest) ||
+        // "… has been led since March 2020 by Beatriz de Anchorena": a body led by a name.
+        /\b(?:led|headed|chaired|directed|run|managed)\b[^.;:()]{0,30}\bby\s+$/.test(before) ||
+        // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
+        occupationBefore.test(before) ||
         (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         (/^,?\s+(?:held|holds|has held)\s+office\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
+        // "Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs …": a capitalised post set off by commas.
+        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
         (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
@@ -158,6 +165,11 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   }
   return found;
 }
+
+/** Occupations written before a name, alone or before a list of two names joined by "and". */
+const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?)`;
+const nameBefore = String.raw`(?:\p{Lu}[\p{L}\p{M}'’-]*\s+(?:(?:von|van|de|der|den|da|del|di|le|la)\s+)?){1,3}`;
+const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:${nameBefore}and\s+)?$`, 'u');
 
 /**
  * Whether a capitalised phrase ending in this word names a thing, not a person: a document's or an

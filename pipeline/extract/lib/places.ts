@@ -1,8 +1,8 @@
 import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import type { Claims } from './spans.js';
-import { firstWords, type Token } from './tokens.js';
-import { eventOrWorkHeads, locativePrepositions, nameParticles } from './vocabulary.js';
+import { adjacent, firstWords, isCapitalised, type Token } from './tokens.js';
+import { eventHeads, isCommonWord, locativePrepositions, nameParticles } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 export interface CountryName {
@@ -19,8 +19,11 @@ export interface CityName {
   city: CityEntry;
 }
 
-/** Nouns after which a city's name names the place of an event ("the Lisbon Summit", "the London conference"). */
-const eventNouns = new Set([...eventOrWorkHeads].map((word) => word.toLowerCase()).concat(['talks', 'round', 'accords', 'meeting', 'conference', 'summit']));
+/**
+ * Nouns after which a city's name names the place of an event ("the Lisbon Summit", "the London conference").
+ * A document named after a city ("the Budapest Convention", "the Tallinn Manual") does not place anything.
+ */
+const eventNouns = new Set([...eventHeads].map((word) => word.toLowerCase()).concat(['talks', 'round']));
 
 /** Finds the countries of a passage by every name the gazetteer gives them, longest name first. */
 export function findCountries(text: string, tokens: readonly Token[], claims: Claims): CountryName[] {
@@ -51,6 +54,7 @@ export function findCountries(text: string, tokens: readonly Token[], claims: Cl
 export function findCities(text: string, tokens: readonly Token[], claims: Claims, pageCountries: ReadonlySet<string>): CityName[] {
   const cities = citiesByName();
   const found: CityName[] = [];
+  const listedCities = citiesListedTogether(text, tokens, claims);
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
@@ -65,11 +69,15 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       // A city listed after one the text placed ("in Brisbane, Melbourne and Perth") is placed too.
       const lastCity = found[found.length - 1];
       const listed = lastCity !== undefined && /^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(lastCity.end, span.start));
+      const eventNoun = next !== undefined && eventNouns.has(next.text.toLowerCase()) && !words[length - 1]!.possessive;
+      // "in Central Europe": a capitalised word right after the city's name makes a longer name, not the city.
+      const continued = next !== undefined && !eventNoun && isCapitalised(next.text) && !words[length - 1]!.possessive && adjacent(text, span.end, next.start);
       const cue =
         listed ||
+        listedCities.has(span.start) ||
         (previous !== undefined && locativePrepositions.has(previous.text) && !words[0]!.sentenceInitial) ||
-        (next !== undefined && eventNouns.has(next.text.toLowerCase()) && !words[length - 1]!.possessive);
-      if (!cue || !claims.claim(span)) continue;
+        eventNoun;
+      if (!cue || continued || !claims.claim(span)) continue;
       // A namesake in a country the page names wins only if it is not a village beside a capital.
       const largest = candidates[0]!;
       const local = candidates.find((c) => pageCountries.has(c.countryCode) && c.population * 10 >= largest.population);
@@ -80,4 +88,44 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
     }
   }
   return found;
+}
+
+/**
+ * "Buenos Aires, Córdoba and Rosario host …": names of cities listed together, none a word of English,
+ * are places wherever the list stands. Returns where each listed name starts.
+ */
+function citiesListedTogether(text: string, tokens: readonly Token[], claims: Claims): Set<number> {
+  const cities = citiesByName();
+  const names: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let length = Math.min(3, tokens.length - i); length >= 1; length--) {
+      const words = tokens.slice(i, i + length);
+      if (!words.every(isProperNameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
+      const span = { start: words[0]!.start, end: words[length - 1]!.end };
+      const name = text.slice(span.start, span.end);
+      if (!cities.has(name) || claims.overlaps(span) || (length === 1 && isCommonWord(name))) continue;
+      const next = tokens[i + length];
+      if (next && isCapitalised(next.text) && adjacent(text, span.end, next.start)) continue;
+      names.push(span);
+      i += length - 1;
+      break;
+    }
+  }
+  const listed = new Set<number>();
+  let run: Array<{ start: number; end: number }> = [];
+  let joined = false;
+  const close = () => {
+    if (run.length >= 2 && joined) for (const span of run) listed.add(span.start);
+    run = [];
+    joined = false;
+  };
+  for (const span of names) {
+    const previous = run[run.length - 1];
+    const separator = previous && /^(?:\s*,\s*|,?\s+(?:and|or)\s+)$/.exec(text.slice(previous.end, span.start))?.[0];
+    if (previous && (separator === undefined || joined)) close();
+    if (separator !== undefined && /\s(?:and|or)\s/.test(separator)) joined = true;
+    run.push(span);
+  }
+  close();
+  return listed;
 }

@@ -115,15 +115,22 @@ export const nameParticles = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'd
 /** Lower-case words that may join the words of one name ("Ministry of Foreign Affairs and International Development"). */
 export const nameConnectors = new Set(['of', 'for', 'on', 'and', 'in', 'de', 'des', 'du', "d'", '&']);
 
-/** Nouns that make a capitalised phrase the name of an event, a document or a policy, not an organisation. */
-export const eventOrWorkHeads = new Set([
-  'Summit', 'Conference', 'Conferences', 'Meeting', 'Forum', 'Congress', 'Convention', 'Treaty', 'Agreement',
-  'Declaration', 'Strategy', 'Paper', 'Report', 'Act', 'Law', 'Charter', 'Protocol', 'Programme', 'Plan',
-  'Process', 'Dialogue', 'Games', 'Olympics', 'Exhibition', 'Expo', 'Festival', 'Week', 'Day', 'Framework',
-  'Bill', 'Manual', 'Policy', 'Code', 'Directive', 'Regulation', 'Regulations', 'Guidelines', 'Roadmap', 'Agenda',
-  'Review', 'Study', 'Index', 'Survey', 'Standard', 'Guide', 'Handbook', 'Constitution', 'Decree', 'Ordinance',
-  'Resolution', 'Blueprint',
+/** Nouns that make a capitalised phrase the name of an event: a city before one is where it was held ("the Lisbon Summit"). */
+export const eventHeads = new Set([
+  'Summit', 'Conference', 'Conferences', 'Meeting', 'Forum', 'Congress', 'Dialogue', 'Games', 'Olympics', 'Exhibition',
+  'Expo', 'Festival', 'Week', 'Day',
 ]);
+
+/** Nouns that make a capitalised phrase the name of a document or a policy: a city before one is part of its name ("the Tallinn Manual"). */
+export const workHeads = new Set([
+  'Convention', 'Treaty', 'Agreement', 'Declaration', 'Strategy', 'Paper', 'Report', 'Act', 'Law', 'Charter', 'Protocol',
+  'Programme', 'Plan', 'Process', 'Framework', 'Bill', 'Manual', 'Policy', 'Code', 'Directive', 'Regulation', 'Regulations',
+  'Guidelines', 'Roadmap', 'Agenda', 'Review', 'Study', 'Index', 'Survey', 'Standard', 'Guide', 'Handbook', 'Constitution',
+  'Decree', 'Ordinance', 'Resolution', 'Blueprint',
+]);
+
+/** Nouns that make a capitalised phrase the name of an event, a document or a policy, not an organisation. */
+export const eventOrWorkHeads = new Set([...eventHeads, ...workHeads]);
 
 /** Words that begin a sentence or a clause without being part of a name. */
 export const functionWords = new Set([
