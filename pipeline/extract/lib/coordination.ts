@@ -41,7 +41,10 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
     const previous = list[list.length - 1];
     const separator = previous ? listSeparator.exec(text.slice(previous.end, item.start))?.[0] : undefined;
     if (previous && (separator === undefined || joined)) close();
-    if (separator !== undefined && /\s(?:and|or|&)\s/.test(separator)) joined = true;
+    // "a founding member of ASEAN, and Manila hosted …": ", and" after a single item joins two clauses, not a list.
+    const clauses = separator !== undefined && /^[^,]*,\s*and\s/.test(separator) && list.length === 1;
+    if (clauses) close();
+    else if (separator !== undefined && /\s(?:and|or|&)\s/.test(separator)) joined = true;
     list.push(item);
   }
   close();

@@ -21,6 +21,7 @@ import {
   isCommonWord,
   organizationHeads,
   nameConnectors,
+  nameParticles,
   roleWords,
 } from './vocabulary.js';
 
@@ -101,7 +102,13 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         continue;
       }
       const beforeConnector = tokens[first - 2];
-      if ((previous.text === 'and' || previous.text === '&') && beforeConnector && isModifier(beforeConnector) && adjacent(text, beforeConnector.end, previous.start)) {
+      // "De La Salle University and Mapúa University": a head before "and" ends another name.
+      if ((previous.text === 'and' || previous.text === '&') && beforeConnector && isModifier(beforeConnector) && !isHead(beforeConnector.text) && adjacent(text, beforeConnector.end, previous.start)) {
+        first -= 2;
+        continue;
+      }
+      // "Ateneo de Manila University": a particle between capitalised words of the name.
+      if (nameParticles.has(previous.text) && beforeConnector && isModifier(beforeConnector) && adjacent(text, beforeConnector.end, previous.start) && !beforeConnector.possessive) {
         first -= 2;
         continue;
       }
@@ -156,7 +163,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       // organisation noun name another body ("Cyber Forces and Information Operations Command" is one).
       const possessor = tokens.slice(k, end - 1).some((token) => pluralApostrophe(text, token) === 1);
       const placeNamed = citiesByName().has(tokens[k]!.text) || countryNames().has(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
-      if (tokens[j]!.text === 'and' && end - k >= 2 && isBodyHead(tokens[end - 1]!.text) && !possessor && placeNamed) break;
+      // Nor "De La Salle University and Mapúa University": the same noun heads both.
+      const sameHead = tokens[end - 1]!.text === tokens[last]!.text;
+      if (tokens[j]!.text === 'and' && end - k >= 2 && isBodyHead(tokens[end - 1]!.text) && !possessor && (placeNamed || sameHead)) break;
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
       // A response team's complement is its body, part of its name: "CERT of the Army of the Czech Republic".

@@ -333,6 +333,24 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
+  // A name an organisation was read by is that organisation wherever else the page writes it
+  // ("DITO Telecommunity, the third mobile operator, …" and later "PLDT, Globe Telecom and DITO Telecommunity").
+  const knownNames = [...organizations.values()]
+    .filter((o) => !aliases.has(o.name))
+    .flatMap((o) => [o.name, ...o.alternateNames].map((form) => ({ form, name: o.name })))
+    .filter(({ form }) => form.length >= 4 && !isAcronym(form))
+    .sort((a, b) => b.form.length - a.form.length);
+  for (const w of work) {
+    let added = false;
+    for (const { form, name } of knownNames) {
+      for (const span of wholeWordSpans(w.passage.text, form)) {
+        if (!w.claims.claim(span)) continue;
+        w.mentions.push({ ref: { type: 'organization', name }, passage: w.passage, start: span.start, end: span.end });
+        added = true;
+      }
+    }
+    if (added) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   const typedByText = new Set<string>(shortNames);
   // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand"), and so
   // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").

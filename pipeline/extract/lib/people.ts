@@ -45,7 +45,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
         const token = tokens[k]!;
         // "… for Internal Affairs and Communications Sanae Takaichi": "and" joins capitalised words of the post.
         const joins = (token.text === 'and' || token.text === '&') && run.length > 0 && tokens[k + 1] !== undefined && isComplementWord(tokens[k + 1]!, text);
-        if (!isComplementWord(token, text) && !joins) break;
+        // "… Presidency Mariana Vieira da Silva": a particle between two words of the name is part of it.
+        const particle = nameParticles.has(token.text) && run.length > 0 && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!, text);
+        if (!isComplementWord(token, text) && !joins && !particle) break;
         if (!joins) run.push(token);
         k++;
         if (token.possessive) break;
@@ -102,7 +104,7 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
     if (nameTokens.length > 0 && isThingName(nameTokens[nameTokens.length - 1]!.text)) nameTokens = [];
     if (nameTokens.length >= minimum && nameTokens.length <= 4 && !taken(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end)) {
       const start = nameTokens[0]!.start;
-      const end = nameTokens[nameTokens.length - 1]!.end;
+      const end = withSuffix(text, tokens, tokens.indexOf(nameTokens[nameTokens.length - 1]!));
       found.push({
         start,
         end,
@@ -130,7 +132,7 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       if (words.length < length || !words.every(nameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
       if (words[0]!.sentenceInitial && words.length < 2) continue;
       const start = words[0]!.start;
-      const end = words[length - 1]!.end;
+      const end = withSuffix(text, tokens, i + length - 1);
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!, text) && adjacent(text, tokens[i - 1]!.end, start))) continue;
       if (isThingName(words[length - 1]!.text)) continue;
       const rest = text.slice(end, end + 80);
@@ -153,6 +155,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
         (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
+        // "Ivan John Uy, appointed Secretary of … in 2022": a name, then how it came to its post.
+        /^,\s+(?:(?:who|then)\s+(?:was\s+)?)?(?:appointed|named|elected|re-elected|sworn in)\s/.exec(rest) ??
         /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest) ??
         (leads ? /^/.exec(rest) : null);
       if (!after) continue;
@@ -177,6 +181,20 @@ const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:${nameBefor
  */
 function isThingName(last: string): boolean {
   return eventOrWorkHeads.has(last) || (isCommonWord(last) && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
+}
+
+/**
+ * Where a name ending at token `last` ends, with a generational suffix after it: "Benigno Aquino III",
+ * "Ferdinand Marcos Jr." (the suffix's full stop included).
+ */
+function withSuffix(text: string, tokens: readonly Token[], last: number): number {
+  const token = tokens[last]!;
+  const suffix = tokens[last + 1];
+  if (/^(?:Jr|Sr)$/.test(token.text)) return text[token.end] === '.' ? token.end + 1 : token.end;
+  if (suffix && /^(?:Jr|Sr|II|III|IV)$/.test(suffix.text) && /^,?\s$/.test(text.slice(token.end, suffix.start))) {
+    return /^(?:Jr|Sr)$/.test(suffix.text) && text[suffix.end] === '.' ? suffix.end + 1 : suffix.end;
+  }
+  return token.end;
 }
 
 /** Whether a name is a country's or a city's: "Buenos Aires, capital of …" is not a person. */

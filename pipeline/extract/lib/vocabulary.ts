@@ -18,6 +18,7 @@ export const organizationHeads = new Set([
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
   'Confederation', 'Hospital', 'Clinic', 'Commissions', 'Associations', 'Organizations', 'Organisations', 'Unions', 'Chambers',
+  'House', 'Staff',
 ]);
 
 /**
@@ -30,7 +31,7 @@ export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', '
  * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
  * ("Ministerio del Interior", "Agencja Bezpieczeństwa Wewnętrznego", "úřad" in "Národní úřad pro …"):
  * pages cite bodies by their own names, and acronyms often abbreviate those (ANSSI, NÚKIB). Spanish,
- * Portuguese, French, Italian, German, Dutch, Polish and Czech.
+ * Portuguese, French, Italian, German, Dutch, Polish, Czech and Filipino.
  */
 export const foreignGovernmentHeads = new Set([
   'Ministerio', 'Ministério', 'Ministère', 'Ministero', 'Ministerium', 'Ministerie', 'Ministerstwo', 'Ministerstvo',
@@ -61,6 +62,7 @@ export const foreignOrganizationHeads = new Set([
   'Servicio', 'Serviço', 'Servizio', 'Dienst', 'Služba', 'Unidad', 'Unité', 'Unità', 'Equipo', 'Équipe', 'Grupo', 'Groupe', 'Gruppo',
   'Sociedad', 'Sociedade', 'Société', 'Società', 'Gesellschaft', 'Academia', 'Académie', 'Accademia', 'Akademie', 'Akademia',
   'Observatorio', 'Observatório', 'Observatoire', 'Osservatorio', 'Sieć', 'Izba', 'Cámara', 'Câmara', 'Chambre', 'Kammer', 'Kamer',
+  'Bangko', 'Kagawaran', 'Tanggapan', 'Kapulungan', 'Pambansang', 'Komisyon', 'Kawanihan', 'Sangay',
 ]);
 
 /** Endings of compound heads in German and the Nordic languages ("Bundesamt", "Sikkerhetsmyndighet", "Försvarsmakten"). */
@@ -69,11 +71,11 @@ export const foreignHeadEnding = /\p{Ll}(?:amt|ministerium|behörde|agentur|poli
 /** Words that join a head written first to its complement in those languages ("de", "del", "für", "pro"). */
 export const foreignConnectors = new Set([
   'de', 'del', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'della', 'dello', 'degli', 'dei', 'y', 'e', 'et', 'i', 'und', 'für',
-  'van', 'voor', 'pro', 'dla', 'ds.', 'na', 'för', 'og', 'til', 'af', 'a', 'per', 'para', 'pour', 'zur', 'zum',
+  'van', 'voor', 'pro', 'dla', 'ds.', 'na', 'för', 'og', 'til', 'af', 'a', 'per', 'para', 'pour', 'zur', 'zum', 'ng', 'sa', 'at',
 ]);
 
 /** Articles that may follow such a connector ("de la", "van de", "für die"). */
-export const foreignArticles = new Set(['la', 'le', 'les', 'los', 'las', 'el', 'der', 'die', 'das', 'dem', 'den', 'het', 'de']);
+export const foreignArticles = new Set(['la', 'le', 'les', 'los', 'las', 'el', 'der', 'die', 'das', 'dem', 'den', 'het', 'de', 'mga']);
 
 /** Heads that make an organisation a government body of a state. */
 export const governmentHeads = new Set([
@@ -103,7 +105,7 @@ export const roleWords = new Set([
   'Senator', 'Special', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Under-Secretary', 'Vice', 'Vice-President',
   'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Advocate', 'Inspector', 'Superintendent',
   'Marshal', 'Sergeant', 'Magistrate', 'Rector', 'Dean', 'Provost', 'Premier', 'Speaker', 'Registrar', 'Comptroller',
-  'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor',
+  'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary',
 ]);
 
 /** Titles after which a single capitalised word is already a name ("Mr Smith"). */

@@ -51,6 +51,7 @@ export function countryNames(): Map<string, CountryEntry> {
       if (form.length <= 2 && (form === country.cca2 || form.length < 2) && !codesWrittenAsNames.has(form)) continue;
       if (!byName.has(form)) byName.set(form, entry);
     }
+    for (const [form, code] of shortForms) if (code === country.cca2 && !byName.has(form)) byName.set(form, entry);
     // A demonym several places share ("American": the United States, American Samoa, the Northern
     // Mariana Islands) names the sovereign state among them.
     if (entry.demonym && (!byDemonym.has(entry.demonym) || (country.unMember && !sovereign.has(entry.demonym)))) {
@@ -60,6 +61,9 @@ export function countryNames(): Map<string, CountryEntry> {
   }
   return byName;
 }
+
+/** English short names in wide use that the gazetteer's list lacks (it has "Türkiye" and "Cape Verde", not these). */
+const shortForms: ReadonlyArray<[string, string]> = [['Turkey', 'TR'], ['Cabo Verde', 'CV'], ['Britain', 'GB'], ['Holy See', 'VA']];
 
 /** The country whose people are called `word` ("French" → France). */
 export function countryByDemonym(word: string): CountryEntry | undefined {
