@@ -1,6 +1,7 @@
 import { citiesByName } from './gazetteer/cities.js';
 import { countryByDemonym, countryNames } from './gazetteer/countries.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
+import { overlapTest } from './spans.js';
 import type { Candidate, PageMention } from './types.js';
 import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
 
@@ -23,8 +24,13 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   // A mention inside another is read as the outer one; what stands in brackets (another name, an
   // acronym) belongs to the item before them.
-  const bracketed = (item: Item) => text.lastIndexOf('(', item.start) > text.lastIndexOf(')', item.start);
-  const outer = items.filter((item, index) => !bracketed(item) && !items.slice(0, index).some((other) => other.start <= item.start && item.end <= other.end));
+  const bracketed = insideBrackets(text);
+  let reach = -1;
+  const outer = items.filter((item) => {
+    const inside = item.end <= reach;
+    reach = Math.max(reach, item.end);
+    return !inside && !bracketed(item.start);
+  });
   const listed: Candidate[] = [];
   // A list is "A, B and C": items joined by commas up to its one "and" (or "or"), which joins the last.
   let list: Item[] = [];
@@ -59,6 +65,22 @@ function withCountry(text: string, candidate: Candidate, mentions: readonly Page
   const country = mentions.find((m) => m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-') && adjacent(text, candidate.end, m.start) && m.start > candidate.end);
   if (!country || !/^(?:\s*[,;.)]|\s+(?:and|or)\s|\s*$)/.test(text.slice(country.end))) return candidate;
   return { ...candidate, text: text.slice(candidate.start, country.end), end: country.end };
+}
+
+/** Whether a position of `text` stands inside round brackets, by one pass over the text. */
+function insideBrackets(text: string): (index: number) => boolean {
+  const opens: number[] = [];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let i = text.indexOf('('); i >= 0 && i < text.length; i++) {
+    if (text[i] === '(') opens.push(i);
+    else if (text[i] === ')' && opens.length > 0) {
+      const start = opens.pop()!;
+      if (opens.length === 0) spans.push({ start, end: i });
+    }
+  }
+  if (opens.length > 0) spans.push({ start: opens[0]!, end: text.length });
+  const test = overlapTest(spans);
+  return (index) => test(index, index + 1);
 }
 
 /** "Indra and GMV", read as one capitalised run, is two names in a list. */

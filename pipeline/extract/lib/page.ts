@@ -18,7 +18,7 @@ import { findDescribedPeople, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
-import { Claims, firstStartingAt, spansWithin } from './spans.js';
+import { Claims, firstStartingAt, overlapTest, spansWithin } from './spans.js';
 import { adjacent, escapeRegExp, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, roleWords } from './vocabulary.js';
@@ -355,7 +355,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand"), and so
   // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").
   for (const w of work) {
-    const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
+    const named = overlapTest(w.mentions);
     const listed = [
       ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved, { sentenceInitial: true })).map(({ start, end, text }) => ({ start, end, name: text })),
       ...pairedSubjects(w.passage.text, w.tokens, named),
@@ -480,7 +480,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
  */
 function untypedNames(w: PassageWork, unresolvedAcronyms: ReadonlySet<string>, { sentenceInitial = false } = {}): Candidate[] {
   const candidates: Candidate[] = [];
-  const named = (start: number, end: number) => w.mentions.some((m) => start < m.end && m.start < end);
+  const named = overlapTest(w.mentions);
   const ordinary = (token: Token) =>
     functionWords.has(token.text) || calendarWords.has(token.text) || roleWords.has(token.text) || countryByDemonym(token.text) !== undefined || /^\d/.test(token.text);
   let run: Token[] = [];

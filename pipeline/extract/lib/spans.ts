@@ -50,3 +50,17 @@ export function spansWithin<T extends Span>(sorted: readonly T[], start: number,
   }
   return found;
 }
+
+/**
+ * Whether a span overlaps any of `spans`, answered in logarithmic time: the spans sorted by start, and
+ * the furthest end reached by each prefix of them (spans may nest or overlap).
+ */
+export function overlapTest(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  sorted.forEach((span, index) => reach.push(Math.max(span.end, index > 0 ? reach[index - 1]! : -Infinity)));
+  return (start, end) => {
+    const before = firstStartingAt(sorted, end);
+    return before > 0 && reach[before - 1]! > start;
+  };
+}
