@@ -19,7 +19,7 @@ import { findCities, findCountries } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
 import { Claims, firstStartingAt, overlapTest, spansWithin } from './spans.js';
-import { adjacent, escapeRegExp, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
+import { adjacent, escapeRegExp, formSpans, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, roleWords } from './vocabulary.js';
 
@@ -227,6 +227,11 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     places.set(place.id, place);
     return { type: 'place', id: place.id };
   };
+  /** Each person's full name and surname, the forms that name them again. */
+  const personForms = new Map<string, string>();
+  for (const person of people.values()) {
+    for (const form of [person.name, person.name.split(/\s+/).pop()!]) if (form.length >= 3 && !personForms.has(form)) personForms.set(form, person.name);
+  }
   for (const w of work) {
     const { passage, tokens, claims, mentions } = w;
     const mention = (ref: EntityRef, start: number, end: number) => mentions.push({ ref, passage, start, end });
@@ -260,14 +265,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       if (claims.claim(person)) mention({ type: 'person', name: person.name }, person.start, person.end);
     }
     // A person named before is named again by their full name or their surname alone.
-    for (const person of people.values()) {
-      const surname = person.name.split(/\s+/).pop()!;
-      for (const form of new Set([person.name, surname])) {
-        if (form.length < 3) continue;
-        for (const span of wholeWordSpans(passage.text, form)) {
-          if (claims.claim(span)) mention({ type: 'person', name: person.name }, span.start, span.end);
-        }
-      }
+    for (const span of formSpans(passage.text, tokens, personForms)) {
+      if (claims.claim(span)) mention({ type: 'person', name: span.value }, span.start, span.end);
     }
     for (const found of findCountries(passage.text, tokens, claims)) {
       if (curation.rejects(passage.text.slice(found.start, found.end))) continue;
@@ -335,19 +334,19 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
 
   // A name an organisation was read by is that organisation wherever else the page writes it
   // ("DITO Telecommunity, the third mobile operator, …" and later "PLDT, Globe Telecom and DITO Telecommunity").
-  const knownNames = [...organizations.values()]
-    .filter((o) => !aliases.has(o.name))
-    .flatMap((o) => [o.name, ...o.alternateNames].map((form) => ({ form, name: o.name })))
-    .filter(({ form }) => form.length >= 4 && !isAcronym(form))
-    .sort((a, b) => b.form.length - a.form.length);
+  const knownNames = new Map<string, string>();
+  for (const organization of organizations.values()) {
+    if (aliases.has(organization.name)) continue;
+    for (const form of [organization.name, ...organization.alternateNames]) {
+      if (form.length >= 4 && !isAcronym(form) && !knownNames.has(form)) knownNames.set(form, organization.name);
+    }
+  }
   for (const w of work) {
     let added = false;
-    for (const { form, name } of knownNames) {
-      for (const span of wholeWordSpans(w.passage.text, form)) {
-        if (!w.claims.claim(span)) continue;
-        w.mentions.push({ ref: { type: 'organization', name }, passage: w.passage, start: span.start, end: span.end });
-        added = true;
-      }
+    for (const span of formSpans(w.passage.text, w.tokens, knownNames)) {
+      if (!w.claims.claim(span)) continue;
+      w.mentions.push({ ref: { type: 'organization', name: span.value }, passage: w.passage, start: span.start, end: span.end });
+      added = true;
     }
     if (added) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }

@@ -112,3 +112,30 @@ export function firstWords(names: ReadonlyMap<string, unknown>): Map<string, num
   }
   return index;
 }
+
+/**
+ * Where any of `forms` stands in a passage as whole words, longest form first at each word: one pass
+ * over the passage's words, each looking up only the forms that start with it (a page names dozens of
+ * organisations; searching the passage for each in turn costs a scan per name).
+ */
+export function formSpans<T>(text: string, tokens: readonly Token[], forms: ReadonlyMap<string, T>): Array<{ start: number; end: number; value: T }> {
+  const byFirstWord = new Map<string, string[]>();
+  for (const form of forms.keys()) {
+    const first = tokenize(form)[0]?.text;
+    if (first === undefined) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push(form);
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const found: Array<{ start: number; end: number; value: T }> = [];
+  for (const token of tokens) {
+    for (const form of byFirstWord.get(token.text) ?? []) {
+      const end = token.start + form.length;
+      if (!text.startsWith(form, token.start) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      found.push({ start: token.start, end, value: forms.get(form)! });
+      break;
+    }
+  }
+  return found;
+}
