@@ -2,7 +2,7 @@ import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import type { Claims } from './spans.js';
 import { adjacent, firstWords, isCapitalised, type Token } from './tokens.js';
-import { eventHeads, isCommonWord, locativePrepositions, nameParticles } from './vocabulary.js';
+import { eventHeads, functionWords, isCommonWord, locativePrepositions, nameParticles } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 export interface CountryName {
@@ -24,6 +24,9 @@ export interface CityName {
  * A document named after a city ("the Budapest Convention", "the Tallinn Manual") does not place anything.
  */
 const eventNouns = new Set([...eventHeads].map((word) => word.toLowerCase()).concat(['talks', 'round']));
+
+/** The fewest people a city has for its name alone, without "in" or "at" before it, to be read as the city. */
+const unmistakablePopulation = 100_000;
 
 /** Finds the countries of a passage by every name the gazetteer gives them, longest name first. */
 export function findCountries(text: string, tokens: readonly Token[], claims: Claims): CountryName[] {
@@ -72,11 +75,22 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       const eventNoun = next !== undefined && eventNouns.has(next.text.toLowerCase()) && !words[length - 1]!.possessive;
       // "in Central Europe": a capitalised word right after the city's name makes a longer name, not the city.
       const continued = next !== undefined && !eventNoun && isCapitalised(next.text) && !words[length - 1]!.possessive && adjacent(text, span.end, next.start);
+      // "Dublin hosts …", "Guadalajara's industry": a large city whose name is no word of English is a
+      // place wherever it stands alone (a capitalised word before it makes it part of another name).
+      const alone = previous === undefined || !isCapitalised(previous.text) || !adjacent(text, previous.end, span.start) || previous.sentenceInitial && functionWords.has(previous.text);
+      // Not when it is listed beside a name already read ("Santander and CaixaBank began …"): the list decides.
+      const afterList = /^(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?/.exec(text.slice(span.end))?.[0];
+      const beforeList = /(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?$/.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0];
+      const besideName =
+        (afterList !== undefined && claims.overlaps({ start: span.end + afterList.length, end: span.end + afterList.length + 1 })) ||
+        (beforeList !== undefined && claims.overlaps({ start: span.start - beforeList.length - 1, end: span.start - beforeList.length }));
+      const unmistakable = alone && !besideName && candidates[0]!.population >= unmistakablePopulation && !words.some((word) => isCommonWord(word.text));
       const cue =
         listed ||
         listedCities.has(span.start) ||
         (previous !== undefined && locativePrepositions.has(previous.text) && !words[0]!.sentenceInitial) ||
-        eventNoun;
+        eventNoun ||
+        unmistakable;
       if (!cue || continued || !claims.claim(span)) continue;
       // A namesake in a country the page names wins only if it is not a village beside a capital.
       const largest = candidates[0]!;
