@@ -13,6 +13,17 @@ export interface DateMention {
 }
 
 const year = String.raw`(1[0-9]{3}|20[0-9]{2})`;
+
+/** A month's name, in full or abbreviated, as a capturing group. */
+const month = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)`;
+
+/** "2009", "June", "11" → 2009-06-11; without a day, 2009-06. */
+function monthDate(yearText: string, monthText: string, day: string | undefined): string {
+  const index = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(monthText.slice(0, 3).toLowerCase()) + 1;
+  const value = `${yearText}-${String(index).padStart(2, '0')}`;
+  return day === undefined ? value : `${value}-${day.padStart(2, '0')}`;
+}
+
 const qualifierWords: Record<string, NonNullable<Event['dateQualifier']>> = {
   early: 'early',
   beginning: 'early',
@@ -41,6 +52,11 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
   {
     pattern: new RegExp(String.raw`\b(?:from|between)\s+${year}\s+(?:to|and|until|till|through)\s+${year}\b`, 'gi'),
     read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
+  },
+  {
+    // "between January and June 2009", "from 11 June to 11 July 2010": two days or months of one year.
+    pattern: new RegExp(String.raw`\b(?:from|between)\s+(?:(\d{1,2})\s+)?${month}\s+(?:to|and|until|till|through)\s+(?:(\d{1,2})\s+)?${month}\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: monthDate(m[5]!, m[2]!, m[1]), endDate: monthDate(m[5]!, m[4]!, m[3]) }),
   },
   {
     pattern: new RegExp(String.raw`\b${year}\s*[–—-]\s*${year}\b`, 'g'),

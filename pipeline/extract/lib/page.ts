@@ -426,10 +426,19 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
         const around = clauseAround(w.passage.text, sentence, m.start);
         return !dates.some((d) => d.start >= around.start && d.end <= around.end);
       });
+      // Only one city, and one the sentence puts something in or at: "officials from Baguio", "a firm
+      // based in Chicago" are not where it happened.
+      const borrowed = new Set(undatedCities.map((m) => JSON.stringify(m.ref))).size === 1 ? undatedCities[0] : undefined;
+      const placedIn = (m: PageMention) => {
+        const before = w.passage.text.slice(Math.max(0, m.start - 24), m.start);
+        return /\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !/\b(?:based|headquartered|located)\s+(?:in|at)\s+(?:the\s+)?$/.test(before);
+      };
+      // Of two cities in the clause, the one nearer the date ("in Washington in mid-2021 and … in London early in 2022").
+      const distance = (m: PageMention) => (m.end <= date.start ? date.start - m.end : m.start - date.end);
       const location =
-        inClause.find(isCity) ??
+        inClause.filter(isCity).sort((a, b) => distance(a) - distance(b))[0] ??
         inClause.find((m) => m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)) ??
-        (new Set(undatedCities.map((m) => JSON.stringify(m.ref))).size === 1 ? undatedCities[0] : undefined);
+        (borrowed && placedIn(borrowed) ? borrowed : undefined);
       // Organisations, people and countries take part; cities and acronym definitions do not.
       const isParticipant = (m: PageMention) =>
         m !== location && (m.ref.type === 'organization' || m.ref.type === 'person' || (m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')));
@@ -624,10 +633,17 @@ interface TextRange {
   text: string;
 }
 
-/** A bare year between a determiner and a lower-case word, used like an adjective: "the 2015 strategy", "its 2019 report". */
+/**
+ * A bare year that names a thing rather than dates something: between a determiner and a lower-case word,
+ * used like an adjective ("the 2015 strategy", "its 2019 report"), or after a document's name or a report's "for".
+ */
 function namesAThing(text: string, date: DateMention): boolean {
   if (!/^\d{4}$/.test(date.text)) return false;
-  return /\b(?:the|its|their|this|that|our|his|her|a|an)\s+$/i.test(text.slice(Math.max(0, date.start - 8), date.start)) && /^\s+\p{Ll}/u.test(text.slice(date.end, date.end + 3));
+  const before = text.slice(Math.max(0, date.start - 40), date.start);
+  // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
+  if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+of|,)\s*$/.test(before)) return true;
+  if (/\b(?:report|review|survey|budget|statistics|accounts)\s+(?:for|on)\s+$/i.test(before)) return true;
+  return /\b(?:the|its|their|this|that|our|his|her|a|an)\s+$/i.test(before.slice(-8)) && /^\s+\p{Ll}/u.test(text.slice(date.end, date.end + 3));
 }
 
 /** The last organisation or person named before `index`, as a list of none or one. */

@@ -41,7 +41,8 @@ export function findCountries(text: string, tokens: readonly Token[], claims: Cl
       const span = { start: tokens[i]!.start, end: last.end };
       const country = names.get(text.slice(span.start, span.end));
       if (!country || !claims.claim(span)) continue;
-      found.push({ ...span, country, locative: locativePrepositions.has(tokens[i - 1]?.text ?? '') });
+      // Where something happens is "in" or "at" a country; "teams from Colombia" are not there.
+      found.push({ ...span, country, locative: ['in', 'at'].includes(tokens[i - 1]?.text ?? '') });
       i += length - 1;
       break;
     }
