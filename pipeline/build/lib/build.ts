@@ -7,11 +7,13 @@ import type { Dataset } from '../../model/lib/dataset.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { validateRecords } from '../../validate/index.js';
-import { cacheFolder, PageCache } from './cache.js';
+import { cacheFolder, PageCache, pipelineVersion } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
+import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { publish } from './publish.js';
-import { readPages } from './read-pages.js';
+import { readPages, type PageRead } from './read-pages.js';
+import { countsOf, folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
 import { listPages, relativePath } from './sources.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
@@ -28,6 +30,10 @@ export interface BuildResult {
   outputs?: Map<string, string>;
   /** Pages read, and how many of them came from the cache unchanged. */
   pages?: { read: number; fromCache: number };
+  /** How many records of each kind the dataset has. */
+  counts?: DatasetCounts;
+  /** The output folder already held what this build would write, so it was kept as it was. */
+  reused?: boolean;
 }
 
 /**
@@ -99,21 +105,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const written = options.out !== undefined ? await writeAtomically(options.out, outputs) : new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
+  // The output folder holds what an earlier build of exactly these inputs wrote: it is kept as it is.
+  const reuse = options.out !== undefined && cache !== undefined && !options.shards && read.every((page) => page.key !== undefined)
+    ? { out: options.out, cache: cacheFolder(options.cache === false ? undefined : options.cache), inputs: await buildInputs(source, config, curation, options, read) }
+    : undefined;
+  const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
+  if (reuse && record && record.inputs === reuse.inputs && (await holdsExactly(resolve(reuse.out), record.files))) {
+    if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
+    if (finished()) return fail();
+    return { files, ok: true, written: new Map(record.files), counts: record.counts, reused: true, pages: { read: read.length, fromCache } };
+  }
   const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
   const { dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex);
   // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
   // it, say) would otherwise stay in memory for the whole emission.
   for (const page of read) delete page.outcome;
-  if (curationSource) {
-    for (const unused of curationIndex.unused()) {
-      reportWarning(
-        curationSource,
-        `Curated ${unused.section} entry \`${unused.label}\` matches nothing in the pages: correct it or remove it`,
-        pointAt(curationSource, String(curationSource.value).indexOf(unused.label)),
-        'curation-unused',
-      );
-    }
-  }
+  const curationUnused = curationIndex.unused().map(({ section, label }) => ({ section, label }));
+  if (curationSource) for (const unused of curationUnused) reportUnusedCuration(curationSource, unused);
   validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
   if (finished()) return fail();
 
@@ -156,7 +164,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
     return fail();
   }
-  return { files, ok: true, dataset, pages: { read: read.length, fromCache }, ...published };
+  const counts = countsOf(dataset);
+  if (reuse) await writeBuildRecord(reuse.cache, reuse.out, { inputs: reuse.inputs, files: [...published.written], counts, curationUnused });
+  return { files, ok: true, dataset, counts, pages: { read: read.length, fromCache }, ...published };
+}
+
+function reportUnusedCuration(curationSource: VFile, unused: UnusedCuration): void {
+  reportWarning(
+    curationSource,
+    `Curated ${unused.section} entry \`${unused.label}\` matches nothing in the pages: correct it or remove it`,
+    pointAt(curationSource, String(curationSource.value).indexOf(unused.label)),
+    'curation-unused',
+  );
+}
+
+/**
+ * A hash of everything the output depends on: the pipeline's version, the dataset settings, the
+ * curation, the options that change records, SOURCE_DATE_EPOCH, each page's cache key (its bytes and
+ * path among them) and the evaluation corpus the quality report scores.
+ */
+async function buildInputs(source: string, config: DatasetConfig, curation: Curation, options: BuildOptions, read: readonly PageRead[]): Promise<string> {
+  const evaluation = config.evaluation === undefined ? [] : await folderContents(join(source, config.evaluation));
+  return inputsHash([
+    ['pipeline', await pipelineVersion()],
+    ['config', JSON.stringify(config)],
+    ['curation', JSON.stringify(curation)],
+    ['base-iri', options.baseIri ?? ''],
+    ['source-date-epoch', process.env['SOURCE_DATE_EPOCH'] ?? ''],
+    ['pages', read.map((page) => `${page.relative ?? ''}\t${page.key ?? ''}`).join('\n')],
+    ...evaluation.map(([path, bytes]): [string, Buffer] => [`evaluation ${path}`, bytes]),
+  ]);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface PageRead {
   file: VFile;
   relative?: string;
   outcome?: PageOutcome;
+  /** The page's cache key: a hash of everything its outcome depends on (when the build has a cache). */
+  key?: string;
 }
 
 export interface ReadOptions {
@@ -66,7 +68,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     curationIndex.markUsed(outcome.curationUsed);
     options.progress?.(++done, pages.length);
-    return { file: fileWithMessages(shown, outcome.messages), relative, outcome };
+    return { file: fileWithMessages(shown, outcome.messages), relative, outcome, ...(key !== undefined ? { key } : {}) };
   });
   return { read, fromCache };
 }

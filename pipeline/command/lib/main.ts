@@ -5,10 +5,9 @@
  * a stack trace.
  */
 import { reporter } from 'vfile-reporter';
-import { build } from '../../build/index.js';
+import { build, type DatasetCounts } from '../../build/index.js';
 import { formatBytes } from '../../build/lib/limits.js';
 import { defaultLimits, limitOptions, type BuildOptions, type Limits } from '../../build/lib/options.js';
-import type { Dataset } from '../../model/index.js';
 import { readCommandLine, usageExitCode } from './arguments.js';
 import { parseCount, parseDuration, parseSize } from './units.js';
 
@@ -138,7 +137,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   progress?.clear();
   const report = reporter(result.files, { quiet: true });
   if (report !== '') io.stderr(`${report}\n`);
-  if (!result.ok || (!result.dataset && !shard)) {
+  if (!result.ok || (!result.counts && !shard)) {
     io.stderr(`${command} failed: nothing was written\n`);
     return exitCodes.inputError;
   }
@@ -148,11 +147,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`Built shard ${shard.index}/${shard.count} into ${values.out}/: ${read} page${read === 1 ? '' : 's'} (${seconds.toFixed(1)} s)\n`);
     return exitCodes.ok;
   }
-  const dataset = result.dataset!;
-  const pages = dataset.documents.length;
+  const recorded = result.counts!;
+  const pages = recorded.documents;
   const what = command === 'check' ? 'Checked' : `Built ${values.out}/ (${result.written?.size ?? 0} files)`;
   const cached = result.pages && result.pages.fromCache > 0 ? `, ${result.pages.fromCache} unchanged from the cache` : '';
-  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(dataset)} (${seconds.toFixed(1)} s${cached})\n`);
+  const kept = result.reused ? `; ${values.out}/ already held this output and was kept` : '';
+  io.stdout(`${what} from ${pages} page${pages === 1 ? '' : 's'}: ${counts(recorded)} (${seconds.toFixed(1)} s${cached}${kept})\n`);
   return exitCodes.ok;
 }
 
@@ -179,14 +179,14 @@ function progressLine(io: Io, started: number): { update: (done: number, total: 
   };
 }
 
-function counts(dataset: Dataset): string {
+function counts(recorded: DatasetCounts): string {
   const parts: Array<[number, string, string]> = [
-    [dataset.organizations.length, 'organization', 'organizations'],
-    [dataset.people.length, 'person', 'people'],
-    [dataset.places.length, 'place', 'places'],
-    [dataset.events.length, 'event', 'events'],
-    [dataset.terms.length, 'term', 'terms'],
-    [dataset.mentions.length, 'mention', 'mentions'],
+    [recorded.organizations, 'organization', 'organizations'],
+    [recorded.people, 'person', 'people'],
+    [recorded.places, 'place', 'places'],
+    [recorded.events, 'event', 'events'],
+    [recorded.terms, 'term', 'terms'],
+    [recorded.mentions, 'mention', 'mentions'],
   ];
   return parts.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`).join(', ');
 }

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Fingerprint } from '../../emit/index.js';
+import type { Dataset } from '../../model/lib/dataset.js';
+
+/** How many records of each kind a build published: what its summary line reports. */
+export interface DatasetCounts {
+  documents: number;
+  organizations: number;
+  people: number;
+  places: number;
+  events: number;
+  terms: number;
+  mentions: number;
+}
+
+export function countsOf(dataset: Dataset): DatasetCounts {
+  return {
+    documents: dataset.documents.length,
+    organizations: dataset.organizations.length,
+    people: dataset.people.length,
+    places: dataset.places.length,
+    events: dataset.events.length,
+    terms: dataset.terms.length,
+    mentions: dataset.mentions.length,
+  };
+}
+
+/** A curated entry no page used: reported again when a build is reused. */
+export interface UnusedCuration {
+  section: string;
+  label: string;
+}
+
+/**
+ * What a successful build into a folder was made from and what it wrote. When the next build into the
+ * same folder has the same inputs (every page's cache key, the dataset settings, the curation, the
+ * evaluation corpus, the pipeline's version) and the folder still holds exactly those files, byte for
+ * byte, the output is what a fresh build would give: it is kept, and merging, emitting and checking
+ * are skipped.
+ */
+export interface BuildRecord {
+  inputs: string;
+  files: Array<[string, Fingerprint]>;
+  counts: DatasetCounts;
+  curationUnused: UnusedCuration[];
+}
+
+/** One hash of everything a build's output depends on, given as labelled parts in a fixed order. */
+export function inputsHash(parts: ReadonlyArray<[label: string, value: string | Buffer]>): string {
+  const hash = createHash('sha256');
+  for (const [label, value] of parts) hash.update(label).update('\0').update(value).update('\0');
+  return hash.digest('hex');
+}
+
+/** The bytes of every file under `folder`, by path relative to it, in path order: the evaluation corpus, say. */
+export async function folderContents(folder: string): Promise<Array<[string, Buffer]>> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  return Promise.all(files.map(async (file): Promise<[string, Buffer]> => [relative(folder, file), await readFile(file)]));
+}
+
+function recordPath(cache: string, out: string): string {
+  return join(cache, 'builds', `${createHash('sha256').update(resolve(out)).digest('hex')}.json`);
+}
+
+export async function readBuildRecord(cache: string, out: string): Promise<BuildRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(recordPath(cache, out), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeBuildRecord(cache: string, out: string, record: BuildRecord): Promise<void> {
+  const path = recordPath(cache, out);
+  await mkdir(join(path, '..'), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  await writeFile(partial, JSON.stringify(record));
+  await rename(partial, path);
+}
+
+/** Whether `out` holds exactly the recorded files, no more, no fewer, each with its recorded size and SHA-256. */
+export async function holdsExactly(out: string, files: ReadonlyArray<[string, Fingerprint]>): Promise<boolean> {
+  const entries = await readdir(out, { withFileTypes: true, recursive: true }).catch(() => undefined);
+  if (!entries) return false;
+  const present = entries.filter((entry) => entry.isFile()).map((entry) => relative(out, join(entry.parentPath, entry.name)).split('\\').join('/')).sort();
+  const expected = files.map(([path]) => path).sort();
+  if (present.length !== expected.length || present.some((path, index) => path !== expected[index])) return false;
+  for (const [path, fingerprint] of files) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(join(out, path))) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    if (bytes !== fingerprint.bytes || hash.digest('hex') !== fingerprint.sha256) return false;
+  }
+  return true;
+}
