@@ -1,0 +1,80 @@
+import { CodePoints } from '../../model/lib/text.js';
+import type { Sentence } from '../../model/types.js';
+import type { ParsedPassage } from '../../parse/index.js';
+import type { DateMention } from './dates.js';
+import { firstStartingAt } from './spans.js';
+import type { EntityRef, PageMention } from './types.js';
+
+/** Helpers that read a dated clause as an event: its sentence and clause, whether its year names a thing, who it is about. */
+
+export interface TextRange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A bare year that names a thing rather than dates something: between a determiner and a lower-case word,
+ * used like an adjective ("the 2015 strategy", "its 2019 report"), or after a document's name or a report's "for".
+ */
+export function namesAThing(text: string, date: DateMention): boolean {
+  if (!/^\d{4}$/.test(date.text)) return false;
+  const before = text.slice(Math.max(0, date.start - 40), date.start);
+  // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
+  if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+of|,)\s*$/.test(before)) return true;
+  if (/\b(?:report|review|survey|budget|statistics|accounts)\s+(?:for|on)\s+$/i.test(before)) return true;
+  return /\b(?:the|its|their|this|that|our|his|her|a|an)\s+$/i.test(before.slice(-8)) && /^\s+\p{Ll}/u.test(text.slice(date.end, date.end + 3));
+}
+
+/** The last organisation or person named before `index`, as a list of none or one. */
+export function lastNamedBefore(mentions: readonly PageMention[], index: number): PageMention[] {
+  for (let i = firstStartingAt(mentions, index) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end <= index && (m.ref.type === 'organization' || m.ref.type === 'person')) return [m];
+  }
+  return [];
+}
+
+/** A passage's sentences as UTF-16 ranges of its text. */
+export function sentenceRanges(sentences: readonly Sentence[], passage: ParsedPassage): TextRange[] {
+  const codePoints = new CodePoints(passage.text);
+  return sentences.map((sentence) => ({ start: codePoints.indexOf(sentence.start), end: codePoints.indexOf(sentence.end), text: sentence.text }));
+}
+
+/**
+ * The clause of a sentence around `index`: the stretch between commas, colons, semicolons or dashes
+ * that are not inside brackets ("the … Agency (ANSSI) was set up in July 2009").
+ */
+export function clauseAround(text: string, sentence: TextRange, index: number): TextRange {
+  let start = sentence.start;
+  let end = sentence.end;
+  let depth = 0;
+  const body = text.slice(sentence.start, sentence.end);
+  // A dash between spaces separates clauses; one inside "16–17 April" joins a range.
+  for (const match of body.matchAll(/[()[\]]|[,;:\u2014]|\s[-\u2013]\s/g)) {
+    const mark = match[0];
+    if (mark === '(' || mark === '[') depth++;
+    else if (mark === ')' || mark === ']') depth = Math.max(0, depth - 1);
+    if (depth > 0 || /^[()[\]]$/.test(mark)) continue;
+    const at = sentence.start + match.index;
+    if (at < index) start = at + mark.length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim().replace(/[.!?]+$/, '');
+  return { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+}
+
+export function uniqueRefs(refs: EntityRef[]): EntityRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = JSON.stringify(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
