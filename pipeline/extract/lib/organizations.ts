@@ -103,7 +103,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       }
       const beforeConnector = tokens[first - 2];
       // "De La Salle University and Mapúa University": a head before "and" ends another name.
-      if ((previous.text === 'and' || previous.text === '&') && beforeConnector && isModifier(beforeConnector) && !isHead(beforeConnector.text) && adjacent(text, beforeConnector.end, previous.start)) {
+      // Nor an acronym after "and" ("Maybank and CIMB Group" are two).
+      if ((previous.text === 'and' || previous.text === '&') && beforeConnector && isModifier(beforeConnector) && !isHead(beforeConnector.text) && !isAcronym(tokens[first]!.text) && adjacent(text, beforeConnector.end, previous.start)) {
         first -= 2;
         continue;
       }
@@ -211,7 +212,12 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       (/^\p{Lu}{2}[\p{Lu}\p{N}-]*\.(?:[a-z]{2}|[A-Z]{2}|org|net|com|gov|int)$/u.test(token.text) ||
         /^\p{Lu}[\p{Ll}\p{N}-]{2,}\.(?:com|org|net|eu|cz|sk|pl|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ee|lv|lt|ua|uk|ie|pt|br|cl|ar|mx|co|in|jp|kr|cn|au|nz|za|ke|ng|sg)$/u.test(token.text) ||
         /^\p{Lu}{2}\.\p{Lu}{3,}$/u.test(token.text));
-    if ((camel && !bracketed) || domain) found.push({ start: token.start, end: token.end, name: token.text, category: 'organization' });
+    if ((camel && !bracketed) || domain) {
+      // "CyberSecurity Malaysia": a camel-case name may take its country after it.
+      const country = camel ? countryAfter(text, tokens, index) : undefined;
+      const end = country ? tokens[index + country.words]!.end : token.end;
+      found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'organization', ...(country ? { countryCode: country.country.cca2 } : {}) });
+    }
     else if (described) {
       // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma.
       let first = index;

@@ -24,7 +24,8 @@ export interface PersonName {
  */
 export function findPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
-  const linked = (a: Token, b: Token) => adjacent(text, a.end, b.start);
+  // "Dr. Megat Zuhairy", "Mr. Smith": the full stop of an abbreviated title does not part it from the name.
+  const linked = (a: Token, b: Token) => adjacent(text, a.end + (abbreviatedTitles.has(a.text) && text[a.end] === '.' ? 1 : 0), b.start);
   for (let i = 0; i < tokens.length; i++) {
     // A post in lower case counts only where a name follows it between commas ("Its chair, Aleid Wolfsen,").
     const lowerPost = /^\p{Ll}/u.test(tokens[i]!.text) && isTitleWord(tokens[i]!.text) && /^\s*,\s*$/.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? tokens[i]!.end));
@@ -32,7 +33,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
     let first = i;
     while (first > 0 && isRoleModifier(tokens[first - 1]!) && linked(tokens[first - 1]!, tokens[first]!) && !taken(tokens[first - 1]!.start, tokens[first - 1]!.end)) first--;
     let roleEnd = i;
-    while (roleEnd + 1 < tokens.length && roleWords.has(tokens[roleEnd + 1]!.text) && linked(tokens[roleEnd]!, tokens[roleEnd + 1]!)) roleEnd++;
+    // "Datuk Seri Anwar Ibrahim", "Tan Sri …": a Malaysian title goes on with "Seri" or "Sri".
+    const titleGoesOn = (index: number) => roleWords.has(tokens[index]!.text) || (/^(?:Seri|Sri)$/.test(tokens[index]!.text) && /^(?:Datuk|Dato|Tun|Tan|Puan|Toh)$/.test(tokens[index - 1]!.text));
+    while (roleEnd + 1 < tokens.length && titleGoesOn(roleEnd + 1) && linked(tokens[roleEnd]!, tokens[roleEnd + 1]!)) roleEnd++;
 
     let nameTokens: Token[] = [];
     let next = roleEnd + 1;
@@ -109,7 +112,7 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
         start,
         end,
         name: text.slice(start, end),
-        ...(onlyHonorifics ? {} : { role: text.slice(tokens[first]!.start, tokens[roleEnd]!.end) }),
+        ...(onlyHonorifics ? {} : { role: text.slice(tokens[first]!.start, tokens[roleEnd]!.end + (abbreviatedTitles.has(tokens[roleEnd]!.text) && text[tokens[roleEnd]!.end] === '.' ? 1 : 0)) }),
         roleStart: tokens[first]!.start,
       });
     }
@@ -147,7 +150,7 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
         (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
-        (/^,?\s+(?:held|holds|has held)\s+office\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
+        (/^,?\s+(?:(?:held|holds|has held)\s+office|governed|presided)\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
         // "Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs …": a capitalised post set off by commas.
@@ -169,6 +172,9 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   }
   return found;
 }
+
+/** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
+const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
 
 /** Occupations written before a name, alone or before a list of two names joined by "and". */
 const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?)`;

@@ -105,7 +105,7 @@ export const roleWords = new Set([
   'Senator', 'Special', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Under-Secretary', 'Vice', 'Vice-President',
   'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Advocate', 'Inspector', 'Superintendent',
   'Marshal', 'Sergeant', 'Magistrate', 'Rector', 'Dean', 'Provost', 'Premier', 'Speaker', 'Registrar', 'Comptroller',
-  'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary',
+  'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary', 'Ir', 'Datuk', 'Dato', 'Tun',
 ]);
 
 /** Titles after which a single capitalised word is already a name ("Mr Smith"). */
