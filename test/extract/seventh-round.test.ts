@@ -27,3 +27,18 @@ describe('organisations', () => {
     expect(extract('In mid-2023 Maybank and CIMB Group met CyberSecurity Malaysia.').organizations.map((o) => o.name)).toEqual(['CIMB Group', 'CyberSecurity Malaysia', 'Maybank']);
   });
 });
+
+describe('places by their English names', () => {
+  it('a city the gazetteer knows by its own name is found by its English one, not a small namesake', () => {
+    const places = extract('Talks were held in Washington in 2019 and in Geneva in 2020, and a centre opened in Cologne.').places;
+    expect(places.map((p) => [p.name, p.countryCode, p.geonamesId]).sort()).toEqual([
+      ['Cologne', 'DE', 2886242],
+      ['Geneva', 'CH', 2660646],
+      ['Washington', 'US', 4140963],
+    ]);
+  });
+
+  it('not a country by a spelling that is a word of English ("Island", Iceland\'s own name), but "the US" still', () => {
+    expect(extract('Island nations and the US met.').places.map((p) => p.countryCode)).toEqual(['US']);
+  });
+});

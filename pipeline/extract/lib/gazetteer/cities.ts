@@ -45,5 +45,33 @@ export function citiesByName(): Map<string, CityEntry[]> {
   for (const list of byName.values()) {
     list.sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId);
   }
+  // The gazetteer names some cities only in their own language, so their English names would fall to
+  // a small namesake ("Washington" to a town in England, "Geneva" to one in Illinois): the city comes first.
+  for (const [english, own, country] of englishNames) {
+    const city = byName.get(own)?.find((entry) => entry.countryCode === country);
+    if (!city) continue;
+    // Named as the page names it; the GeoNames id is the city's all the same.
+    byName.set(english, [{ ...city, name: english }, ...(byName.get(english) ?? [])]);
+  }
   return byName;
 }
+
+/** English names of cities the gazetteer knows by another name: [English, the gazetteer's name, ISO country code]. */
+const englishNames: ReadonlyArray<[string, string, string]> = [
+  ['Washington', 'Washington, D.C.', 'US'],
+  ['Geneva', 'Genève', 'CH'],
+  ['Cologne', 'Köln', 'DE'],
+  ['Nuremberg', 'Nürnberg', 'DE'],
+  ['Hanover', 'Hannover', 'DE'],
+  ['Seville', 'Sevilla', 'ES'],
+  ['Gothenburg', 'Göteborg', 'SE'],
+  ['Zurich', 'Zürich', 'CH'],
+  ['Lucerne', 'Luzern', 'CH'],
+  ['Antwerp', 'Antwerpen', 'BE'],
+  ['Bruges', 'Brugge', 'BE'],
+  ['Ghent', 'Gent', 'BE'],
+  ['Louvain', 'Leuven', 'BE'],
+  ['Krakow', 'Kraków', 'PL'],
+  ['Kiev', 'Kyiv', 'UA'],
+  ['Oporto', 'Porto', 'PT'],
+];

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
+import { isCommonWord } from '../vocabulary.js';
 
 // The package's ES entry re-exports JSON without an import attribute, which Node 20 refuses: read the data.
 const countries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
@@ -43,7 +44,8 @@ export function countryNames(): Map<string, CountryEntry> {
       longitude: country.latlng[1] ?? 0,
       ...(country.demonyms?.['eng']?.m ? { demonym: country.demonyms['eng'].m } : {}),
     };
-    const forms = [country.name.common, country.name.official, ...country.altSpellings];
+    // An alternative spelling that is a word of English ("Island", Iceland's own name) names no country in English text.
+    const forms = [country.name.common, country.name.official, ...country.altSpellings.filter((form) => !/^\p{Lu}\p{Ll}+$/u.test(form) || !isCommonWord(form))];
     for (const raw of forms) {
       const form = raw.replace(/^The /, '');
       if (!/^[\p{Script=Latin}][\p{Script=Latin}'’ .()-]*$/u.test(form)) continue;
