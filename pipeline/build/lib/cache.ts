@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../model/lib/project.js';
+import { filesUnder, writeWhole } from './files.js';
 import type { PageOutcome, PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
@@ -34,10 +35,6 @@ export function pipelineVersion(): Promise<string> {
   return codeVersion;
 }
 
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
 
 /**
  * Page outcomes kept between builds, each under a hash of all it depends on: the page's bytes and path,
@@ -77,12 +74,7 @@ export class PageCache {
   }
 
   async set(key: string, outcome: PageOutcome): Promise<void> {
-    const path = this.pathOf(key);
-    await mkdir(join(path, '..'), { recursive: true });
-    // Written beside and renamed: a reader never sees half an entry.
-    const partial = `${path}.${process.pid}.partial`;
-    await writeFile(partial, JSON.stringify(outcome));
-    await rename(partial, path);
+    await writeWhole(this.pathOf(key), JSON.stringify(outcome));
   }
 
   private pathOf(key: string): string {

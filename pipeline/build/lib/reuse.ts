@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { Fingerprint } from '../../emit/index.js';
+import { FingerprintBuilder, type Fingerprint } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
+import { filesUnder, writeWhole } from './files.js';
 
 /** How many records of each kind a build published: what its summary line reports. */
 export interface DatasetCounts {
@@ -57,9 +58,7 @@ export function inputsHash(parts: ReadonlyArray<[label: string, value: string | 
 
 /** The bytes of every file under `folder`, by path relative to it, in path order: the evaluation corpus, say. */
 export async function folderContents(folder: string): Promise<Array<[string, Buffer]>> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-  return Promise.all(files.map(async (file): Promise<[string, Buffer]> => [relative(folder, file), await readFile(file)]));
+  return Promise.all((await filesUnder(folder)).map(async (file): Promise<[string, Buffer]> => [relative(folder, file), await readFile(file)]));
 }
 
 function recordPath(cache: string, out: string): string {
@@ -75,28 +74,19 @@ export async function readBuildRecord(cache: string, out: string): Promise<Build
 }
 
 export async function writeBuildRecord(cache: string, out: string, record: BuildRecord): Promise<void> {
-  const path = recordPath(cache, out);
-  await mkdir(join(path, '..'), { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
-  await writeFile(partial, JSON.stringify(record));
-  await rename(partial, path);
+  await writeWhole(recordPath(cache, out), JSON.stringify(record));
 }
 
 /** Whether `out` holds exactly the recorded files, no more, no fewer, each with its recorded size and SHA-256. */
 export async function holdsExactly(out: string, files: ReadonlyArray<[string, Fingerprint]>): Promise<boolean> {
-  const entries = await readdir(out, { withFileTypes: true, recursive: true }).catch(() => undefined);
-  if (!entries) return false;
-  const present = entries.filter((entry) => entry.isFile()).map((entry) => relative(out, join(entry.parentPath, entry.name)).split('\\').join('/')).sort();
+  const present = (await filesUnder(out)).map((file) => relative(out, file).split('\\').join('/'));
   const expected = files.map(([path]) => path).sort();
   if (present.length !== expected.length || present.some((path, index) => path !== expected[index])) return false;
-  for (const [path, fingerprint] of files) {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(join(out, path))) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-    }
-    if (bytes !== fingerprint.bytes || hash.digest('hex') !== fingerprint.sha256) return false;
+  for (const [path, recorded] of files) {
+    const builder = new FingerprintBuilder();
+    for await (const chunk of createReadStream(join(out, path))) builder.add(chunk as Buffer);
+    const found = builder.finish();
+    if (found.bytes !== recorded.bytes || found.sha256 !== recorded.sha256) return false;
   }
   return true;
 }
