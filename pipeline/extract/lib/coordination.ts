@@ -1,7 +1,7 @@
-import { citiesByName } from './gazetteer/cities.js';
-import { countryByDemonym, countryNames } from './gazetteer/countries.js';
+import { countryByDemonym } from './gazetteer/countries.js';
+import { isPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { overlapTest } from './spans.js';
+import { insideBrackets } from './spans.js';
 import type { Candidate, PageMention } from './types.js';
 import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
 
@@ -67,22 +67,6 @@ function withCountry(text: string, candidate: Candidate, mentions: readonly Page
   return { ...candidate, text: text.slice(candidate.start, country.end), end: country.end };
 }
 
-/** Whether a position of `text` stands inside round brackets, by one pass over the text. */
-function insideBrackets(text: string): (index: number) => boolean {
-  const opens: number[] = [];
-  const spans: Array<{ start: number; end: number }> = [];
-  for (let i = text.indexOf('('); i >= 0 && i < text.length; i++) {
-    if (text[i] === '(') opens.push(i);
-    else if (text[i] === ')' && opens.length > 0) {
-      const start = opens.pop()!;
-      if (opens.length === 0) spans.push({ start, end: i });
-    }
-  }
-  if (opens.length > 0) spans.push({ start: opens[0]!, end: text.length });
-  const test = overlapTest(spans);
-  return (index) => test(index, index + 1);
-}
-
 /** "Indra and GMV", read as one capitalised run, is two names in a list. */
 function splitAtAnd(candidate: Candidate): Candidate[] {
   const parts: Candidate[] = [];
@@ -137,8 +121,7 @@ function isUnknownName(token: Token): boolean {
     !calendarWords.has(token.text) &&
     !roleWords.has(token.text) &&
     !organizationHeads.has(token.text) &&
-    countryNames().get(token.text) === undefined &&
     countryByDemonym(token.text) === undefined &&
-    !citiesByName().has(token.text)
+    !isPlaceName(token.text)
   );
 }

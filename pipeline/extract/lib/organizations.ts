@@ -2,6 +2,8 @@ import type { Organization } from '../../model/types.js';
 import { citiesByName } from './gazetteer/cities.js';
 import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
+import { isPlaceName } from './places.js';
+import { insideBrackets } from './spans.js';
 import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
 import {
   adjectivalRoleWords,
@@ -50,6 +52,7 @@ const complementConnectors = new Set(['of', 'for', 'on', 'and', '&', 'against'])
 export function findOrganizationNames(text: string, tokens: readonly Token[]): OrganizationName[] {
   const found: OrganizationName[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+  const inBrackets = insideBrackets(text);
 
   // Gazetteer names of two words or more, longest first.
   const gazetteer = internationalOrganizations();
@@ -163,7 +166,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       // "… against Organised Crime and Brno University Hospital": after "and", a place's name and an
       // organisation noun name another body ("Cyber Forces and Information Operations Command" is one).
       const possessor = tokens.slice(k, end - 1).some((token) => pluralApostrophe(text, token) === 1);
-      const placeNamed = citiesByName().has(tokens[k]!.text) || countryNames().has(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
+      const placeNamed = isPlaceName(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
       // Nor "De La Salle University and Mapúa University": the same noun heads both.
       const sameHead = tokens[end - 1]!.text === tokens[last]!.text;
       if (tokens[j]!.text === 'and' && end - k >= 2 && isBodyHead(tokens[end - 1]!.text) && !possessor && (placeNamed || sameHead)) break;
@@ -205,7 +208,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlace(text, tokens, index);
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
-    const bracketed = text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start);
+    const bracketed = inBrackets(token.start);
     // Also a name with its web domain ("Seznam.cz", "Kiwi.com") and a registry's name after its country's code ("CZ.NIC").
     const domain =
       !bracketed &&
@@ -253,10 +256,10 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   tokens.forEach((token, index) => {
     const city = tokens[index + 1];
     if (!city || !isAcronym(token.text) || token.text.length > 3 || token.possessive || countryNames().has(token.text) || !adjacent(text, token.end, city.start)) return;
-    if (taken(token.start, city.end) || text.lastIndexOf('(', token.start) > text.lastIndexOf(')', token.start)) return;
+    if (taken(token.start, city.end) || inBrackets(token.start)) return;
     const after = tokens[index + 2];
     if (after && isCapitalised(after.text) && adjacent(text, city.end, after.start)) return;
-    if (!isCapitalised(city.text) || isAcronym(city.text) || !(citiesByName().get(city.text)?.[0]?.population! >= campusCityPopulation)) return;
+    if (!isCapitalised(city.text) || isAcronym(city.text) || (citiesByName().get(city.text)?.[0]?.population ?? 0) < campusCityPopulation) return;
     found.push({ start: token.start, end: city.end, name: text.slice(token.start, city.end), category: 'organization' });
   });
   for (const listed of listedCompanies(text)) if (!taken(listed.start, listed.end)) found.push(listed);
@@ -337,7 +340,7 @@ const basedName = /\p{Lu}[\p{L}]*-based\s+((?:\p{Lu}[\p{L}\p{N}&.-]*)(?:\s+\p{Lu
 function isPlace(text: string, tokens: readonly Token[], index: number): boolean {
   for (let first = Math.max(0, index - 2); first <= index; first++) {
     const name = text.slice(tokens[first]!.start, tokens[index]!.end);
-    if (countryNames().has(name) || citiesByName().has(name)) return true;
+    if (isPlaceName(name)) return true;
   }
   return false;
 }

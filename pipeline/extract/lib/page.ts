@@ -10,11 +10,11 @@ import { slug } from '../../model/lib/ids.js';
 import type { Curation } from '../../model/types.js';
 
 type CuratedEntity = NonNullable<Curation['add']>[number];
-import { citiesByName, type CityEntry } from './gazetteer/cities.js';
+import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
 import { findDescribedPeople, findPeople, type PersonName } from './people.js';
-import { findCities, findCountries } from './places.js';
+import { findCities, findCountries, isPlaceName } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
 import { clauseAround, lastNamedBefore, namesAThing, sentenceRanges, uniqueRefs } from './clauses.js';
@@ -110,7 +110,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       }
       // "the National Criminal Investigation Service (Kripos)": one word in brackets after a name is its short name.
       const short = /^\s*\((\p{Lu}[\p{L}\p{N}.-]*\p{Ll}[\p{L}\p{N}.-]*)\)/u.exec(w.passage.text.slice(found.end))?.[1];
-      if (short && short !== organizations.get(resolve(key))!.name && !isCommonWord(short) && !isAcronym(short) && countryNames().get(short) === undefined && !citiesByName().has(short)) {
+      if (short && short !== organizations.get(resolve(key))!.name && !isCommonWord(short) && !isAcronym(short) && !isPlaceName(short)) {
         const target = organizations.get(resolve(key))!;
         if (short !== target.name && !target.alternateNames.includes(short)) target.alternateNames.push(short);
         aliases.set(short, target.name);

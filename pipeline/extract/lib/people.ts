@@ -1,5 +1,4 @@
-import { citiesByName } from './gazetteer/cities.js';
-import { countryNames } from './gazetteer/countries.js';
+import { isPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import { calendarWords, eventOrWorkHeads, functionWords, honorifics, isCommonWord, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
@@ -203,10 +202,6 @@ function withSuffix(text: string, tokens: readonly Token[], last: number): numbe
   return token.end;
 }
 
-/** Whether a name is a country's or a city's: "Buenos Aires, capital of …" is not a person. */
-function isPlaceName(name: string): boolean {
-  return countryNames().has(name) || citiesByName().has(name);
-}
 
 /** A title or post in any case, also inside a hyphenated title: "Commissioner", "chair", "Attorney-General". */
 function isTitleWord(word: string): boolean {

@@ -25,6 +25,11 @@ export interface CityName {
  */
 const eventNouns = new Set([...eventHeads].map((word) => word.toLowerCase()).concat(['talks', 'round']));
 
+/** Whether a name is a country's or a city's in the gazetteers ("Buenos Aires", "Chile"). */
+export function isPlaceName(name: string): boolean {
+  return countryNames().has(name) || citiesByName().has(name);
+}
+
 /** The fewest people a city has for its name alone, without "in" or "at" before it, to be read as the city. */
 const unmistakablePopulation = 100_000;
 

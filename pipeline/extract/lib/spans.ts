@@ -64,3 +64,19 @@ export function overlapTest(spans: readonly Span[]): (start: number, end: number
     return before > 0 && reach[before - 1]! > start;
   };
 }
+
+/** Whether a position of `text` stands inside round brackets, by one pass over the text. */
+export function insideBrackets(text: string): (index: number) => boolean {
+  const opens: number[] = [];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let i = text.indexOf('('); i >= 0 && i < text.length; i++) {
+    if (text[i] === '(') opens.push(i);
+    else if (text[i] === ')' && opens.length > 0) {
+      const start = opens.pop()!;
+      if (opens.length === 0) spans.push({ start, end: i });
+    }
+  }
+  if (opens.length > 0) spans.push({ start: opens[0]!, end: text.length });
+  const test = overlapTest(spans);
+  return (index) => test(index, index + 1);
+}
