@@ -341,15 +341,19 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       if (form.length >= 4 && !isAcronym(form) && !knownNames.has(form)) knownNames.set(form, organization.name);
     }
   }
-  for (const w of work) {
-    let added = false;
-    for (const span of formSpans(w.passage.text, w.tokens, knownNames)) {
-      if (!w.claims.claim(span)) continue;
-      w.mentions.push({ ref: { type: 'organization', name: span.value }, passage: w.passage, start: span.start, end: span.end });
-      added = true;
+  /** Mentions each form (a name, by the organisation it names) wherever a passage writes it and nothing else was read. */
+  const mentionEverywhere = (forms: ReadonlyMap<string, string>) => {
+    for (const w of work) {
+      let added = false;
+      for (const span of formSpans(w.passage.text, w.tokens, forms)) {
+        if (!w.claims.claim(span)) continue;
+        w.mentions.push({ ref: { type: 'organization', name: span.value }, passage: w.passage, start: span.start, end: span.end });
+        added = true;
+      }
+      if (added) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     }
-    if (added) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  }
+  };
+  mentionEverywhere(knownNames);
   const typedByText = new Set<string>(shortNames);
   // An untyped name listed with organisations is one ("Spark, Chorus and the Bank of New Zealand"), and so
   // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").
@@ -373,16 +377,10 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: candidate.start, end: candidate.end });
       typedByText.add(candidate.name);
     }
+    if (listed.length > 0) w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   // A name typed so is the same organisation wherever else the page writes it.
-  for (const w of work) {
-    for (const name of typedByText) {
-      for (const span of wholeWordSpans(w.passage.text, name)) {
-        if (w.claims.claim(span)) w.mentions.push({ ref: { type: 'organization', name: resolve(name) }, passage: w.passage, start: span.start, end: span.end });
-      }
-    }
-    w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  }
+  mentionEverywhere(new Map([...typedByText].map((name) => [name, resolve(name)])));
   for (const { acronym, passage, start } of firstUnresolved) {
     if (typedByText.has(acronym)) continue;
     reportWarning(
