@@ -1,7 +1,7 @@
 import { countryByDemonym } from './gazetteer/countries.js';
 import { isPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { insideBrackets } from './spans.js';
+import { insideBrackets, listsOf } from './spans.js';
 import type { Candidate, PageMention } from './types.js';
 import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
 
@@ -32,28 +32,12 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
     return !inside && !bracketed(item.start);
   });
   const listed: Candidate[] = [];
-  // A list is "A, B and C": items joined by commas up to its one "and" (or "or"), which joins the last.
-  let list: Item[] = [];
-  let joined = false;
-  const close = () => {
+  for (const list of listsOf(text, outer, listSeparator, { clauses: true })) {
     const kinds = new Set(list.map((item) => item.mention?.ref.type));
-    if (joined && kinds.has('organization') && !kinds.has('person') && !kinds.has('place') && !list.some((item) => item.blocks)) {
+    if (kinds.has('organization') && !kinds.has('person') && !kinds.has('place') && !list.some((item) => item.blocks)) {
       for (const item of list) if (item.candidate) listed.push(item.candidate);
     }
-    list = [];
-    joined = false;
-  };
-  for (const item of outer) {
-    const previous = list[list.length - 1];
-    const separator = previous ? listSeparator.exec(text.slice(previous.end, item.start))?.[0] : undefined;
-    if (previous && (separator === undefined || joined)) close();
-    // "a founding member of ASEAN, and Manila hosted …": ", and" after a single item joins two clauses, not a list.
-    const clauses = separator !== undefined && /^[^,]*,\s*and\s/.test(separator) && list.length === 1;
-    if (clauses) close();
-    else if (separator !== undefined && /\s(?:and|or|&)\s/.test(separator)) joined = true;
-    list.push(item);
   }
-  close();
   return listed;
 }
 

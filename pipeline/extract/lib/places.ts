@@ -1,6 +1,6 @@
 import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
-import type { Claims } from './spans.js';
+import { listsOf, type Claims } from './spans.js';
 import { adjacent, firstWords, isCapitalised, type Token } from './tokens.js';
 import { eventHeads, functionWords, isCommonWord, locativePrepositions, nameParticles } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
@@ -132,20 +132,6 @@ function citiesListedTogether(text: string, tokens: readonly Token[], claims: Cl
     }
   }
   const listed = new Set<number>();
-  let run: Array<{ start: number; end: number }> = [];
-  let joined = false;
-  const close = () => {
-    if (run.length >= 2 && joined) for (const span of run) listed.add(span.start);
-    run = [];
-    joined = false;
-  };
-  for (const span of names) {
-    const previous = run[run.length - 1];
-    const separator = previous && /^(?:\s*,\s*|,?\s+(?:and|or)\s+)$/.exec(text.slice(previous.end, span.start))?.[0];
-    if (previous && (separator === undefined || joined)) close();
-    if (separator !== undefined && /\s(?:and|or)\s/.test(separator)) joined = true;
-    run.push(span);
-  }
-  close();
+  for (const list of listsOf(text, names, /^(?:\s*,\s*|,?\s+(?:and|or)\s+)$/)) for (const span of list) listed.add(span.start);
   return listed;
 }

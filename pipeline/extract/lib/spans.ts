@@ -80,3 +80,29 @@ export function insideBrackets(text: string): (index: number) => boolean {
   const test = overlapTest(spans);
   return (index) => test(index, index + 1);
 }
+
+/**
+ * The lists "A, B and C" among `items`, in text order: runs whose gaps `separator` matches, joined by
+ * commas up to one "and" (or "or", "&") that joins the last; a run without one is no list. With
+ * `clauses`, ", and" after a single item joins two clauses ("a member of ASEAN, and Manila hosted …").
+ */
+export function listsOf<T extends Span>(text: string, items: readonly T[], separator: RegExp, { clauses = false } = {}): T[][] {
+  const lists: T[][] = [];
+  let list: T[] = [];
+  let joined = false;
+  const close = () => {
+    if (joined) lists.push(list);
+    list = [];
+    joined = false;
+  };
+  for (const item of items) {
+    const previous = list[list.length - 1];
+    const gap = previous ? separator.exec(text.slice(previous.end, item.start))?.[0] : undefined;
+    if (previous && (gap === undefined || joined)) close();
+    if (clauses && gap !== undefined && /^[^,]*,\s*and\s/.test(gap) && list.length === 1) close();
+    else if (gap !== undefined && /\s(?:and|or|&)\s/.test(gap)) joined = true;
+    list.push(item);
+  }
+  close();
+  return lists;
+}
