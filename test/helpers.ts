@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractPage, type CheckedPage, type PageExtraction } from '../pipeline/extract/index.js';
+import { extractPage, mergePages, type CheckedPage, type PageExtraction } from '../pipeline/extract/index.js';
 import { parsePage, readPage, type ParsedPage } from '../pipeline/parse/index.js';
 import { validateFrontMatter } from '../pipeline/validate/index.js';
 
@@ -44,6 +44,11 @@ export function extractText(body: string, path = 'page.md'): PageExtraction {
   const frontMatter = validateFrontMatter(page);
   if (!frontMatter) throw new Error(`invalid front matter: ${page.file.messages.map(String).join('; ')}`);
   return extractPage({ page, frontMatter } satisfies CheckedPage);
+}
+
+/** The dataset one page of `body` gives, merged as a build would: what extraction tests assert on. */
+export function extractDataset(body: string): ReturnType<typeof mergePages> {
+  return mergePages([extractText(body)]);
 }
 
 export function readSeedSource(): string {

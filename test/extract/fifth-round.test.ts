@@ -3,10 +3,9 @@
  * tuning pages, each written as the general rule it is.
  */
 import { describe, expect, it } from 'vitest';
-import { mergePages } from '../../pipeline/extract/index.js';
-import { extractText } from '../helpers.js';
+import { extractDataset } from '../helpers.js';
 
-const extract = (text: string) => mergePages([extractText(text)]);
+const extract = extractDataset;
 const people = (text: string) => extract(text).people.map((p) => p.name);
 const names = (text: string) => extract(text).organizations.map((o) => o.name);
 

@@ -3,10 +3,9 @@
  * tuning pages, each written as the general rule it is.
  */
 import { describe, expect, it } from 'vitest';
-import { mergePages } from '../../pipeline/extract/index.js';
-import { extractText } from '../helpers.js';
+import { extractDataset } from '../helpers.js';
 
-const people = (text: string) => mergePages([extractText(text)]).people.map((p) => p.name);
+const people = (text: string) => extractDataset(text).people.map((p) => p.name);
 
 describe('people', () => {
   it('whose first name or surname is also a month\'s ("Jan Hamáček", "Theresa May"), but not a month before a year', () => {
@@ -45,7 +44,7 @@ describe('people, continued', () => {
 });
 
 describe('places', () => {
-  const places = (text: string) => mergePages([extractText(text)]).places.map((p) => p.name);
+  const places = (text: string) => extractDataset(text).places.map((p) => p.name);
 
   it('cities listed together, without a preposition', () => {
     expect(places('Buenos Aires, Córdoba and Rosario host most of the industry.').sort()).toEqual(['Buenos Aires', 'Córdoba', 'Rosario']);
@@ -63,7 +62,7 @@ describe('places', () => {
 });
 
 describe('organisations', () => {
-  const names = (text: string) => mergePages([extractText(text)]).organizations.map((o) => o.name);
+  const names = (text: string) => extractDataset(text).organizations.map((o) => o.name);
 
   it('a name said to be founded, and a name a place\'s "-based" describes, but not a place founded', () => {
     expect(names('F-Secure, founded in Helsinki in 1988, split. Helsinki, founded in 1550, grew.')).toEqual(['F-Secure']);
@@ -75,7 +74,7 @@ describe('organisations', () => {
   });
 
   it('an unknown name with its country after it, in a list ("O2 Czech Republic"), is not a mention of the country', () => {
-    const dataset = mergePages([extractText('ČEZ, Komerční banka, O2 Czech Republic and the Czech National Bank took part.')]);
+    const dataset = extractDataset('ČEZ, Komerční banka, O2 Czech Republic and the Czech National Bank took part.');
     expect(dataset.organizations.map((o) => o.name)).toEqual(['ČEZ', 'Czech National Bank', 'Komerční banka', 'O2 Czech Republic']);
     expect(dataset.mentions.filter((m) => m.entityType === 'place')).toEqual([]);
   });

@@ -3,11 +3,10 @@
  * extractor missed or got wrong, each written as the general rule it is.
  */
 import { describe, expect, it } from 'vitest';
-import { mergePages } from '../../pipeline/extract/index.js';
 import { findDates } from '../../pipeline/extract/lib/dates.js';
-import { extractText } from '../helpers.js';
+import { extractDataset } from '../helpers.js';
 
-const extract = (text: string) => mergePages([extractText(text)]);
+const extract = extractDataset;
 
 describe('dates', () => {
   it('reads an ISO 8601 date in running text at day precision', () => {

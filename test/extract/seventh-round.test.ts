@@ -3,10 +3,9 @@
  * the tuning pages, each written as the general rule it is.
  */
 import { describe, expect, it } from 'vitest';
-import { mergePages } from '../../pipeline/extract/index.js';
-import { extractText } from '../helpers.js';
+import { extractDataset } from '../helpers.js';
 
-const extract = (text: string) => mergePages([extractText(text)]);
+const extract = extractDataset;
 
 describe('people', () => {
   it('after an abbreviated title with its full stop ("Dr. Megat Zuhairy", "Mr. Smith")', () => {

@@ -3,10 +3,9 @@
  * rule it is.
  */
 import { describe, expect, it } from 'vitest';
-import { mergePages } from '../../pipeline/extract/index.js';
-import { extractText } from '../helpers.js';
+import { extractDataset } from '../helpers.js';
 
-const places = (text: string) => mergePages([extractText(text)]).places.map((p) => p.name);
+const places = (text: string) => extractDataset(text).places.map((p) => p.name);
 
 describe('a large city named alone, without "in" before it', () => {
   it('is the city when its name is no word of English', () => {
@@ -21,7 +20,10 @@ describe('a large city named alone, without "in" before it', () => {
 });
 
 describe('dates and events', () => {
-  const events = (text: string) => mergePages([extractText(text)]).events.map((e) => [e.date, mergePages([extractText(text)]).places.find((p) => p.id === e.locationId)?.name ?? null]);
+  const events = (text: string) => {
+    const dataset = extractDataset(text);
+    return dataset.events.map((e) => [e.date, dataset.places.find((p) => p.id === e.locationId)?.name ?? null]);
+  };
 
   it('read two months or days of one year ("between January and June 2009", "from 11 June to 11 July 2010")', () => {
     expect(events('Between January and June 2009 the Czech Republic held the Presidency.')).toEqual([['2009-01/2009-06', null]]);

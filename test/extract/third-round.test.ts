@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergePages } from '../../pipeline/extract/index.js';
-import { extractText } from '../helpers.js';
+import { extractDataset, extractText } from '../helpers.js';
 
-const extract = (text: string) => mergePages([extractText(text)]);
+const extract = extractDataset;
 const names = (text: string) => extract(text).organizations.map((o) => o.name);
 
 describe('names listed with organisations', () => {
