@@ -16,11 +16,12 @@ const listSeparator = /^(?:\s*\([^()]*\))?(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the
  */
 export function namesListedWithOrganizations(text: string, mentions: readonly PageMention[], candidates: readonly Candidate[]): Candidate[] {
   type Item = { start: number; end: number; mention?: PageMention; candidate?: Candidate; blocks?: boolean };
+  const countriesByStart = new Map(mentions.filter((m) => m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')).map((m) => [m.start, m] as const));
   const items: Item[] = [
     // An acronym's definition is read as the bracket after a name, not as an item.
     ...mentions.filter((m) => m.ref.type !== 'event' && m.ref.type !== 'term').map((mention) => ({ start: mention.start, end: mention.end, mention })),
     // A document or a word of English opening the sentence is an item too, of a list that is not of bodies.
-    ...candidates.flatMap(splitAtAnd).map((candidate) => withCountry(text, candidate, mentions)).map((candidate) => ({ start: candidate.start, end: candidate.end, candidate, blocks: !isNameOfABody(text, candidate) })),
+    ...candidates.flatMap(splitAtAnd).map((candidate) => withCountry(text, candidate, countriesByStart)).map((candidate) => ({ start: candidate.start, end: candidate.end, candidate, blocks: !isNameOfABody(text, candidate) })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   // A mention inside another is read as the outer one; what stands in brackets (another name, an
   // acronym) belongs to the item before them.
@@ -45,8 +46,9 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
  * "Telecom Argentina", "O2 Czech Republic": an unknown name written right before a country's name, and
  * ending there, is named with it (the country there is part of the name, not a place).
  */
-function withCountry(text: string, candidate: Candidate, mentions: readonly PageMention[]): Candidate {
-  const country = mentions.find((m) => m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-') && adjacent(text, candidate.end, m.start) && m.start > candidate.end);
+function withCountry(text: string, candidate: Candidate, countriesByStart: ReadonlyMap<number, PageMention>): Candidate {
+  const gap = /^[ \t\u00a0]+/.exec(text.slice(candidate.end))?.[0].length ?? 0;
+  const country = gap > 0 ? countriesByStart.get(candidate.end + gap) : undefined;
   if (!country || !/^(?:\s*[,;.)]|\s+(?:and|or)\s|\s*$)/.test(text.slice(country.end))) return candidate;
   return { ...candidate, text: text.slice(candidate.start, country.end), end: country.end };
 }
