@@ -6,8 +6,9 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
+import { PageCache } from '../../pipeline/build/lib/cache.js';
 import { root } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-reuse-'));
@@ -82,5 +83,26 @@ describe('a build whose inputs and output are unchanged', () => {
     const unused = (result: typeof first) => result.files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'curation-unused').map(String);
     expect(unused(second)).toEqual(unused(first));
     expect(unused(second)).toHaveLength(1);
+  });
+
+  it("reports again each page's warnings, where they are, and decides without reading any page's outcome", async () => {
+    appendFileSync(join(source, 'page.md'), '\nThe QZXW met in Lyon on 3 March 2012.\n');
+    const first = await build({ source, out, cache });
+    // The decision rests on the pages' keys and the record alone: no cached outcome is read.
+    const reads = vi.spyOn(PageCache.prototype, 'get');
+    const second = await build({ source, out, cache });
+    expect(second.reused).toBe(true);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    const warnings = (result: typeof first) => result.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.line}:${m.column} ${m.ruleId} ${m.reason}`));
+    expect(warnings(first).filter((w) => w.includes('acronym-unresolved') && w.includes('QZXW'))).toHaveLength(1);
+    expect(warnings(second)).toEqual(warnings(first));
+    expect(second.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
+  });
+
+  it('fails under --strict on the warnings it would report again, and keeps nothing', async () => {
+    const strict = await build({ source, out, cache, strict: true });
+    expect(strict.ok).toBe(false);
+    expect(strict.reused).toBeUndefined();
   });
 });

@@ -12,10 +12,11 @@ import { readCuration, readDatasetConfig } from './config.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { publish } from './publish.js';
-import { readPages, type PageRead } from './read-pages.js';
+import { fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
+import type { PageMessage } from './page-task.js';
 import { countsOf, folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
-import { listPages, relativePath } from './sources.js';
+import { displayPath, listPages, relativePath } from './sources.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -88,6 +89,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const curationIndex = new CurationIndex(curation);
   const cache = options.cache === false ? undefined : await PageCache.open(cacheFolder(options.cache));
+  // The output folder holds what an earlier build of exactly these inputs wrote: it is kept as it is.
+  // Decided from the pages' keys alone, before any page's outcome is read.
+  const reuse = options.out !== undefined && cache !== undefined && !options.shards ? { out: options.out, cache: cacheFolder(options.cache === false ? undefined : options.cache) } : undefined;
+  let inputs: string | undefined;
+  if (reuse && cache) {
+    const keys = await pageKeys(pages, { source, curation, limits, cache });
+    inputs = keys && (await buildInputs(source, config, curation, options, keys));
+    const record = inputs !== undefined ? await readBuildRecord(reuse.cache, reuse.out) : undefined;
+    if (record && record.inputs === inputs && (await holdsExactly(resolve(reuse.out), record.files))) {
+      const messages = new Map(record.pageMessages);
+      files.push(...pages.map(({ path }) => fileWithMessages(displayPath(path), messages.get(relativePath(source, path)) ?? [])));
+      if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
+      if (finished()) return fail();
+      return { files, ok: true, written: new Map(record.files), counts: record.counts, reused: true, pages: { read: pages.length, fromCache: pages.length } };
+    }
+  }
   const { read, fromCache } = await readPages(pages, {
     source,
     curation,
@@ -105,16 +122,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const written = options.out !== undefined ? await writeAtomically(options.out, outputs) : new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
-  // The output folder holds what an earlier build of exactly these inputs wrote: it is kept as it is.
-  const reuse = options.out !== undefined && cache !== undefined && !options.shards && read.every((page) => page.key !== undefined)
-    ? { out: options.out, cache: cacheFolder(options.cache === false ? undefined : options.cache), inputs: await buildInputs(source, config, curation, options, read) }
-    : undefined;
-  const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
-  if (reuse && record && record.inputs === reuse.inputs && (await holdsExactly(resolve(reuse.out), record.files))) {
-    if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
-    if (finished()) return fail();
-    return { files, ok: true, written: new Map(record.files), counts: record.counts, reused: true, pages: { read: read.length, fromCache } };
-  }
+  // The keys the record is made from are those the pages were read with (a page edited meanwhile is read as it is now).
+  if (reuse && read.every((page) => page.key !== undefined)) {
+    inputs = await buildInputs(source, config, curation, options, read.map((page) => ({ relative: page.relative!, key: page.key! })));
+  } else inputs = undefined;
+  const pageMessages = read.flatMap(({ relative, outcome }): Array<[string, PageMessage[]]> => (relative && outcome && outcome.messages.length > 0 ? [[relative, outcome.messages]] : []));
   const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
   const { dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex);
   // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
@@ -165,7 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return fail();
   }
   const counts = countsOf(dataset);
-  if (reuse) await writeBuildRecord(reuse.cache, reuse.out, { inputs: reuse.inputs, files: [...published.written], counts, curationUnused });
+  if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
   return { files, ok: true, dataset, counts, pages: { read: read.length, fromCache }, ...published };
 }
 
@@ -183,7 +195,7 @@ function reportUnusedCuration(curationSource: VFile, unused: UnusedCuration): vo
  * curation, the options that change records, SOURCE_DATE_EPOCH, each page's cache key (its bytes and
  * path among them) and the evaluation corpus the quality report scores.
  */
-async function buildInputs(source: string, config: DatasetConfig, curation: Curation, options: BuildOptions, read: readonly PageRead[]): Promise<string> {
+async function buildInputs(source: string, config: DatasetConfig, curation: Curation, options: BuildOptions, keys: readonly PageKey[]): Promise<string> {
   const evaluation = config.evaluation === undefined ? [] : await folderContents(join(source, config.evaluation));
   return inputsHash([
     ['pipeline', await pipelineVersion()],
@@ -191,7 +203,7 @@ async function buildInputs(source: string, config: DatasetConfig, curation: Cura
     ['curation', JSON.stringify(curation)],
     ['base-iri', options.baseIri ?? ''],
     ['source-date-epoch', process.env['SOURCE_DATE_EPOCH'] ?? ''],
-    ['pages', read.map((page) => `${page.relative ?? ''}\t${page.key ?? ''}`).join('\n')],
+    ['pages', keys.map((page) => `${page.relative}\t${page.key}`).join('\n')],
     ...evaluation.map(([path, bytes]): [string, Buffer] => [`evaluation ${path}`, bytes]),
   ]);
 }

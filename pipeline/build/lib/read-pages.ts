@@ -32,18 +32,18 @@ export interface ReadOptions {
   progress?: (done: number, total: number) => void;
 }
 
+/** A page ready to be read (its task, unless its outcome is known) or the error that stops it being read at all. */
+type Prepared = { file: VFile; relative?: undefined } | { relative: string; shown: string; task?: PageTask; key?: string };
+
 /**
- * Reads every page, in the pages' order: from the shard outputs when merging, else from the cache when
- * the page, its curation and the code are unchanged, else in the pool of page workers. A page over the
- * size limit or with another page's id is not read at all.
+ * Prepares each page in turn: refuses one over the size limit or with another page's id, else, unless
+ * its outcome is known already (`known`), reads its bytes into a task and, with a cache, computes its
+ * key. Ids are claimed in the order pages come.
  */
-export async function readPages(pages: readonly PageSource[], options: ReadOptions): Promise<{ read: PageRead[]; fromCache: number }> {
-  const { source, curation, curationIndex, limits, cache, fromShards } = options;
-  const pool = poolFor(limits);
+function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 'cache'>): (page: PageSource, known?: boolean) => Promise<Prepared> {
+  const { source, curation, limits, cache } = options;
   const documentPaths = new Map<string, string>();
-  let fromCache = 0;
-  let done = 0;
-  const read = await mapInOrder(pages, pool.size * 2, async ({ path, size }): Promise<PageRead> => {
+  return async ({ path, size }, known = false) => {
     const relative = relativePath(source, path);
     // Messages name the file as the user would type it: relative to the working folder.
     const shown = displayPath(path);
@@ -52,18 +52,59 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     const earlier = documentPaths.get(documentId);
     if (earlier) return { file: fileWithError(shown, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, 'duplicate-id') };
     documentPaths.set(documentId, relative);
-    let outcome = fromShards?.get(relative);
-    const task: PageTask | undefined = outcome
-      ? undefined
-      : { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
-    const key = task && cache?.key(task);
-    outcome ??= key === undefined ? undefined : await cache?.get(key);
-    if (outcome) fromCache += task ? 1 : 0;
-    else if (task) {
-      const result = await pool.run(task);
-      if ('failure' in result) return { file: overLimit(shown, result, limits) };
-      outcome = result;
-      if (key !== undefined) await cache?.set(key, outcome);
+    if (known) return { relative, shown };
+    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
+    return { relative, shown, task, ...(cache ? { key: cache.key(task) } : {}) };
+  };
+}
+
+/**
+ * Every page's cache key, in the pages' order, without reading any outcome: what a build compares with
+ * its last one's before deciding to read anything more. Undefined when a page could not be read at
+ * all (over the size limit, a repeated id): such a build fails, and is not kept.
+ */
+export async function pageKeys(pages: readonly PageSource[], options: Pick<ReadOptions, 'source' | 'curation' | 'limits'> & { cache: PageCache }): Promise<PageKey[] | undefined> {
+  const prepare = preparer(options);
+  const keys: PageKey[] = [];
+  for (const page of pages) {
+    const prepared = await prepare(page);
+    if (prepared.relative === undefined || prepared.key === undefined) return undefined;
+    keys.push({ relative: prepared.relative, key: prepared.key });
+  }
+  return keys;
+}
+
+/** A page's path relative to the source folder and its cache key. */
+export interface PageKey {
+  relative: string;
+  key: string;
+}
+
+/**
+ * Reads every page, in the pages' order: from the shard outputs when merging, else from the cache when
+ * the page, its curation and the code are unchanged, else in the pool of page workers. A page over the
+ * size limit or with another page's id is not read at all.
+ */
+export async function readPages(pages: readonly PageSource[], options: ReadOptions): Promise<{ read: PageRead[]; fromCache: number }> {
+  const { source, curationIndex, limits, cache, fromShards } = options;
+  const pool = poolFor(limits);
+  const prepare = preparer(options);
+  let fromCache = 0;
+  let done = 0;
+  const read = await mapInOrder(pages, pool.size * 2, async (page): Promise<PageRead> => {
+    let outcome = fromShards?.get(relativePath(source, page.path));
+    const prepared = await prepare(page, outcome !== undefined);
+    if (prepared.relative === undefined) return { file: prepared.file };
+    const { relative, shown, task, key } = prepared;
+    if (!outcome && task) {
+      outcome = key === undefined ? undefined : await cache?.get(key);
+      if (outcome) fromCache++;
+      else {
+        const result = await pool.run(task);
+        if ('failure' in result) return { file: overLimit(shown, result, limits) };
+        outcome = result;
+        if (key !== undefined) await cache?.set(key, outcome);
+      }
     }
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     curationIndex.markUsed(outcome.curationUsed);
@@ -86,7 +127,7 @@ function poolFor(limits: Limits): PagePool {
 }
 
 /** A page's messages, computed in a worker or read from the cache, on a file named as the user would type it. */
-function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
+export function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
   const file = new VFile({ path });
   for (const message of messages) {
     const place =

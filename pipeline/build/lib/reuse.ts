@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { FingerprintBuilder, type Fingerprint } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { filesUnder, writeWhole } from './files.js';
+import type { PageMessage } from './page-task.js';
 
 /** How many records of each kind a build published: what its summary line reports. */
 export interface DatasetCounts {
@@ -47,6 +48,8 @@ export interface BuildRecord {
   files: Array<[string, Fingerprint]>;
   counts: DatasetCounts;
   curationUnused: UnusedCuration[];
+  /** The messages of each page that had any, by path relative to the source folder: reported again. */
+  pageMessages: Array<[string, PageMessage[]]>;
 }
 
 /** One hash of everything a build's output depends on, given as labelled parts in a fixed order. */
