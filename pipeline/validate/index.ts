@@ -5,5 +5,5 @@ export { describeError, validatorFor } from './lib/validators.js';
 export { customFormats, isLanguageTag, isReducedDate, isReducedDateOrInterval, isSpdxLicense } from './lib/formats.js';
 export { verifyPackage, type PackageProblem } from './lib/package.js';
 export { verifyOutputs } from './lib/outputs.js';
-export { verifyJsonLdFile } from './lib/rdf.js';
+export { verifyJsonLdFile, type ConvertedParts } from './lib/rdf.js';
 export { folderReader, linesOf, memoryReader, type OutputReader } from './lib/reader.js';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { PageCache } from '../../pipeline/build/lib/cache.js';
+import jsonld from 'jsonld';
 import { root } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-reuse-'));
@@ -104,5 +105,24 @@ describe('a build whose inputs and output are unchanged', () => {
     const strict = await build({ source, out, cache, strict: true });
     expect(strict.ok).toBe(false);
     expect(strict.reused).toBeUndefined();
+  });
+});
+
+describe('the check of a rebuilt graph', () => {
+  it('converts no part of dataset.jsonld that an earlier build converted, and every part after the pipeline changed', async () => {
+    await build({ source, out, cache });
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    /** The documents converted: the graph's parts hold the mentions, the other JSON-LD files none. */
+    const graphParts = () => toRdf.mock.calls.filter(([document]) => JSON.stringify(document).includes('"oa:Annotation"')).length;
+    const elsewhere = join(scratch, 'elsewhere');
+    expect((await build({ source, out: elsewhere, cache })).ok).toBe(true);
+    expect(graphParts()).toBe(0);
+    // Parts checked by another version of the pipeline are not known to this one.
+    const store = join(cache, 'checked', 'jsonld-parts.json');
+    writeFileSync(store, readFileSync(store, 'utf8').replace(/"version":"[0-9a-f]+"/, '"version":"other"'));
+    rmSync(elsewhere, { recursive: true });
+    expect((await build({ source, out: elsewhere, cache })).ok).toBe(true);
+    expect(graphParts()).toBeGreaterThan(0);
+    toRdf.mockRestore();
   });
 });

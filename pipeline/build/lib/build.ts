@@ -11,6 +11,7 @@ import { cacheFolder, PageCache, pipelineVersion } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
+import { readConvertedParts, writeConvertedParts } from './converted-parts.js';
 import { publish } from './publish.js';
 import { fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
@@ -171,12 +172,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
   };
   const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
-  const published = await publish(options.out, dataset, emitOptions, quality);
+  const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
+  const converted: string[] = [];
+  const published = await publish(options.out, dataset, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
   if ('problems' in published) {
     for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
     return fail();
   }
   const counts = countsOf(dataset);
+  if (reuse) await writeConvertedParts(reuse.cache, converted);
   if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
   return { files, ok: true, dataset, counts, pages: { read: read.length, fromCache }, ...published };
 }

@@ -1,6 +1,6 @@
 import { MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
-import { folderReader, verifyJsonLdFile, verifyOutputs, type PackageProblem } from '../../validate/index.js';
+import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker } from './verify.js';
 import { writeAtomically } from './write.js';
 
@@ -11,9 +11,10 @@ export type Published = { written: Map<string, Fingerprint>; outputs?: Map<strin
  * Emits the dataset and reads it back as a consumer would before anything is published. With `out`,
  * the files go straight into the staging folder beside it a piece at a time and are checked there,
  * then the staging folder takes the place of `out`; a failed check abandons it, `out` untouched.
- * Without `out`, the files are kept in memory.
+ * Without `out`, the files are kept in memory. Parts of the JSON-LD graph converted by an earlier build
+ * (`parts.known`) are not converted again.
  */
-export async function publish(out: string | undefined, dataset: Dataset, options: EmitOptions, quality: QualityInput): Promise<Published> {
+export async function publish(out: string | undefined, dataset: Dataset, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
   if (out === undefined) {
     const sink = new MemorySink();
     const written = await writeDataset(sink, dataset, options, quality);
@@ -25,7 +26,7 @@ export async function publish(out: string | undefined, dataset: Dataset, options
       const emitted = await writeDataset(sink, dataset, options, quality);
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
-      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path) : verifyJsonLdFile(path, reader));
+      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts));
       const problems = await verifyOutputs(reader, { convertJsonLd });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });

@@ -133,14 +133,23 @@ async function readTable(
   const problems: PackageProblem[] = [];
   const keyProblems: PackageProblem[] = [];
   const names = schema.fields.map((field) => field.name);
+  // Rows are read as arrays: each column named by a key is found by its index, once per table.
+  const columnOf = new Map(names.map((name, index) => [name, index]));
+  const columns = (fields: readonly string[]) => fields.map((field) => columnOf.get(field) ?? -1);
+  const valuesAt = (record: readonly string[], indexes: readonly number[]) => indexes.map((index) => record[index] ?? '');
   const missing = new Set(schema.missingValues ?? ['']);
+  // A string field with no constraint takes any value: only the others are checked, value by value.
+  const checked = schema.fields.flatMap((field, index) => (field.type === 'string' && Object.keys(field.constraints ?? {}).length === 0 ? [] : [{ field, index }]));
   const primaryKey = schema.primaryKey ?? [];
+  const primaryColumns = columns(primaryKey);
   const seen = new Set<string>();
-  const filling = keys.filledBy(resource.name);
+  const filling = keys.filledBy(resource.name).map((set) => ({ ...set, columns: columns(set.fields) }));
   const foreignKeys = (schema.foreignKeys ?? [])
     .filter((foreignKey) => state(foreignKey.reference.resource) !== 'unreadable')
-    .map((foreignKey): ForeignKeyCheck & { target?: Set<string> } =>
-      state(foreignKey.reference.resource) === 'read' ? { resource, foreignKey, problems: [], target: keys.of(foreignKey.reference) } : { resource, foreignKey, problems: [], pending: [] },
+    .map((foreignKey): ForeignKeyCheck & { target?: Set<string>; columns: number[] } =>
+      state(foreignKey.reference.resource) === 'read'
+        ? { resource, foreignKey, problems: [], target: keys.of(foreignKey.reference), columns: columns(foreignKey.fields) }
+        : { resource, foreignKey, problems: [], pending: [], columns: columns(foreignKey.fields) },
     );
   let line = 0;
   try {
@@ -150,20 +159,20 @@ async function readTable(
         if (record.join(',') !== names.join(',')) problems.push({ path: resource.path, message: `header is ${record.join(',')}, the schema says ${names.join(',')}` });
         continue;
       }
-      const row = Object.fromEntries(names.map((name, i) => [name, record[i] ?? ''])) as Record<string, string>;
-      for (const field of schema.fields) {
-        const problem = checkValue(row[field.name]!, field, missing);
+      for (const { field, index } of checked) {
+        const problem = checkValue(record[index] ?? '', field, missing);
         if (problem) problems.push({ path: resource.path, message: `row ${line}, ${field.name}: ${problem}` });
       }
       if (primaryKey.length > 0) {
-        const key = keyOf(primaryKey.map((column) => row[column] ?? ''));
-        if (primaryKey.some((column) => missing.has(row[column] ?? ''))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
-        if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.map((c) => row[c]).join(', ')} is repeated` });
+        const values = valuesAt(record, primaryColumns);
+        const key = keyOf(values);
+        if (values.some((value) => missing.has(value))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
+        if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
         seen.add(key);
       }
-      for (const { fields, keys: set } of filling) set.add(keyOf(fields.map((f) => row[f] ?? '')));
+      for (const { columns: indexes, keys: set } of filling) set.add(keyOf(valuesAt(record, indexes)));
       for (const check of foreignKeys) {
-        const values = check.foreignKey.fields.map((f) => row[f] ?? '');
+        const values = valuesAt(record, check.columns);
         if (values.every((v) => v === '')) continue;
         if (check.pending) check.pending.push({ line, values });
         else if (!check.target!.has(keyOf(values))) check.problems.push(foreignKeyProblem(check, line, values));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JsonLdDocument, Options } from 'jsonld';
 import { graphClosing, graphOpening } from '../../model/lib/graph-layout.js';
 import type { PackageProblem } from './package.js';
@@ -30,18 +31,46 @@ async function verifyJsonLd(path: string, document: unknown): Promise<PackagePro
   }
 }
 
-/** Nodes converted at once: enough to amortise each call, few enough to keep memory flat. */
+/** Nodes converted at once of a document parsed whole: enough to amortise each call, few enough to keep memory flat. */
 const nodesPerPart = 1000;
 
+/**
+ * Parts of graphs already converted without a problem, by the SHA-256 of their text: converting the
+ * same text again can only give the same result, so a part met before is not converted again.
+ */
+export interface ConvertedParts {
+  /** Hashes of parts known to convert. */
+  known?: ReadonlySet<string>;
+  /** Told the hash of each part of the file that converts (or is known to), in order. */
+  passed?: (hash: string) => void;
+}
+
+/**
+ * Where a graph written one node per line is cut into parts: after a node whose line hashes to a
+ * multiple of `meanPart` (with at least `minPart` nodes and at most `maxPart` in a part). The cuts
+ * depend on the lines only, not on their count before, so a page's nodes added, changed or removed
+ * change the parts around them and no other.
+ */
+const meanPart = 512;
+const minPart = 64;
+const maxPart = 2048;
+
+function cutsAfter(line: string): boolean {
+  // FNV-1a over the line's start, where a node's @id is: enough to tell nodes apart, and cheap.
+  let hash = 0x811c9dc5;
+  for (let i = 0, end = Math.min(line.length, 200); i < end; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % meanPart === 0;
+}
 
 /**
  * Converts one JSON-LD file of `reader` to RDF in safe mode (see verifyJsonLd). A file written one node
  * per line (the context on the first line, `"@graph":[` on the second, a node on each of the next, `]}`
  * on the last: the layout of large JSON dumps) is read a line at a time and converted in parts of the
- * same context and a part of the graph, so that no size of graph is too large to check; any other file
- * is parsed whole.
+ * same context and a run of the graph's nodes, so that no size of graph is too large to check, and a
+ * part whose text was converted before (`parts.known`) is not converted again; any other file is
+ * parsed whole.
  */
-export async function verifyJsonLdFile(path: string, reader: OutputReader): Promise<PackageProblem[]> {
+export async function verifyJsonLdFile(path: string, reader: OutputReader, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
   const lines = linesOf(reader.chunks(path))[Symbol.asyncIterator]();
   const first = await lines.next();
   const second = await lines.next();
@@ -64,12 +93,29 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader): Prom
   }
   const { default: jsonld } = await import('jsonld');
   const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
-  let nodes: unknown[] = [];
+  // The part being read: its lines (numbered) and the hash of its text, the context's line first.
+  let part: Array<{ line: number; text: string }> = [];
+  let partHash = createHash('sha256').update(first.value);
   let converted = false;
-  const convert = async () => {
-    await jsonld.toRDF({ ...header, '@graph': nodes } as JsonLdDocument, options);
-    nodes = [];
+  /** Converts the part read (unless known), or says which of its lines is not JSON. */
+  const convert = async (): Promise<PackageProblem[] | undefined> => {
+    const hash = partHash.digest('hex');
+    if (parts.known?.has(hash) !== true) {
+      const nodes: unknown[] = [];
+      for (const { line, text } of part) {
+        try {
+          nodes.push(JSON.parse(text));
+        } catch (error) {
+          return notJson(line, (error as Error).message);
+        }
+      }
+      await jsonld.toRDF({ ...header, '@graph': nodes } as JsonLdDocument, options);
+    }
+    parts.passed?.(hash);
+    part = [];
+    partHash = createHash('sha256').update(first.value);
     converted = true;
+    return undefined;
   };
   let line = 2;
   let closed = false;
@@ -86,16 +132,16 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader): Prom
       }
       if (line > 3 && !commaBefore) return notJson(line - 1, 'no comma after the node');
       commaBefore = text.endsWith(',');
-      try {
-        nodes.push(JSON.parse(commaBefore ? text.slice(0, -1) : text));
-      } catch (error) {
-        return notJson(line, (error as Error).message);
+      part.push({ line, text: commaBefore ? text.slice(0, -1) : text });
+      partHash.update('\n').update(text);
+      if (part.length >= maxPart || (part.length >= minPart && cutsAfter(text))) {
+        const problems = await convert();
+        if (problems) return problems;
       }
-      if (nodes.length === nodesPerPart) await convert();
     }
     if (!closed) return notJson(line, `the graph is not closed by a line \`${graphClosing}\``);
     // The context is checked even when the graph is empty.
-    if (nodes.length > 0 || !converted) await convert();
+    if (part.length > 0 || !converted) return (await convert()) ?? [];
     return [];
   } catch (error) {
     return [{ path, message: describeJsonLdError(error) }];

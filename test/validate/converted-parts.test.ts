@@ -1,0 +1,92 @@
+/**
+ * Parts of a graph converted before are not converted again: dataset.jsonld is cut into parts where
+ * its lines say (not by counting), and a part whose text was converted without a problem is known by
+ * its hash. A rebuild after one page changed converts the parts around that page's nodes, no more.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsonld from 'jsonld';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { verifyJsonLdInWorker } from '../../pipeline/build/lib/verify.js';
+import { memoryReader, verifyJsonLdFile } from '../../pipeline/validate/index.js';
+
+const graphPath = 'dataset.jsonld';
+const context = '{"@context":{"@vocab":"https://schema.org/"},';
+
+/** A graph of `count` nodes a line each, in the layout the emitter writes; `change` rewrites some nodes. */
+function graph(count: number, change: (index: number) => object | undefined = () => undefined): string {
+  const nodes = Array.from({ length: count }, (_, i) => JSON.stringify(change(i) ?? { '@id': `https://example.org/node/${String(i).padStart(5, '0')}`, name: `Node ${i}` }));
+  return `${context}\n"@graph":[\n${nodes.join(',\n')}\n]}\n`;
+}
+
+async function check(text: string, known: ReadonlySet<string> = new Set()) {
+  const passed: string[] = [];
+  const problems = await verifyJsonLdFile(graphPath, memoryReader(new Map([[graphPath, text]])), { known, passed: (hash) => passed.push(hash) });
+  return { problems, passed };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'odp-parts-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+describe('a graph checked in parts', () => {
+  it('is cut into parts of a few hundred nodes, each reported once', async () => {
+    const { problems, passed } = await check(graph(5000));
+    expect(problems).toEqual([]);
+    expect(passed.length).toBeGreaterThan(2);
+    expect(passed.length).toBeLessThan(5000 / 64);
+    expect(new Set(passed).size).toBe(passed.length);
+  });
+
+  it('converts nothing again when every part is known', async () => {
+    const first = await check(graph(5000));
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const again = await check(graph(5000), new Set(first.passed));
+    expect(again).toEqual({ problems: [], passed: first.passed });
+    expect(toRdf).not.toHaveBeenCalled();
+  });
+
+  it('converts only the part around a changed node, wherever it is', async () => {
+    const first = await check(graph(5000));
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const changed = await check(graph(5000, (i) => (i === 2500 ? { '@id': 'https://example.org/node/02500', name: 'Changed' } : undefined)), new Set(first.passed));
+    expect(changed.problems).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(1);
+    expect(changed.passed.filter((hash) => !first.passed.includes(hash))).toHaveLength(1);
+  });
+
+  it('keeps the other parts when nodes are added: the cuts do not move with the count', async () => {
+    const first = await check(graph(5000));
+    const lines = graph(5000).split('\n');
+    lines.splice(103, 0, `${JSON.stringify({ '@id': 'https://example.org/node/00100a', name: 'Added' })},`, `${JSON.stringify({ '@id': 'https://example.org/node/00100b', name: 'Added' })},`);
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const added = await check(lines.join('\n'), new Set(first.passed));
+    expect(added.problems).toEqual([]);
+    expect(added.passed.filter((hash) => !first.passed.includes(hash))).toHaveLength(1);
+    expect(toRdf).toHaveBeenCalledTimes(1);
+  });
+
+  it('still finds a node that is not valid in safe mode, however many parts are known', async () => {
+    const first = await check(graph(5000));
+    const bad = await check(graph(5000, (i) => (i === 4000 ? { '@id': 'relative/id' } : undefined)), new Set(first.passed));
+    expect(bad.problems).toEqual([{ path: graphPath, message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
+  });
+
+  it('knows nothing from parts of a graph with another context', async () => {
+    const first = await check(graph(5000));
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const other = await check(graph(5000).replace(context, '{"@context":{"@vocab":"http://purl.org/dc/terms/"},'), new Set(first.passed));
+    expect(other.passed.filter((hash) => first.passed.includes(hash))).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(other.passed.length);
+  });
+
+  it('reports the same parts from a worker thread', async () => {
+    const text = graph(3000);
+    writeFileSync(join(scratch, graphPath), text);
+    const first = await check(text);
+    const passed: string[] = [];
+    expect(await verifyJsonLdInWorker(scratch, graphPath, { known: new Set(first.passed.slice(1)), passed: (hash) => passed.push(hash) })).toEqual([]);
+    expect(passed).toEqual(first.passed);
+  });
+});
