@@ -21,6 +21,7 @@ import {
   governmentModifiers,
   internationalModifiers,
   isCommonWord,
+  legislatures,
   organizationHeads,
   nameConnectors,
   nameParticles,
@@ -83,6 +84,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       if (isHead(tokens[k]!.text)) i = k;
     }
     const head = tokens[i]!;
+    const foreignHead = !organizationHeads.has(head.text) && !companyHeads.has(head.text) && !responseTeams.has(head.text);
     // Modifiers to the left: capitalised words, joined by connectors between capitalised words.
     let first = i;
     while (first > 0) {
@@ -111,8 +113,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         first -= 2;
         continue;
       }
-      // "Ateneo de Manila University": a particle between capitalised words of the name.
-      if (nameParticles.has(previous.text) && beforeConnector && isModifier(beforeConnector) && adjacent(text, beforeConnector.end, previous.start) && !beforeConnector.possessive) {
+      // "Ateneo de Manila University": a particle between capitalised words of the name. Not before a head
+      // of another language, which comes first in its name: "Karen la Cour" is a person.
+      if (nameParticles.has(previous.text) && !foreignHead && beforeConnector && isModifier(beforeConnector) && adjacent(text, beforeConnector.end, previous.start) && !beforeConnector.possessive) {
         first -= 2;
         continue;
       }
@@ -137,23 +140,23 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     let j = i + 1;
     // A head written first, in another language, takes its complement with that language's words
     // ("Ministerio del Interior y Seguridad Pública") or with none ("Agencja Bezpieczeństwa Wewnętrznego", "Policía Nacional").
-    const foreign = !organizationHeads.has(head.text) && !companyHeads.has(head.text) && !responseTeams.has(head.text);
-    if (foreign) {
+    if (foreignHead) {
       while (j < tokens.length && isComplementWord(tokens[j]!) && !tokens[j - 1]!.possessive && adjacent(text, tokens[j - 1]!.end, tokens[j]!.start)) j++;
       last = j - 1;
     }
     // A head in another language takes that language's connecting words only: "Banco Galicia and Telecom Argentina" are two.
     // "to" goes on inside a complement ("Agency for Access to Public Information"), not right after the head ("moved the Agency to Brno").
     const connects = (token: Token) =>
-      foreign ? foreignConnectors.has(token.text) : complementConnectors.has(token.text) || (token.text === 'to' && last > i);
-    const article = (token: Token | undefined) => token !== undefined && (token.text === 'the' || (foreign && foreignArticles.has(token.text)));
+      foreignHead ? foreignConnectors.has(token.text) : complementConnectors.has(token.text) || (token.text === 'to' && last > i);
+    const article = (token: Token | undefined) => token !== undefined && (token.text === 'the' || (foreignHead && foreignArticles.has(token.text)));
     // "Confederation of Employers' and Entrepreneurs' Associations": a plural in the possessive goes on too.
     while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end + pluralApostrophe(text, tokens[last]!), tokens[j]!.start)) {
       let k = j + 1;
       const definite = article(tokens[k]) && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
       if (definite) k++;
       // After "of the" a post is part of the name ("Department of the Prime Minister and Cabinet").
-      const fits = (token: Token) => isComplementWord(token) || (definite && isCapitalised(token.text) && roleWords.has(token.text));
+      // A Roman numeral after a name ends it: "University of Naples Federico II".
+      const fits = (token: Token) => isComplementWord(token) || (definite && isCapitalised(token.text) && roleWords.has(token.text)) || (token !== tokens[k] && romanNumeral.test(token.text));
       let end = k;
       // Inside "of the …" a possessive goes on ("Office of the Children's eSafety Commissioner").
       const joined = (a: Token, b: Token) => adjacent(text, a.end + (a.possessive && definite ? 2 : 0) + pluralApostrophe(text, a), b.start);
@@ -168,12 +171,23 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       const possessor = tokens.slice(k, end - 1).some((token) => pluralApostrophe(text, token) === 1);
       const placeNamed = isPlaceName(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
       // Nor "De La Salle University and Mapúa University": the same noun heads both.
-      const sameHead = tokens[end - 1]!.text === tokens[last]!.text;
+      // Nor "University of Lagos and Ahmadu Bello University": the same noun heads both, before or after its complement.
+      const sameHead = tokens[end - 1]!.text === tokens[last]!.text || tokens[end - 1]!.text === head.text;
       if (tokens[j]!.text === 'and' && end - k >= 2 && isBodyHead(tokens[end - 1]!.text) && !possessor && (placeNamed || sameHead)) break;
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
       // A response team's complement is its body, part of its name: "CERT of the Army of the Czech Republic".
       if (j === i + 1 && tokens[j]!.text === 'of' && isBodyHead(tokens[k]!.text) && !responseTeams.has(head.text)) break;
+      // So is "the Nigerian Army" in "Cyber Warfare Command of the Nigerian Army": a body within a body
+      // named after the head's name, when the complement says whose it is or is a name of three words
+      // ("the National Interuniversity Consortium"). "General Command of the Military Forces" is one
+      // name, and an intergovernmental body stays in it ("Council of the European Union").
+      const complementName = text.slice(tokens[k]!.start, tokens[end - 1]!.end);
+      const ownName = end - k >= 3 || isPlaceName(tokens[k]!.text) || countryByDemonym(tokens[k]!.text) !== undefined;
+      if (j === i + 1 && first < i && definite && end - k >= 2 && ownName && isBodyHead(tokens[end - 1]!.text) && !responseTeams.has(head.text) && !gazetteer.has(complementName)) break;
+      // "Jyske Bank and Danmarks Nationalbank": a name that ends in its head ends there, and "and" right after
+      // it starts another name, unless that one has an organisation noun too (see above).
+      if (j === i + 1 && tokens[j]!.text === 'and' && first < i && !isBodyHead(tokens[end - 1]!.text)) break;
       last = end - 1;
       j = end;
       // A list inside the name: "Department of Industry, Innovation and Science".
@@ -218,7 +232,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     if ((camel && !bracketed) || domain) {
       // "CyberSecurity Malaysia": a camel-case name may take its country after it.
       const country = camel ? countryAfter(text, tokens, index) : undefined;
-      const end = country ? tokens[index + country.words]!.end : token.end;
+      // "KrCERT/CC": a response team's coordination-centre suffix is part of its name.
+      const suffix = /^\/(?:CC|IRT)\b/.exec(text.slice(token.end))?.[0].length ?? 0;
+      const end = country ? tokens[index + country.words]!.end : token.end + suffix;
       found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'organization', ...(country ? { countryCode: country.country.cca2 } : {}) });
     }
     else if (described) {
@@ -242,14 +258,25 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       return;
     }
   });
-  // A response team named after its country: "CERT Tonga", "CSIRT Malta".
+  // A response team named after its country: "CERT Tonga", "CSIRT Malta"; or with a word of its own language
+  // after it, no word of English: "CSIRT Italia", "CERT Nazionale", "CERT Polska".
   tokens.forEach((token, index) => {
     if (!responseTeams.has(token.text) || taken(token.start, token.end)) return;
     const after = countryAfter(text, tokens, index);
-    if (!after) return;
-    const end = tokens[index + after.words]!.end;
+    const word = tokens[index + 1];
+    const ownWord = word !== undefined && adjacent(text, token.end, word.start) && isCapitalised(word.text) && !isAcronym(word.text) && !isCommonWord(word.text) && !functionWords.has(word.text) && !roleWords.has(word.text) && !calendarWords.has(word.text);
+    if (!after && !ownWord) return;
+    const end = tokens[index + (after?.words ?? 1)]!.end;
     if (taken(token.start, end)) return;
-    found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', countryCode: after.country.cca2 });
+    found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', ...(after ? { countryCode: after.country.cca2 } : {}) });
+  });
+  // A parliament known by its own name: "the Folketing", "the Lok Sabha".
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    const two = next && adjacent(text, token.end, next.start) ? `${token.text} ${next.text}` : undefined;
+    const end = two !== undefined && legislatures.has(two) ? next!.end : legislatures.has(token.text) ? token.end : undefined;
+    if (end === undefined || taken(token.start, end)) return;
+    found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody' });
   });
   // "IIT Bombay", "TU Delft", "UC Berkeley": a short acronym and the city of its campus name one institution.
   // A longer one before a city is an organisation and where it sits ("the NCSC Bath team").
@@ -280,6 +307,8 @@ const portfolioPosts = new Set(['Minister', 'Ministers', 'Secretary', 'Commissio
 /** Generic names of computer emergency response teams, which take their country's name after them. */
 const responseTeams = new Set(['CERT', 'CSIRT', 'CIRT']);
 
+const romanNumeral = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
+
 /**
  * The country whose name the words after token `index` form, written right after it and ending a name
  * (no capitalised word follows), with how many words it takes.
@@ -300,15 +329,26 @@ function countryAfter(text: string, tokens: readonly Token[], index: number): { 
 }
 
 /** Nouns for kinds of company: a list of names introduced by one, or that one closes, names companies. */
-const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations)`;
+const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations|broadcasters)`;
 /** One name in such a list: one to three words that start with a capital letter or a digit ("2degrees"). */
 const listWord = String.raw`(?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?`;
 const listItem = String.raw`[\p{Lu}\d]${listWord}(?: [\p{Lu}]${listWord}){0,2}`;
 const itemList = String.raw`${listItem}(?:, ${listItem})*(?:,? and ${listItem})?`;
 const introducedList = new RegExp(String.raw`\b${companyNouns}\s+(?:such as|like|including|among them)\s+(${itemList})`, 'gu');
-const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group)`;
+const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group|broadcaster)`;
 /** "the power company Eletrobras", "the operator Telenor": a company noun, then its name. */
 const namedCompany = new RegExp(String.raw`\b[Tt]he\s+(?:\p{Ll}+\s+){0,2}${companyNoun}\s+(${listItem})(?![\p{L}\p{N}])`, 'gu');
+/** "the broadcasters KBS and MBC", "the three mobile operators, SK Telecom, KT and LG Uplus": a plural company noun, then their names. */
+const namedCompanies = new RegExp(String.raw`\b[Tt]he\s+(?:\p{Ll}+\s+){0,2}${companyNouns},?\s+(${listItem}(?:, ${listItem})*,? and ${listItem})(?![\p{L}\p{N}])`, 'gu');
+/**
+ * "MTN Nigeria, Airtel, Globacom and 9mobile began …": three names or more that open a sentence (or
+ * follow its date) and are together the subject of a verb. Places, peoples and words of English are
+ * never read so (see listedCompanies).
+ */
+const subjectList = new RegExp(
+  String.raw`(?:^|[.!?;:]\s+|\b\d{4},?\s+)(${listItem}(?:, ${listItem})+,? and ${listItem})\s+(?:\p{Ll}+ed|began|signed|set|took|made|won|will|would|have|had|were|are|both|jointly|each|also)\b`,
+  'gu',
+);
 const closedList = new RegExp(String.raw`(?<![\p{L}\p{N}])(${itemList})\s+(?:were|are|was|is)\s+(?:among|one of)\s+the\s+(?:\p{Ll}+\s+)?${companyNouns}\b`, 'gu');
 
 /**
@@ -318,11 +358,13 @@ const closedList = new RegExp(String.raw`(?<![\p{L}\p{N}])(${itemList})\s+(?:wer
  */
 function listedCompanies(text: string): OrganizationName[] {
   const found: OrganizationName[] = [];
-  for (const pattern of [introducedList, closedList, namedCompany]) {
+  for (const pattern of [introducedList, closedList, namedCompany, namedCompanies, subjectList]) {
     for (const match of text.matchAll(pattern)) {
       const list = match[1]!;
+      const items = list.split(/(,? and |, )/);
+      if (pattern === subjectList && !items.every((item, k) => k % 2 === 1 || mayNameCompany(item))) continue;
       let offset = match.index + match[0].indexOf(list);
-      for (const item of list.split(/(,? and |, )/)) {
+      for (const item of items) {
         if (!/^(?:,? and |, )$/.test(item) && !functionWords.has(item) && !/^(?:The|A|An)$/.test(item)) {
           found.push({ start: offset, end: offset + item.length, name: item, category: 'organization' });
         }
@@ -331,6 +373,11 @@ function listedCompanies(text: string): OrganizationName[] {
     }
   }
   return found;
+}
+
+/** Whether a name in a list of subjects may be a company's: no place, people, function word or word of English. */
+function mayNameCompany(item: string): boolean {
+  return !isPlaceName(item) && countryByDemonym(item) === undefined && !functionWords.has(item) && !calendarWords.has(item) && !roleWords.has(item) && !(isCommonWord(item) && !item.includes(' '));
 }
 
 /** "Buenos Aires-based Mercado Libre", "London-based Darktrace": one to three capitalised words after "<Place>-based". */
@@ -352,8 +399,9 @@ const programNoun = /^\s+(?:ransomware|malware|worm|virus|trojan|botnet|exploit|
 const describedAsFirm = new RegExp(
   // The words before the noun describe it ("largest aluminium"); a preposition or a relative word starts
 // something else ("a framework for testing banks").
-String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+\s+){0,4}` +
-    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|utilit(?=y|ies))(?:s|ies|y)?\b`,
+// "Confindustria, the employers' federation": a plural possessive among them. A group is a body, a group of something is not.
+String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+['’]?\s+){0,4}` +
+    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
   'u',
 );
 

@@ -175,15 +175,19 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       }
     }
   }
-  // A single name is a known person's surname ("Mr Ilves") or, for names written surname first, their first name ("Mr Lee").
+  // A single name is a known person's surname ("Mr Ilves") or, for names written surname first, their first name ("Mr Lee");
+  // failing both, a middle word of one name only ("Mr Inuwa" for Kashifu Inuwa Abdullahi, whose surname is his father's name).
   const bySurname = (name: string) => {
     const parts = name.split(/\s+/);
-    return fullNames.find((full) => {
+    const longer = fullNames.filter((full) => full.split(/\s+/).length > parts.length);
+    const named = longer.find((full) => {
       const words = full.split(/\s+/);
-      if (words.length <= parts.length) return false;
       const tail = words.slice(-parts.length).join(' ').toLowerCase() === name.toLowerCase();
       return tail || (parts.length === 1 && words[0] === name);
     });
+    if (named || parts.length > 1) return named;
+    const inside = new Set(longer.filter((full) => full.split(/\s+/).slice(1, -1).includes(name)));
+    return inside.size === 1 ? [...inside][0] : undefined;
   };
   for (const full of fullNames) {
     if (bySurname(full) === undefined) people.set(full, people.get(full) ?? { name: full, roles: [], affiliations: [] });

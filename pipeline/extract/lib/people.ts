@@ -149,6 +149,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
         (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        // "Bola Ahmed Tinubu, who took office as President", "Cho Tae-yong, who headed the NSO": "who" speaks of a person.
+        (/^,\s+who\s+(?:(?:has|had)\s+)?(?:took\s+office|taken\s+office|(?:led|headed|chaired|directed|ran|run)\s+(?:the\s+)?\p{Lu})/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         (/^,?\s+(?:(?:held|holds|has held)\s+office|governed|presided)\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
@@ -156,6 +158,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
         (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
+        // "Mario Draghi, prime minister from February 2021 to October 2022": a post in lower case, then when.
+        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:from|since|until|between)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}\b)/u.exec(rest)) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
         // "Ivan John Uy, appointed Secretary of … in 2022": a name, then how it came to its post.
         /^,\s+(?:(?:who|then)\s+(?:was\s+)?)?(?:appointed|named|elected|re-elected|sworn in)\s/.exec(rest) ??
@@ -176,9 +180,10 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
 
 /** Occupations written before a name, alone or before a list of two names joined by "and". */
-const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?)`;
+const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?|physicians?|doctors?|programmers?|developers?|executives?|diplomats?|politicians?|bankers?|businessm[ae]n|businesswom[ae]n|writers?|reporters?)`;
 const nameBefore = String.raw`(?:\p{Lu}[\p{L}\p{M}'’-]*\s+(?:(?:von|van|de|der|den|da|del|di|le|la)\s+)?){1,3}`;
-const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:${nameBefore}and\s+)?$`, 'u');
+// "the physician and programmer Ahn Cheol-soo": two occupations of one person.
+const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:and\s+${occupations}\s+)?(?:${nameBefore}and\s+)?$`, 'u');
 
 /**
  * Whether a capitalised phrase ending in this word names a thing, not a person: a document's or an

@@ -9,7 +9,8 @@ export interface Token {
   possessive: boolean;
 }
 
-const wordPattern = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}&’'.-]*[\p{L}\p{N}\p{M}])?/gu;
+// An ampersand between spaces is a word of its own: it joins the words of a name ("Korea Internet & Security Agency").
+const wordPattern = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}&’'.-]*[\p{L}\p{N}\p{M}])?|(?<=\s)&(?=\s)/gu;
 
 /** Splits text into word tokens, taking a possessive ’s off the word it follows. */
 export function tokenize(text: string): Token[] {

@@ -18,14 +18,26 @@ export const organizationHeads = new Set([
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
   'Confederation', 'Hospital', 'Clinic', 'Commissions', 'Associations', 'Organizations', 'Organisations', 'Unions', 'Chambers',
-  'House', 'Staff',
+  'House', 'Staff', 'Lab',
+]);
+
+/**
+ * National parliaments and their chambers known by their own names, with no organisation noun to read
+ * them by ("The Folketing gave the centre its own statute"). Written as the parliaments write them,
+ * with the definite article some languages add to the end of a noun ("Stortinget").
+ */
+export const legislatures = new Set([
+  'Folketing', 'Folketinget', 'Storting', 'Stortinget', 'Riksdag', 'Riksdagen', 'Eduskunta', 'Althing', 'Althingi',
+  'Bundestag', 'Bundesrat', 'Nationalrat', 'Sejm', 'Riigikogu', 'Saeima', 'Seimas', 'Sabor', 'Knesset', 'Oireachtas',
+  'Dáil', 'Seanad', 'Majlis', 'State Duma', 'Jatiya Sangsad',
+  'Lok Sabha', 'Rajya Sabha', 'Verkhovna Rada', 'Tweede Kamer', 'Eerste Kamer', 'Cortes Generales', 'Dáil Éireann',
 ]);
 
 /**
  * Nouns that end a company's name ("AVG Technologies", "Tata Industries"). Unlike the heads above they
  * also name a field ("Ministry of Industries"), so a complement they open stays part of the name before.
  */
-export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs']);
+export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs', 'Electronics', 'Telecom']);
 
 /**
  * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
