@@ -129,7 +129,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } else inputs = undefined;
   const pageMessages = read.flatMap(({ relative, outcome }): Array<[string, PageMessage[]]> => (relative && outcome && outcome.messages.length > 0 ? [[relative, outcome.messages]] : []));
   const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
-  const { dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex);
+  // Let go before the check of the written files unless the caller keeps it (see BuildOptions.keepDataset).
+  let dataset: Dataset | undefined;
+  let candidates: ReturnType<typeof mergeAll>['candidates'];
+  ({ dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex));
   // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
   // it, say) would otherwise stay in memory for the whole emission.
   for (const page of read) delete page.outcome;
@@ -174,15 +177,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
   const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
   const converted: string[] = [];
-  const published = await publish(options.out, dataset, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
+  const counts = countsOf(dataset);
+  const keep = options.keepDataset !== false ? dataset : undefined;
+  // Handed over in a holder publish empties once the files are written.
+  const held: { dataset?: Dataset } = { dataset };
+  dataset = undefined;
+  const published = await publish(options.out, held, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
   if ('problems' in published) {
     for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
     return fail();
   }
-  const counts = countsOf(dataset);
   if (reuse) await writeConvertedParts(reuse.cache, converted);
   if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
-  return { files, ok: true, dataset, counts, pages: { read: read.length, fromCache }, ...published };
+  return { files, ok: true, ...(keep ? { dataset: keep } : {}), counts, pages: { read: read.length, fromCache }, ...published };
 }
 
 function reportUnusedCuration(curationSource: VFile, unused: UnusedCuration): void {

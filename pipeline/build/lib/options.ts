@@ -23,6 +23,12 @@ export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   /** Limits on the input; each one left out takes its default. */
   limits?: Partial<Limits>;
+  /**
+   * Whether the result carries the merged dataset (the default). A caller that only wants the files
+   * written says false: the records are then let go once the files are emitted, and the check that
+   * reads the files back runs without them in memory (at 10,000 pages they are gigabytes).
+   */
+  keepDataset?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MemorySink, writeDataset, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { MemorySink, writeDataset, type EmitOptions, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker } from './verify.js';
@@ -12,18 +12,27 @@ export type Published = { written: Map<string, Fingerprint>; outputs?: Map<strin
  * the files go straight into the staging folder beside it a piece at a time and are checked there,
  * then the staging folder takes the place of `out`; a failed check abandons it, `out` untouched.
  * Without `out`, the files are kept in memory. Parts of the JSON-LD graph converted by an earlier build
- * (`parts.known`) are not converted again.
+ * (`parts.known`) are not converted again. The dataset comes in a holder that publish empties once
+ * the files are written: unless the caller keeps a reference of its own, the records are let go
+ * before the files are read back (at 10,000 pages they are gigabytes, and a large live heap makes
+ * every collection of the check's garbage slow).
  */
-export async function publish(out: string | undefined, dataset: Dataset, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
+export async function publish(out: string | undefined, held: { dataset?: Dataset }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
+  const emit = async (sink: FileSink) => {
+    const dataset = held.dataset;
+    if (!dataset) throw new Error('publish: the dataset was handed over already');
+    delete held.dataset;
+    return writeDataset(sink, dataset, options, quality);
+  };
   if (out === undefined) {
     const sink = new MemorySink();
-    const written = await writeDataset(sink, dataset, options, quality);
+    const written = await emit(sink);
     const problems = await verifyOutputs(sink.files);
     return problems.length > 0 ? { problems } : { written, outputs: sink.files };
   }
   try {
     const written = await writeAtomically(out, async (sink, folder) => {
-      const emitted = await writeDataset(sink, dataset, options, quality);
+      const emitted = await emit(sink);
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
       const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts));

@@ -133,6 +133,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(values['no-cache'] ? { cache: false as const } : {}),
     limits,
     ...(progress ? { progress: progress.update } : {}),
+    // The command reports counts, never records: they may go once written.
+    keepDataset: false,
   });
   progress?.clear();
   const report = reporter(result.files, { quiet: true });
