@@ -199,6 +199,9 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     }
     // "Radiocommunications Agency Netherlands", "Police Scotland": a country written right after the head is part of the name.
     if (last === i) last += countryAfter(text, tokens, last)?.words ?? 0;
+    // "Unit 8200", "Command 86": a head alone, then its number, is a name.
+    const number = tokens[last + 1];
+    if (first === last && number !== undefined && /^\d{2,5}$/.test(number.text) && adjacent(text, tokens[last]!.end, number.start) && !/^[\s,]*(?:\p{Lu}\p{Ll}+\s+)?\d{4}/u.test(text.slice(number.end)) && !/^(?:19|20)\d\d$/.test(number.text)) last++;
     if (first === last) continue;
     // "Chief Cabinet Secretary Yoshihide Suga": a title word, a head, a title is a post, not a body.
     const following = tokens[last + 1];
@@ -219,7 +222,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text) && !programNoun.test(text.slice(token.end));
     // "F-Secure, founded in Helsinki in 1988": a name said to be founded, not a place's.
     const founded = /^,\s+(?:which\s+was\s+)?(?:founded|co-founded|established|incorporated)\s+(?:in|by|as)\s/.test(text.slice(token.end));
-    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlace(text, tokens, index);
+    // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma,
+    // unless together they name a place ("MTN Ghana, the largest mobile operator" is a firm; "Helsinki, founded in 1550" is not).
+    let first = index;
+    while (first > 0 && (isModifier(tokens[first - 1]!) || isAcronym(tokens[first - 1]!.text)) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
+    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlace(text, tokens, index, first);
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
     const bracketed = inBrackets(token.start);
@@ -238,9 +245,6 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'organization', ...(country ? { countryCode: country.country.cca2 } : {}) });
     }
     else if (described) {
-      // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma.
-      let first = index;
-      while (first > 0 && isModifier(tokens[first - 1]!) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
       const start = tokens[first]!.start;
       if (!taken(start, token.end)) found.push({ start, end: token.end, name: text.slice(start, token.end), category: 'organization' });
     }
@@ -383,9 +387,9 @@ function mayNameCompany(item: string): boolean {
 /** "Buenos Aires-based Mercado Libre", "London-based Darktrace": one to three capitalised words after "<Place>-based". */
 const basedName = /\p{Lu}[\p{L}]*-based\s+((?:\p{Lu}[\p{L}\p{N}&.-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})(?![\p{L}\p{N}])/gu;
 
-/** Whether the capitalised words ending at token `index` are a country's or a city's name. */
-function isPlace(text: string, tokens: readonly Token[], index: number): boolean {
-  for (let first = Math.max(0, index - 2); first <= index; first++) {
+/** Whether the capitalised words ending at token `index` (from token `from` or a later one) are a country's or a city's name. */
+function isPlace(text: string, tokens: readonly Token[], index: number, from = Math.max(0, index - 2)): boolean {
+  for (let first = from; first <= index; first++) {
     const name = text.slice(tokens[first]!.start, tokens[index]!.end);
     if (isPlaceName(name)) return true;
   }
@@ -400,8 +404,8 @@ const describedAsFirm = new RegExp(
   // The words before the noun describe it ("largest aluminium"); a preposition or a relative word starts
 // something else ("a framework for testing banks").
 // "Confindustria, the employers' federation": a plural possessive among them. A group is a body, a group of something is not.
-String.raw`^,\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+['’]?\s+){0,4}` +
-    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
+String.raw`^,\s+(?:(?:a|an|the|two|three|four|both)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+['’]?\s+){0,4}` +
+    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|cooperative|co-operative|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
   'u',
 );
 

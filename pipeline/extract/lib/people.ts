@@ -148,12 +148,23 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         /\b(?:led|headed|chaired|directed|run|managed)\b[^.;:()]{0,30}\bby\s+$/.test(before) ||
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
+        // "A 2021 report by Tehilla Shwartz Altshuler": the author of a work.
+        /\b(?:report|study|paper|book|article|survey|analysis|review|letter|op-ed)\s+by\s+$/.test(before) ||
+        // A name that opens or closes a quotation's attribution: '"…," Yigal Unna told the Knesset', '"…," said Kouassi N'Guessan'.
+        (/[,.!?]["”]\s*$/.test(before) && /^\s+(?:said|says|told|added|adds|warned|wrote|argued|explained|insisted|noted)\b/.test(rest)) ||
+        /["”]\s*,?\s*(?:said|says|added|adds|warned|wrote|argued|explained|insisted|noted)\s+$/.test(before) ||
+        // "It was Nguyễn Tử Quảng who founded Bkav": a name that a cleft sentence singles out.
+        (/\bIt\s+was\s+$/.test(before) && /^\s+who\b/.test(rest)) ||
         (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         // "Bola Ahmed Tinubu, who took office as President", "Cho Tae-yong, who headed the NSO": "who" speaks of a person.
         (/^,\s+who\s+(?:(?:has|had)\s+)?(?:took\s+office|taken\s+office|(?:led|headed|chaired|directed|ran|run)\s+(?:the\s+)?\p{Lu})/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         (/^,?\s+(?:(?:held|holds|has held)\s+office|governed|presided)\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
+        // "Benjamin Netanyahu, then prime minister,": a post with no article after "then", "now", "formerly".
+        /^,\s+(?:formerly|now|then|currently|previously|later)\s+(?=[\p{Ll}-]+)/u.exec(rest) ??
+        // "with Buky Carmeli as its first head": a name, then the post it was given.
+        /^\s+as\s+(?:its|the|their|his|her)\s/.exec(rest) ??
         // "Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs …": a capitalised post set off by commas.
         (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
@@ -167,7 +178,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         (leads ? /^/.exec(rest) : null);
       if (!after) continue;
       const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
-      if (!leads && !following.some((t) => isTitleWord(t.text))) continue;
+      // "Eviatar Matania, a mathematician, headed …": an occupation says a person as well as a post does.
+      if (!leads && !following.some((t) => isTitleWord(t.text) || occupationWord.test(t.text))) continue;
       found.push({ start, end, name: text.slice(start, end), roleStart: start });
       i += length - 1;
       break;
@@ -180,10 +192,13 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
 
 /** Occupations written before a name, alone or before a list of two names joined by "and". */
-const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?|physicians?|doctors?|programmers?|developers?|executives?|diplomats?|politicians?|bankers?|businessm[ae]n|businesswom[ae]n|writers?|reporters?)`;
+const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?|physicians?|doctors?|programmers?|developers?|executives?|diplomats?|politicians?|bankers?|businessm[ae]n|businesswom[ae]n|writers?|reporters?|lecturers?|mathematicians?|cryptographers?|ministers|historians?|sociologists?)`;
+/** One occupation word, alone: what tells a person described after a comma ("a mathematician"). */
+const occupationWord = new RegExp(String.raw`^${occupations}$`, 'u');
 const nameBefore = String.raw`(?:\p{Lu}[\p{L}\p{M}'’-]*\s+(?:(?:von|van|de|der|den|da|del|di|le|la)\s+)?){1,3}`;
 // "the physician and programmer Ahn Cheol-soo": two occupations of one person.
-const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:and\s+${occupations}\s+)?(?:${nameBefore}and\s+)?$`, 'u');
+// "researchers including Daniel Gruss": the people an occupation names, after "including" or "such as".
+const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:and\s+${occupations}\s+)?(?:(?:including|such\s+as|like)\s+)?(?:${nameBefore}and\s+)?$`, 'u');
 
 /**
  * Whether a capitalised phrase ending in this word names a thing, not a person: a document's or an

@@ -45,7 +45,13 @@ export function findCountries(text: string, tokens: readonly Token[], claims: Cl
       const last = tokens[i + length - 1]!;
       const span = { start: tokens[i]!.start, end: last.end };
       const country = names.get(text.slice(span.start, span.end));
-      if (!country || !claims.claim(span)) continue;
+      if (!country) continue;
+      // "the Jordan Valley", "the Vietnam War": a capitalised word right after the name makes a longer name (a region,
+      // an event), as for cities; "the Estonia Summit" is still where the summit is.
+      const next = tokens[i + length];
+      const continued = next !== undefined && !last.possessive && isCapitalised(next.text) && adjacent(text, last.end, next.start) && !eventNouns.has(next.text.toLowerCase());
+      if (continued) break;
+      if (!claims.claim(span)) continue;
       // Where something happens is "in" or "at" a country; "teams from Colombia" are not there.
       found.push({ ...span, country, locative: ['in', 'at'].includes(tokens[i - 1]?.text ?? '') });
       i += length - 1;

@@ -18,7 +18,7 @@ export const organizationHeads = new Set([
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
   'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
   'Confederation', 'Hospital', 'Clinic', 'Commissions', 'Associations', 'Organizations', 'Organisations', 'Unions', 'Chambers',
-  'House', 'Staff', 'Lab',
+  'House', 'Staff', 'Lab', 'Party',
 ]);
 
 /**
@@ -37,7 +37,7 @@ export const legislatures = new Set([
  * Nouns that end a company's name ("AVG Technologies", "Tata Industries"). Unlike the heads above they
  * also name a field ("Ministry of Industries"), so a complement they open stays part of the name before.
  */
-export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs', 'Electronics', 'Telecom']);
+export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs', 'Electronics', 'Telecom', 'Securities']);
 
 /**
  * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
@@ -118,6 +118,9 @@ export const roleWords = new Set([
   'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Advocate', 'Inspector', 'Superintendent',
   'Marshal', 'Sergeant', 'Magistrate', 'Rector', 'Dean', 'Provost', 'Premier', 'Speaker', 'Registrar', 'Comptroller',
   'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary', 'Ir', 'Datuk', 'Dato', 'Tun',
+  // Posts pages cite in the official's own language: "Bundesministerin Karoline Edtstadler", "Ministro …".
+  'Bundesminister', 'Bundesministerin', 'Bundeskanzler', 'Bundeskanzlerin', 'Bundespräsident', 'Staatssekretär', 'Staatssekretärin',
+  'Ministro', 'Ministra', 'Ministre', 'Ministr', 'Minister-President',
 ]);
 
 /** Titles after which a single capitalised word is already a name ("Mr Smith"). */
