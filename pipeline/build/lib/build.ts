@@ -93,12 +93,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The output folder holds what an earlier build of exactly these inputs wrote: it is kept as it is.
   // Decided from the pages' keys alone, before any page's outcome is read.
   const reuse = options.out !== undefined && cache !== undefined && !options.shards ? { out: options.out, cache: cacheFolder(options.cache === false ? undefined : options.cache) } : undefined;
-  let inputs: string | undefined;
-  if (reuse && cache) {
+  // With no record of an earlier build (the first into this folder), there is nothing to compare.
+  const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
+  if (reuse && record && cache) {
     const keys = await pageKeys(pages, { source, curation, limits, cache });
-    inputs = keys && (await buildInputs(source, config, curation, options, keys));
-    const record = inputs !== undefined ? await readBuildRecord(reuse.cache, reuse.out) : undefined;
-    if (record && record.inputs === inputs && (await holdsExactly(resolve(reuse.out), record.files))) {
+    const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
+    if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
       const messages = new Map(record.pageMessages);
       files.push(...pages.map(({ path }) => fileWithMessages(displayPath(path), messages.get(relativePath(source, path)) ?? [])));
       if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
@@ -124,9 +124,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
   }
   // The keys the record is made from are those the pages were read with (a page edited meanwhile is read as it is now).
-  if (reuse && read.every((page) => page.key !== undefined)) {
-    inputs = await buildInputs(source, config, curation, options, read.map((page) => ({ relative: page.relative!, key: page.key! })));
-  } else inputs = undefined;
+  const inputs = reuse && read.every((page) => page.key !== undefined)
+    ? await buildInputs(source, config, curation, options, read.map((page) => ({ relative: page.relative!, key: page.key! })))
+    : undefined;
   const pageMessages = read.flatMap(({ relative, outcome }): Array<[string, PageMessage[]]> => (relative && outcome && outcome.messages.length > 0 ? [[relative, outcome.messages]] : []));
   const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
   // Let go before the check of the written files unless the caller keeps it (see BuildOptions.keepDataset).
