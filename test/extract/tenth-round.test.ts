@@ -61,3 +61,10 @@ describe('organisations', () => {
     expect(organizations('Ransomware halted deliveries at Salzburg Milch, a dairy cooperative, in 2020.')).toEqual(['Salzburg Milch']);
   });
 });
+
+describe('a name described as a firm', () => {
+  it('is one when it ends in a country\'s name ("MTN Ghana, the largest mobile operator"), not when it is a place', () => {
+    expect(organizations('MTN Ghana, the largest mobile operator, launched its mobile money service in 2009.')).toEqual(['MTN Ghana']);
+    expect(organizations('The firm moved to Helsinki, founded in 1550.')).toEqual([]);
+  });
+});

@@ -226,7 +226,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     // unless together they name a place ("MTN Ghana, the largest mobile operator" is a firm; "Helsinki, founded in 1550" is not).
     let first = index;
     while (first > 0 && (isModifier(tokens[first - 1]!) || isAcronym(tokens[first - 1]!.text)) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
-    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlace(text, tokens, index, first);
+    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlaceName(text.slice(tokens[first]!.start, token.end));
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
     const bracketed = inBrackets(token.start);
@@ -386,15 +386,6 @@ function mayNameCompany(item: string): boolean {
 
 /** "Buenos Aires-based Mercado Libre", "London-based Darktrace": one to three capitalised words after "<Place>-based". */
 const basedName = /\p{Lu}[\p{L}]*-based\s+((?:\p{Lu}[\p{L}\p{N}&.-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})(?![\p{L}\p{N}])/gu;
-
-/** Whether the capitalised words ending at token `index` (from token `from` or a later one) are a country's or a city's name. */
-function isPlace(text: string, tokens: readonly Token[], index: number, from = Math.max(0, index - 2)): boolean {
-  for (let first = from; first <= index; first++) {
-    const name = text.slice(tokens[first]!.start, tokens[index]!.end);
-    if (isPlaceName(name)) return true;
-  }
-  return false;
-}
 
 /** Kinds of program a camel-case name stands before ("the WannaCry ransomware", "the NotPetya malware"). */
 const programNoun = /^\s+(?:ransomware|malware|worm|virus|trojan|botnet|exploit|app|application|software|browser|platform)\b/;
