@@ -89,10 +89,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.shards && !fromShards) return fail();
 
   const curationIndex = new CurationIndex(curation);
-  const cache = options.cache === false ? undefined : await PageCache.open(cacheFolder(options.cache));
+  const cacheDirectory = options.cache === false ? undefined : cacheFolder(options.cache);
+  const cache = cacheDirectory === undefined ? undefined : await PageCache.open(cacheDirectory);
   // The output folder holds what an earlier build of exactly these inputs wrote: it is kept as it is.
   // Decided from the pages' keys alone, before any page's outcome is read.
-  const reuse = options.out !== undefined && cache !== undefined && !options.shards ? { out: options.out, cache: cacheFolder(options.cache === false ? undefined : options.cache) } : undefined;
+  const reuse = options.out !== undefined && cacheDirectory !== undefined && !options.shards ? { out: options.out, cache: cacheDirectory } : undefined;
   // With no record of an earlier build (the first into this folder), there is nothing to compare.
   const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
   if (reuse && record && cache) {

@@ -94,8 +94,9 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
   const { default: jsonld } = await import('jsonld');
   const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
   // The part being read: its lines (numbered) and the hash of its text, the context's line first.
+  const startPart = () => createHash('sha256').update(first.value);
   let part: Array<{ line: number; text: string }> = [];
-  let partHash = createHash('sha256').update(first.value);
+  let partHash = startPart();
   let converted = false;
   /** Converts the part read (unless known), or says which of its lines is not JSON. */
   const convert = async (): Promise<PackageProblem[] | undefined> => {
@@ -113,7 +114,7 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
     }
     parts.passed?.(hash);
     part = [];
-    partHash = createHash('sha256').update(first.value);
+    partHash = startPart();
     converted = true;
     return undefined;
   };
