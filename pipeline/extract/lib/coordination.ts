@@ -3,7 +3,7 @@ import { isPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import { insideBrackets, listsOf } from './spans.js';
 import type { Candidate, PageMention } from './types.js';
-import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, roleWords } from './vocabulary.js';
+import { calendarWords, eventOrWorkHeads, functionWords, isCommonWord, organizationHeads, predicateOpeners, roleWords } from './vocabulary.js';
 
 /** What may stand between two items of one list of names: a bracket after the first, a comma, "and" or "or", and an article. */
 const listSeparator = /^(?:\s*\([^()]*\))?(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the\s+)?$/;
@@ -74,8 +74,8 @@ function isNameOfABody(text: string, candidate: Candidate): boolean {
   return !(opensSentence && words.length === 1 && isCommonWord(candidate.text));
 }
 
-/** A verb after a subject of two names: a past form, or a word that opens a predicate ("will", "have"). */
-const predicateOpener = /^(?:\p{Ll}+ed|began|signed|set|took|made|won|will|would|have|had|were|are|both|jointly|each|also)$/u;
+/** A verb after a subject of two names (see predicateOpeners). */
+const predicateOpener = new RegExp(String.raw`^${predicateOpeners}$`, 'u');
 
 /**
  * Two unknown names that are together the subject of a verb: "Telstra and Optus agreed to share …",

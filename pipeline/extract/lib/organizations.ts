@@ -24,6 +24,7 @@ import {
   legislatures,
   organizationHeads,
   nameConnectors,
+  predicateOpeners,
   nameParticles,
   roleWords,
 } from './vocabulary.js';
@@ -350,7 +351,7 @@ const namedCompanies = new RegExp(String.raw`\b[Tt]he\s+(?:\p{Ll}+\s+){0,2}${com
  * never read so (see listedCompanies).
  */
 const subjectList = new RegExp(
-  String.raw`(?:^|[.!?;:]\s+|\b\d{4},?\s+)(${listItem}(?:, ${listItem})+,? and ${listItem})\s+(?:\p{Ll}+ed|began|signed|set|took|made|won|will|would|have|had|were|are|both|jointly|each|also)\b`,
+  String.raw`(?:^|[.!?;:]\s+|\b\d{4},?\s+)(${listItem}(?:, ${listItem})+,? and ${listItem})\s+${predicateOpeners}\b`,
   'gu',
 );
 const closedList = new RegExp(String.raw`(?<![\p{L}\p{N}])(${itemList})\s+(?:were|are|was|is)\s+(?:among|one of)\s+the\s+(?:\p{Ll}+\s+)?${companyNouns}\b`, 'gu');

@@ -138,6 +138,7 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!, text) && adjacent(text, tokens[i - 1]!.end, start))) continue;
       if (isThingName(words[length - 1]!.text)) continue;
       const rest = text.slice(end, end + 80);
+      const place = isPlaceName(text.slice(start, end));
       // "…, who held office as director …", "… was appointed to lead the GCSB", "…, Ian Fletcher, held office from 2012": leading a body, holding office is a post.
       // "Félix Sanz Roldán led the CNI from 2009": a name that leads, heads or chairs a named body.
       const opens = i === 0 || words[0]!.sentenceInitial || /(?:,|\b(?:and|by|to|when|after|as|that))\s*$/.test(text.slice(Math.max(0, start - 12), start));
@@ -151,11 +152,12 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "the first government of Tabaré Vázquez", "succeeding Dominic Perrottet": a term of office, a successor.
         /\b(?:government|presidency|administration|premiership|chancellorship|tenure)\s+of\s+$/.test(before) ||
         /\b(?:succeeding|succeeded\s+by|succeeded)\s+$/.test(before) ||
-        // "When Luis Lacalle Pou took office", "X, who had worked at …": taking office, and "who", speak of a person.
-        (/^,?\s+(?:took|takes|had taken)\s+office\b/.test(rest) && !isPlaceName(text.slice(start, end))) ||
-        (/^,\s+who\s/.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        // "When Luis Lacalle Pou took office", "Cho Tae-yong, who headed the NSO", "X, who had worked at …":
+        // taking office, and "who", speak of a person.
+        (/^,?\s+(?:took|takes|had taken)\s+office\b/.test(rest) && !place) ||
+        (/^,\s+who\s/.test(rest) && !place) ||
         // "Breogán Gonda and Nicolás Jodal founded Artech": people who found a body, or leave or join a post.
-        (opens && /^(?:\s+and(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){1,3})?\s+(?:founded|co-founded|resigned|retired)\b/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        (opens && /^(?:\s+and(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){1,3})?\s+(?:founded|co-founded|resigned|retired)\b/u.test(rest) && !place) ||
         // "A 2021 report by Tehilla Shwartz Altshuler": the author of a work.
         /\b(?:report|study|paper|book|article|survey|analysis|review|letter|op-ed)\s+by\s+$/.test(before) ||
         // A name that opens or closes a quotation's attribution: '"…," Yigal Unna told the Knesset', '"…," said Kouassi N'Guessan'.
@@ -163,9 +165,7 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         /["”]\s*,?\s*(?:said|says|added|adds|warned|wrote|argued|explained|insisted|noted)\s+$/.test(before) ||
         // "It was Nguyễn Tử Quảng who founded Bkav": a name that a cleft sentence singles out.
         (/\bIt\s+was\s+$/.test(before) && /^\s+who\b/.test(rest)) ||
-        (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
-        // "Bola Ahmed Tinubu, who took office as President", "Cho Tae-yong, who headed the NSO": "who" speaks of a person.
-        (/^,\s+who\s+(?:(?:has|had)\s+)?(?:took\s+office|taken\s+office|(?:led|headed|chaired|directed|ran|run)\s+(?:the\s+)?\p{Lu})/u.test(rest) && !isPlaceName(text.slice(start, end))) ||
+        (opens && /^\s+(?:led|leads|headed|heads|chaired|chairs|directed|directs|ran|runs)\s+(?:the\s+)?\p{Lu}/u.test(rest) && !place) ||
         (/^,?\s+(?:(?:held|holds|has held)\s+office|governed|presided)\b/.test(rest) && (i === 0 || /,\s*$/.test(text.slice(tokens[i - 1]!.end, start)) || words[0]!.sentenceInitial));
       const after =
         /^,\s+(?:(?:formerly|now|then|currently|previously|later)\s+)?(?:the|a|an|its|their|his|her)\s/.exec(rest) ??
@@ -174,11 +174,11 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "with Buky Carmeli as its first head": a name, then the post it was given.
         /^\s+as\s+(?:its|the|their|his|her)\s/.exec(rest) ??
         // "Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs …": a capitalised post set off by commas.
-        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
+        (place ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
-        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
+        (place ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
         // "Mario Draghi, prime minister from February 2021 to October 2022": a post in lower case, then when.
-        (isPlaceName(text.slice(start, end)) ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:from|since|until|between)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}\b)/u.exec(rest)) ??
+        (place ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:from|since|until|between)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}\b)/u.exec(rest)) ??
         /^,\s+who\s+(?:was|is|has been|had been|held office as|served as|serves as|became)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(rest) ??
         // "Ivan John Uy, appointed Secretary of … in 2022": a name, then how it came to its post.
         /^,\s+(?:(?:who|then)\s+(?:was\s+)?)?(?:appointed|named|elected|re-elected|sworn in)\s/.exec(rest) ??

@@ -33,6 +33,14 @@ export function isPlaceName(name: string): boolean {
 /** The fewest people a city has for its name alone, without "in" or "at" before it, to be read as the city. */
 const unmistakablePopulation = 100_000;
 
+/**
+ * Whether a place's name ending in token `last` starts a longer name: a capitalised word follows it
+ * ("Central Europe", "the Jordan Valley"). Not an event's noun: "the Lisbon Summit" is in Lisbon.
+ */
+function startsLongerName(text: string, last: Token, next: Token | undefined): boolean {
+  return next !== undefined && !last.possessive && isCapitalised(next.text) && adjacent(text, last.end, next.start) && !eventNouns.has(next.text.toLowerCase());
+}
+
 /** Finds the countries of a passage by every name the gazetteer gives them, longest name first. */
 export function findCountries(text: string, tokens: readonly Token[], claims: Claims): CountryName[] {
   const names = countryNames();
@@ -46,11 +54,8 @@ export function findCountries(text: string, tokens: readonly Token[], claims: Cl
       const span = { start: tokens[i]!.start, end: last.end };
       const country = names.get(text.slice(span.start, span.end));
       if (!country) continue;
-      // "the Jordan Valley", "the Vietnam War": a capitalised word right after the name makes a longer name (a region,
-      // an event), as for cities; "the Estonia Summit" is still where the summit is.
-      const next = tokens[i + length];
-      const continued = next !== undefined && !last.possessive && isCapitalised(next.text) && adjacent(text, last.end, next.start) && !eventNouns.has(next.text.toLowerCase());
-      if (continued) break;
+      // "the Jordan Valley", "the Vietnam War": the name starts a longer one (a region, an event).
+      if (startsLongerName(text, last, tokens[i + length])) break;
       if (!claims.claim(span)) continue;
       // Where something happens is "in" or "at" a country; "teams from Colombia" are not there.
       found.push({ ...span, country, locative: ['in', 'at'].includes(tokens[i - 1]?.text ?? '') });
@@ -85,8 +90,8 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       const lastCity = found[found.length - 1];
       const listed = lastCity !== undefined && /^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(lastCity.end, span.start));
       const eventNoun = next !== undefined && eventNouns.has(next.text.toLowerCase()) && !words[length - 1]!.possessive;
-      // "in Central Europe": a capitalised word right after the city's name makes a longer name, not the city.
-      const continued = next !== undefined && !eventNoun && isCapitalised(next.text) && !words[length - 1]!.possessive && adjacent(text, span.end, next.start);
+      // "in Central Europe": the city's name starts a longer one.
+      const continued = startsLongerName(text, words[length - 1]!, next);
       // "Dublin hosts …", "Guadalajara's industry": a large city whose name is no word of English is a
       // place wherever it stands alone (a capitalised word before it makes it part of another name).
       const alone = previous === undefined || !isCapitalised(previous.text) || !adjacent(text, previous.end, span.start) || previous.sentenceInitial && functionWords.has(previous.text);

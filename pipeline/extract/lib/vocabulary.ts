@@ -201,3 +201,9 @@ export function isCommonWord(word: string): boolean {
   }
   return commonWords.has(word.toLowerCase());
 }
+
+/**
+ * Words that open the predicate after names that act together ("Telstra and Optus agreed …", "MTN
+ * Nigeria, Airtel, Globacom and 9mobile began …"): a past form, or a word that opens a predicate.
+ */
+export const predicateOpeners = String.raw`(?:\p{Ll}+ed|began|signed|set|took|made|won|will|would|have|had|were|are|both|jointly|each|also)`;
