@@ -91,9 +91,13 @@ const englishNames: ReadonlyArray<[string, string, string]> = [
 
 /** Shorter or plainer ways pages write a gazetteer name (see citiesByName). */
 function plainerForms(name: string): string[] {
+  // Most names are plain ASCII of one word: they have no other form, and are done with one test each
+  // (the gazetteer is read once per thread, and it has some 140,000 names).
+  const accented = /[^\x00-\x7f]/.test(name);
+  if (!accented && !name.includes(' ')) return [];
   const forms = new Set<string>();
-  const folded = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-  for (const form of [name, folded]) {
+  const folded = accented ? name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') : name;
+  for (const form of accented ? [name, folded] : [name]) {
     if (form !== name) forms.add(form);
     const river = / (?:am|an der|im|in der|upon|on|sur|de la) /.exec(form);
     if (river && river.index > 2) forms.add(form.slice(0, river.index));
