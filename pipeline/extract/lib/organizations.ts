@@ -277,6 +277,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   });
   // A parliament known by its own name: "the Folketing", "the Lok Sabha".
   tokens.forEach((token, index) => {
+    if (!legislatureFirstWords.has(token.text)) return;
     const next = tokens[index + 1];
     const two = next && adjacent(text, token.end, next.start) ? `${token.text} ${next.text}` : undefined;
     const end = two !== undefined && legislatures.has(two) ? next!.end : legislatures.has(token.text) ? token.end : undefined;
@@ -313,6 +314,9 @@ const portfolioPosts = new Set(['Minister', 'Ministers', 'Secretary', 'Commissio
 const responseTeams = new Set(['CERT', 'CSIRT', 'CIRT']);
 
 const romanNumeral = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
+
+/** The first word of each parliament's name: every other word of a passage is passed over at once. */
+const legislatureFirstWords = new Set([...legislatures].map((name) => name.split(' ')[0]!));
 
 /**
  * The country whose name the words after token `index` form, written right after it and ending a name
