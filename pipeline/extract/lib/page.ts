@@ -13,7 +13,7 @@ type CuratedEntity = NonNullable<Curation['add']>[number];
 import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
-import { findDescribedPeople, findPeople, type PersonName } from './people.js';
+import { findDescribedPeople, findGivenNamedPeople, findPartners, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries, isPlaceName } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
@@ -157,7 +157,11 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     const titled = findPeople(w.passage.text, w.tokens, insideOrganization);
     // A name already read after its title is not read again with a word of the title before it.
     const insideTitled = (start: number, end: number) => insideOrganization(start, end) || titled.some((p) => start < p.end && p.start < end);
-    return [...titled, ...findDescribedPeople(w.passage.text, w.tokens, insideTitled)];
+    const described = [...titled, ...findDescribedPeople(w.passage.text, w.tokens, insideTitled)];
+    // A name known only by its given name is read last, outside every name read with a title or a post.
+    const insideDescribed = (start: number, end: number) => insideOrganization(start, end) || described.some((p) => start < p.end && p.start < end);
+    const named = [...described, ...findGivenNamedPeople(w.passage.text, w.tokens, insideDescribed)];
+    return [...named, ...findPartners(w.passage.text, w.tokens, named, insideOrganization)];
   });
   const titled = found.flat();
   const fullNames = titled.filter((p) => p.name.includes(' ')).map((p) => p.name);

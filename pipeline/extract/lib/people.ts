@@ -1,6 +1,7 @@
-import { isPlaceName } from './places.js';
+import { isGivenName } from './gazetteer/given-names.js';
+import { isPlaceName, isWellKnownPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
-import { calendarWords, eventOrWorkHeads, functionWords, honorifics, isCommonWord, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
+import { calendarWords, eventOrWorkHeads, functionWords, honorifics, isCommonWord, landformHeads, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 /** A person's name found after a title or post. */
@@ -196,6 +197,95 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   return found;
 }
 
+/**
+ * People named with no title or post beside them, known by their given name: "Kate Smith of Telstra",
+ * "took over the ministry from Sandra Urrutia". Two to four name words that start with a common given
+ * name (see isGivenName) and stand alone: no capitalised word joins them before or after ("Fondazione
+ * Bruno Kessler", "Johannes Kepler University" name bodies), and they are not a place or a thing.
+ */
+export function findGivenNamedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
+  const found: PersonName[] = [];
+  const joined = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!isGivenName(first.text.split('-')[0]!) || !isNameWord(first, text) || first.possessive) continue;
+    const before = tokens[i - 1];
+    if (joined(before, first) && isCapitalised(before!.text) && !before!.sentenceInitial) continue;
+    let last = i;
+    while (last - i < 3 && !tokens[last]!.possessive && joined(tokens[last], tokens[last + 1])) {
+      const next = tokens[last + 1]!;
+      if (isNameWord(next, text)) last++;
+      // "Hans de Vries": a particle inside the name, never at its end.
+      else if (nameParticles.has(next.text) && joined(next, tokens[last + 2]) && isNameWord(tokens[last + 2]!, text)) last += 2;
+      else break;
+    }
+    const after = tokens[last + 1];
+    // A capitalised run longer than a name ("Lei Geral de Proteção de Dados") is the name of something else.
+    const goesOn = !tokens[last]!.possessive && joined(tokens[last], after) && (isCapitalised(after!.text) || (nameParticles.has(after!.text) && joined(after, tokens[last + 2]) && isCapitalised(tokens[last + 2]!.text)));
+    if (last === i || goesOn) continue;
+    const words = tokens.slice(i + 1, last + 1).filter((token) => !nameParticles.has(token.text));
+    // "Rafael Advanced Defense Systems", "Marco Civil": in a longer name, a common English word says a thing.
+    if (words.length > 1 && words.some((token) => isCommonWord(token.text))) continue;
+    const start = first.start;
+    const end = withSuffix(text, tokens, last);
+    const name = text.slice(start, end);
+    if (taken(start, end) || isThingName(tokens[last]!.text) || isWellKnownPlaceName(name) || isWellKnownPlaceName(tokens[last]!.text)) continue;
+    found.push({ start, end, name, roleStart: start });
+    i = last;
+  }
+  return found;
+}
+
+/**
+ * People named beside a person already found, joined by "and": "a study by Kavya Iyer and Arjun Menon",
+ * "Breogán Gonda and Nicolás Jodal". The partner is two or three name words that stand alone, as in
+ * findGivenNamedPeople, and not a place or a thing.
+ */
+export function findPartners(text: string, tokens: readonly Token[], people: readonly PersonName[], taken: (start: number, end: number) => boolean): PersonName[] {
+  const found: PersonName[] = [];
+  const joined = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
+  const nameRun = (from: number, to: number): PersonName | undefined => {
+    if (from < 0 || to >= tokens.length || to - from < 1 || to - from > 2) return undefined;
+    const words = tokens.slice(from, to + 1);
+    if (!words.every((word, k) => isNameWord(word, text) && (k === 0 || joined(words[k - 1], word))) || words.slice(0, -1).some((word) => word.possessive)) return undefined;
+    if (joined(tokens[from - 1], words[0]) && isCapitalised(tokens[from - 1]!.text) && !words[0]!.sentenceInitial) return undefined;
+    if (!words[words.length - 1]!.possessive && joined(words[words.length - 1], tokens[to + 1]) && isCapitalised(tokens[to + 1]!.text)) return undefined;
+    const start = words[0]!.start;
+    const end = withSuffix(text, tokens, to);
+    const name = text.slice(start, end);
+    if (taken(start, end) || people.some((p) => start < p.end && p.start < end) || isThingName(words[words.length - 1]!.text) || isPlaceName(name) || words.some((word) => isWellKnownPlaceName(word.text))) return undefined;
+    return { start, end, name, roleStart: start };
+  };
+  for (const person of people) {
+    if (!person.name.includes(' ')) continue;
+    const first = tokens.findIndex((t) => t.start === person.start);
+    const last = tokens.findIndex((t) => t.end >= person.end);
+    // "Kavya Iyer and [Arjun Menon]": the partner before.
+    const before = tokens[first - 1];
+    if (before?.text === 'and' && /^\s+$/.test(text.slice(before.end, person.start))) {
+      for (const length of [3, 2]) {
+        const partner = nameRun(first - 1 - length, first - 2);
+        if (partner && /^\s+$/.test(text.slice(partner.end, before.start))) {
+          found.push(partner);
+          break;
+        }
+      }
+    }
+    // "[Breogán Gonda] and Nicolás Jodal": the partner after.
+    const after = tokens[last + 1];
+    if (after?.text === 'and' && /^\s+$/.test(text.slice(person.end, after.start))) {
+      for (const length of [3, 2]) {
+        const partner = nameRun(last + 2, last + 1 + length);
+        if (partner && /^\s+$/.test(text.slice(after.end, partner.start))) {
+          found.push(partner);
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
 /** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
 
@@ -210,10 +300,10 @@ const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:and\s+${occ
 
 /**
  * Whether a capitalised phrase ending in this word names a thing, not a person: a document's or an
- * event's noun ("Data Protection Law") or an abstract noun of English ("Cyber Security").
+ * event's noun ("Data Protection Law"), a landform's ("Jordan Valley") or an abstract noun of English ("Cyber Security").
  */
 function isThingName(last: string): boolean {
-  return eventOrWorkHeads.has(last) || (isCommonWord(last) && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
+  return eventOrWorkHeads.has(last) || landformHeads.has(last) || (isCommonWord(last) && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
 }
 
 /**

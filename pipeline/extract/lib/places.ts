@@ -34,6 +34,14 @@ export function isPlaceName(name: string): boolean {
 const unmistakablePopulation = 100_000;
 
 /**
+ * Whether a name is a country's or a large city's, one a reader takes for the place without a word that
+ * says so ("Sydney", "Kenya"); a small town's name ("Smith", "Soto") is not enough.
+ */
+export function isWellKnownPlaceName(name: string): boolean {
+  return countryNames().has(name) || (citiesByName().get(name)?.[0]?.population ?? 0) >= unmistakablePopulation;
+}
+
+/**
  * Whether a place's name ending in token `last` starts a longer name: a capitalised word follows it
  * ("Central Europe", "the Jordan Valley"). Not an event's noun: "the Lisbon Summit" is in Lisbon.
  */

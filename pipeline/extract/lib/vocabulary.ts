@@ -143,7 +143,13 @@ export const workHeads = new Set([
   'Convention', 'Treaty', 'Agreement', 'Declaration', 'Strategy', 'Paper', 'Report', 'Act', 'Law', 'Charter', 'Protocol',
   'Programme', 'Plan', 'Process', 'Framework', 'Bill', 'Manual', 'Policy', 'Code', 'Directive', 'Regulation', 'Regulations',
   'Guidelines', 'Roadmap', 'Agenda', 'Review', 'Study', 'Index', 'Survey', 'Standard', 'Guide', 'Handbook', 'Constitution',
-  'Decree', 'Ordinance', 'Resolution', 'Blueprint',
+  'Decree', 'Ordinance', 'Resolution', 'Blueprint', 'Accord', 'Accords', 'Pact',
+]);
+
+/** Nouns that make a capitalised phrase the name of a land or water feature ("the Jordan Valley", "Lake Victoria"). */
+export const landformHeads = new Set([
+  'Valley', 'River', 'Lake', 'Mountains', 'Mount', 'Island', 'Islands', 'Bay', 'Sea', 'Ocean', 'Coast', 'Peninsula', 'Strait',
+  'Gulf', 'Desert', 'Basin', 'Delta', 'Canal', 'Falls', 'Harbour', 'Harbor', 'Highlands', 'Plateau',
 ]);
 
 /** Nouns that make a capitalised phrase the name of an event, a document or a policy, not an organisation. */
