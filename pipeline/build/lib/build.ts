@@ -13,7 +13,7 @@ import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readConvertedParts, writeConvertedParts } from './converted-parts.js';
 import { publish } from './publish.js';
-import { fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
+import { closePagePools, fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
 import { countsOf, folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
@@ -116,6 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(fromShards ? { fromShards } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
+  if (options.keepWorkers === false) await closePagePools();
   files.push(...read.map(({ file }) => file));
   if (finished()) return fail();
   if (options.shard) {

@@ -29,6 +29,12 @@ export interface BuildOptions {
    * reads the files back runs without them in memory (at 10,000 pages they are gigabytes).
    */
   keepDataset?: boolean;
+  /**
+   * Whether the page workers stay alive once every page is read (the default), ready for the next build
+   * in the same process. A one-off build says false: their memory (each holds the code and the
+   * gazetteers) is given back before the work on the whole dataset starts.
+   */
+  keepWorkers?: boolean;
 }
 
 /**

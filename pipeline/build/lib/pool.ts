@@ -51,6 +51,11 @@ export class PagePool {
     }
   }
 
+  /** How many workers are alive (started and not stopped). */
+  get running(): number {
+    return this.slots.filter((slot) => slot.worker !== undefined).length;
+  }
+
   /** Stops every worker; the next page starts new ones. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.stop(slot)));

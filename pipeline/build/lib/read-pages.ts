@@ -126,6 +126,16 @@ function poolFor(limits: Limits): PagePool {
   return pool;
 }
 
+/** How many page workers are alive, in every pool. */
+export function runningPageWorkers(): number {
+  return [...pools.values()].reduce((sum, pool) => sum + pool.running, 0);
+}
+
+/** Stops every page worker; a later build starts new ones. */
+export async function closePagePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.close()));
+}
+
 /** A page's messages, computed in a worker or read from the cache, on a file named as the user would type it. */
 export function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
   const file = new VFile({ path });

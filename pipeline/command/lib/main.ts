@@ -135,6 +135,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(progress ? { progress: progress.update } : {}),
     // The command reports counts, never records: they may go once written.
     keepDataset: false,
+    // One build per process: the page workers are not needed once the pages are read.
+    keepWorkers: false,
   });
   progress?.clear();
   const report = reporter(result.files, { quiet: true });
