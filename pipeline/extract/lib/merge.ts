@@ -1,4 +1,4 @@
-import type { Dataset } from '../../model/lib/dataset.js';
+import type { Dataset, PageTables } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { CodePoints } from '../../model/lib/text.js';
 import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
@@ -72,9 +72,59 @@ export function pageRecords(extraction: PageExtraction): PageRecords {
   };
 }
 
+/** What a page names, without its structure, events or mentions: all the merge of entities needs of it. */
+export type PageEntities = Pick<PageRecords, 'document' | 'organizations' | 'people' | 'places' | 'terms'>;
+
+/**
+ * The entities of the whole dataset, merged from every page, each table sorted by id, and how to
+ * resolve a page's references to them (see resolvePage).
+ */
+export interface MergedEntities {
+  organizations: Organization[];
+  people: Person[];
+  places: Place[];
+  terms: Term[];
+  affiliations: Affiliation[];
+  /** Organisation id by every name it has. */
+  organizationIdByName: ReadonlyMap<string, string>;
+  /** Term id by `<document id> <acronym>`: which of an acronym's terms a page means. */
+  termIdByAcronym: ReadonlyMap<string, string>;
+}
+
 /** Joins pages' records into one dataset (see mergePages). */
 export function mergeRecords(pages: readonly PageRecords[], curation: CurationIndex = new CurationIndex()): Dataset {
-  const sorted = [...pages].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+  const sorted = byDocumentId(pages);
+  const merged = mergeEntities(sorted, curation);
+  const own = sorted.map((page) => resolvePage(page, merged));
+  const events = own.flatMap((page) => page.events);
+  return {
+    documents: own.flatMap((page) => page.documents),
+    sections: own.flatMap((page) => page.sections),
+    passages: own.flatMap((page) => page.passages),
+    sentences: own.flatMap((page) => page.sentences),
+    organizations: merged.organizations,
+    people: merged.people,
+    places: merged.places,
+    events,
+    terms: merged.terms,
+    entities: entitiesOf(merged, events.map(eventEntity)),
+    participants: own.flatMap((page) => page.participants),
+    affiliations: merged.affiliations,
+    mentions: own.flatMap((page) => page.mentions),
+  };
+}
+
+/** Pages in the order the dataset publishes them: by document id, in code-unit order. */
+export function byDocumentId<T extends { document: Document }>(pages: readonly T[]): T[] {
+  return [...pages].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+}
+
+/**
+ * Merges the entities every page names: one organisation, person, place or term however many pages
+ * name it. Depends on the pages' order (see byDocumentId), never on anything but their entities.
+ */
+export function mergeEntities(pages: readonly PageEntities[], curation: CurationIndex = new CurationIndex()): MergedEntities {
+  const sorted = byDocumentId(pages);
 
   // Organisations: one per name; a page's name that another page gives as an alternate joins it.
   const organizations = new Map<string, Organization>();
@@ -156,87 +206,103 @@ export function mergeRecords(pages: readonly PageRecords[], curation: CurationIn
     }
   }
 
-  const idOf = (extraction: PageRecords, ref: EntityRef): string | undefined => {
+  for (const record of [...organizations.values(), ...people.values(), ...places.values()]) {
+    const iris = curation.sameAs(record.name);
+    if (iris.length > 0) record.sameAs = [...new Set([...(record.sameAs ?? []), ...iris])].sort();
+  }
+  const sortedPeople = byId(people.values());
+  return {
+    organizations: byId(organizations.values()),
+    people: sortedPeople,
+    places: byId(places.values()),
+    terms: byId(terms.values()),
+    affiliations: sortedPeople.flatMap((person) => person.affiliationIds.map((organizationId): Affiliation => ({ personId: person.id, organizationId }))),
+    organizationIdByName,
+    termIdByAcronym,
+  };
+}
+
+/**
+ * One page's own records as the dataset publishes them: its document, sections, passages and
+ * sentences, its events with their participants, and its mentions, each reference resolved to the id
+ * of the merged entity it names. Depends on the page and the merged entities only.
+ */
+export function resolvePage(page: PageRecords, merged: MergedEntities): PageTables {
+  const documentId = page.document.id;
+  const idOf = (ref: EntityRef): string | undefined => {
     switch (ref.type) {
       case 'organization':
-        return organizationIdByName.get(ref.name);
+        return merged.organizationIdByName.get(ref.name);
       case 'person':
         return `person/${slug(ref.name)}`;
       case 'place':
         return ref.id;
       case 'term':
-        return termIdByAcronym.get(`${extraction.document.id} ${ref.acronym}`);
+        return merged.termIdByAcronym.get(`${documentId} ${ref.acronym}`);
       case 'event':
-        return `${extraction.document.id}/event/${ref.index + 1}`;
+        return `${documentId}/event/${ref.index + 1}`;
     }
   };
-
-  const events: Event[] = [];
+  const events = page.events.map((event, index): Event => ({
+    id: `${documentId}/event/${index + 1}`,
+    documentId,
+    passageId: event.passageId,
+    name: event.name,
+    description: event.description,
+    date: event.date,
+    startDate: event.startDate,
+    ...(event.endDate ? { endDate: event.endDate } : {}),
+    ...(event.dateQualifier ? { dateQualifier: event.dateQualifier } : {}),
+    edtf: event.edtf,
+    dateText: event.dateText,
+    status: event.status,
+    ...(event.location ? { locationId: event.location } : {}),
+    // Two names of one body (a name and its other name in brackets) are one participant.
+    participantIds: [...new Set(event.participants.map(idOf).filter((id): id is string => id !== undefined))],
+  }));
   const mentions: Mention[] = [];
-  for (const extraction of sorted) {
-    const documentId = extraction.document.id;
-    extraction.events.forEach((event, index) => {
-      events.push({
-        id: `${documentId}/event/${index + 1}`,
-        documentId,
-        passageId: event.passageId,
-        name: event.name,
-        description: event.description,
-        date: event.date,
-        startDate: event.startDate,
-        ...(event.endDate ? { endDate: event.endDate } : {}),
-        ...(event.dateQualifier ? { dateQualifier: event.dateQualifier } : {}),
-        edtf: event.edtf,
-        dateText: event.dateText,
-        status: event.status,
-        ...(event.location ? { locationId: event.location } : {}),
-        // Two names of one body (a name and its other name in brackets) are one participant.
-        participantIds: [...new Set(event.participants.map((ref) => idOf(extraction, ref)).filter((id): id is string => id !== undefined))],
-      });
+  const mentionId = uniqueIds();
+  for (const { ref, ...found } of page.mentions) {
+    const entityId = idOf(ref);
+    if (!entityId) continue;
+    mentions.push({
+      id: mentionId(`${found.passageId}/mention/${found.start}-${found.end}`),
+      entityId,
+      entityType: ref.type,
+      documentId,
+      ...found,
     });
-    const mentionId = uniqueIds();
-    for (const { ref, ...found } of extraction.mentions) {
-      const entityId = idOf(extraction, ref);
-      if (!entityId) continue;
-      mentions.push({
-        id: mentionId(`${found.passageId}/mention/${found.start}-${found.end}`),
-        entityId,
-        entityType: ref.type,
-        documentId,
-        ...found,
-      });
-    }
   }
-
-  for (const record of [...organizations.values(), ...people.values(), ...places.values()]) {
-    const iris = curation.sameAs(record.name);
-    if (iris.length > 0) record.sameAs = [...new Set([...(record.sameAs ?? []), ...iris])].sort();
-  }
-  const byPerson = (records: Person[]): Affiliation[] =>
-    byId(records).flatMap((person) => person.affiliationIds.map((organizationId): Affiliation => ({ personId: person.id, organizationId })));
-  const byId = <T extends { id: string }>(records: Iterable<T>): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const entities: Entity[] = byId([
-    ...[...organizations.values()].map((r): Entity => ({ id: r.id, entityType: 'organization', name: r.name })),
-    ...[...people.values()].map((r): Entity => ({ id: r.id, entityType: 'person', name: r.name })),
-    ...[...places.values()].map((r): Entity => ({ id: r.id, entityType: 'place', name: r.name })),
-    ...events.map((r): Entity => ({ id: r.id, entityType: 'event', name: r.name })),
-    ...[...terms.values()].map((r): Entity => ({ id: r.id, entityType: 'term', name: r.acronym })),
-  ]);
   return {
-    documents: sorted.map((page) => page.document),
-    sections: sorted.flatMap((page) => page.sections),
-    passages: sorted.flatMap((page) => page.passages),
-    sentences: sorted.flatMap((page) => page.sentences),
-    organizations: byId(organizations.values()),
-    people: byId(people.values()),
-    places: byId(places.values()),
+    documents: [page.document],
+    sections: page.sections,
+    passages: page.passages,
+    sentences: page.sentences,
     events,
-    terms: byId(terms.values()),
-    entities,
     participants: events.flatMap((event) => event.participantIds.map((entityId): Participant => ({ eventId: event.id, entityId }))),
-    affiliations: byPerson([...people.values()]),
     mentions,
   };
+}
+
+/** An event's entry in the index of everything a mention can name. */
+export function eventEntity(event: Pick<Event, 'id' | 'name'>): Entity {
+  return { id: event.id, entityType: 'event', name: event.name };
+}
+
+/** The index of everything a mention can name: the merged entities and the events' entries, sorted by id. */
+export function entitiesOf(merged: Pick<MergedEntities, 'organizations' | 'people' | 'places' | 'terms'>, events: readonly Entity[]): Entity[] {
+  return byId([
+    ...merged.organizations.map((r): Entity => ({ id: r.id, entityType: 'organization', name: r.name })),
+    ...merged.people.map((r): Entity => ({ id: r.id, entityType: 'person', name: r.name })),
+    ...merged.places.map((r): Entity => ({ id: r.id, entityType: 'place', name: r.name })),
+    ...events,
+    ...merged.terms.map((r): Entity => ({ id: r.id, entityType: 'term', name: r.acronym })),
+  ]);
+}
+
+/** Records sorted by id, in code-unit order (no locale). */
+function byId<T extends { id: string }>(records: Iterable<T>): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The sentence that holds code-point offset `start`, by binary search over a passage's ordered sentences. */

@@ -34,6 +34,13 @@ export interface Dataset {
 
 export type TableName = keyof Dataset;
 
+/** The tables made of each page's own records (its document, structure, events and mentions), published page by page in document order. */
+export const pageTableNames = ['documents', 'sections', 'passages', 'sentences', 'events', 'participants', 'mentions'] as const satisfies readonly TableName[];
+export type PageTableName = (typeof pageTableNames)[number];
+
+/** One page's own records, its references resolved to the dataset's entities. */
+export type PageTables = Pick<Dataset, PageTableName>;
+
 /** Each table's record schema, in the order the tables are published. */
 export const tables: ReadonlyArray<{ name: TableName; schema: SchemaFile }> = [
   { name: 'documents', schema: 'document.schema.json' },
