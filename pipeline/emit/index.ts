@@ -1,5 +1,5 @@
 export { emitDataset, writeDataset } from './lib/emit-dataset.js';
-export { fingerprint, FingerprintBuilder, MemorySink, type EmittedFile, type FileSink, type Fingerprint } from './lib/sink.js';
+export { fingerprint, FingerprintBuilder, MemorySink, type EmittedFile, type FileSink, type FileWriter, type Fingerprint } from './lib/sink.js';
 export { checkOptions, type EmitOptions } from './lib/options.js';
 export { emitJsonLd, jsonLdDocument } from './lib/jsonld/graph.js';
 export { context as jsonLdContext } from './lib/jsonld/context.js';

@@ -31,15 +31,18 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     return problems.length > 0 ? { problems } : { written, outputs: sink.files };
   }
   try {
+    let order: string[] = [];
     const written = await writeAtomically(out, async (sink, folder) => {
       const emitted = await emit(sink);
+      order = [...emitted.keys()];
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
       const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts));
       const problems = await verifyOutputs(reader, { convertJsonLd });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
-    return { written };
+    // In publication order, not the order the files were finished in.
+    return { written: new Map(order.map((path) => [path, written.get(path)!])) };
   } catch (error) {
     if (error instanceof OutputsRejected) return { problems: error.problems };
     throw error;

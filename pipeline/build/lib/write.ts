@@ -1,6 +1,6 @@
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { FingerprintBuilder, type FileSink, type Fingerprint } from '../../emit/index.js';
+import { FingerprintBuilder, type FileSink, type FileWriter, type Fingerprint } from '../../emit/index.js';
 import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
 
 export { recoverInterruptedWrite } from './recover.js';
@@ -105,37 +105,53 @@ class FolderSink implements FileSink {
   }
 
   async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
+    const writer = await this.open(path);
+    try {
+      for (const piece of pieces) await writer.write(piece);
+    } catch (error) {
+      await writer.abandon();
+      throw error;
+    }
+    return writer.close();
+  }
+
+  async open(path: string): Promise<FileWriter> {
     const destination = join(this.staging, path);
     for (let folder = dirname(destination); folder.length > this.staging.length; folder = dirname(folder)) this.folders.add(folder);
     await mkdir(dirname(destination), { recursive: true });
     const fingerprint = new FingerprintBuilder();
     const handle = await open(destination, 'wx');
-    try {
-      let buffered: Buffer[] = [];
-      let size = 0;
-      const flush = async () => {
-        const buffer = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered, size);
-        // A write may take fewer bytes than it is given.
-        for (let offset = 0; offset < buffer.byteLength; ) offset += (await handle.write(buffer, offset)).bytesWritten;
-        buffered = [];
-        size = 0;
-      };
-      for (const piece of pieces) {
+    let buffered: Buffer[] = [];
+    let size = 0;
+    const flush = async () => {
+      const buffer = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered, size);
+      buffered = [];
+      size = 0;
+      // A write may take fewer bytes than it is given.
+      for (let offset = 0; offset < buffer.byteLength; ) offset += (await handle.write(buffer, offset)).bytesWritten;
+    };
+    return {
+      write: async (piece) => {
         const bytes = Buffer.from(piece, 'utf8');
         fingerprint.add(bytes);
         buffered.push(bytes);
         size += bytes.byteLength;
         if (size >= writeSize) await flush();
-      }
-      await flush();
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (this.written.size === 0) killPoint('staging-first-file');
-    const done = fingerprint.finish();
-    this.written.set(path, done);
-    return done;
+      },
+      close: async () => {
+        try {
+          await flush();
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        if (this.written.size === 0) killPoint('staging-first-file');
+        const done = fingerprint.finish();
+        this.written.set(path, done);
+        return done;
+      },
+      abandon: () => handle.close(),
+    };
   }
 }
 

@@ -24,6 +24,16 @@ export function joined(files: readonly EmittedFile[]): Map<string, string> {
  */
 export interface FileSink {
   write(path: string, pieces: Iterable<string>): Promise<Fingerprint>;
+  /** Opens a file to be written a piece at a time, beside others: the files of the pages' records are written together. */
+  open(path: string): Promise<FileWriter>;
+}
+
+/** A file being written: pieces in order, then close, which says what was written. */
+export interface FileWriter {
+  write(piece: string): Promise<void>;
+  close(): Promise<Fingerprint>;
+  /** Lets the file go unfinished (the emission failed): what the sink does with it is the sink's business. */
+  abandon(): Promise<void>;
 }
 
 /** Hashes and counts text as it goes by, the way it is written: UTF-8. */
@@ -54,8 +64,25 @@ export class MemorySink implements FileSink {
   readonly files = new Map<string, string>();
 
   async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
-    const contents = [...pieces].join('');
-    this.files.set(path, contents);
-    return fingerprint(contents);
+    const writer = await this.open(path);
+    for (const piece of pieces) await writer.write(piece);
+    return writer.close();
+  }
+
+  async open(path: string): Promise<FileWriter> {
+    const pieces: string[] = [];
+    return {
+      write: async (piece) => {
+        pieces.push(piece);
+      },
+      close: async () => {
+        const contents = pieces.join('');
+        this.files.set(path, contents);
+        return fingerprint(contents);
+      },
+      abandon: async () => {
+        pieces.length = 0;
+      },
+    };
   }
 }

@@ -1,7 +1,7 @@
-import type { Dataset, PageTables } from '../../model/lib/dataset.js';
+import { entitiesOf, eventEntity, type Dataset, type PageTables } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { CodePoints } from '../../model/lib/text.js';
-import type { Affiliation, Document, Entity, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
+import type { Affiliation, Document, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
 import { sourcePoint } from '../../parse/index.js';
 import { CurationIndex } from './curation.js';
 import { groupBy } from './group.js';
@@ -282,22 +282,6 @@ export function resolvePage(page: PageRecords, merged: MergedEntities): PageTabl
     participants: events.flatMap((event) => event.participantIds.map((entityId): Participant => ({ eventId: event.id, entityId }))),
     mentions,
   };
-}
-
-/** An event's entry in the index of everything a mention can name. */
-export function eventEntity(event: Pick<Event, 'id' | 'name'>): Entity {
-  return { id: event.id, entityType: 'event', name: event.name };
-}
-
-/** The index of everything a mention can name: the merged entities and the events' entries, sorted by id. */
-export function entitiesOf(merged: Pick<MergedEntities, 'organizations' | 'people' | 'places' | 'terms'>, events: readonly Entity[]): Entity[] {
-  return byId([
-    ...merged.organizations.map((r): Entity => ({ id: r.id, entityType: 'organization', name: r.name })),
-    ...merged.people.map((r): Entity => ({ id: r.id, entityType: 'person', name: r.name })),
-    ...merged.places.map((r): Entity => ({ id: r.id, entityType: 'place', name: r.name })),
-    ...events,
-    ...merged.terms.map((r): Entity => ({ id: r.id, entityType: 'term', name: r.acronym })),
-  ]);
 }
 
 /** Records sorted by id, in code-unit order (no locale). */

@@ -12,34 +12,49 @@ export const recordDelimiter = '\r\n';
 /** Rows stringified at once: enough to amortise each call, few enough that a piece stays small. */
 const rowsPerPiece = 1000;
 
-/**
- * One table as CSV text, in pieces of whole rows: the header row, then the records in the order given
- * (tables come sorted by id). Joined, the pieces are the table's CSV.
- */
-export function* csvPieces(table: TableName, records: Iterable<object>, separator: MultiValueSeparator): Generator<string> {
-  const columns = columnsOf(table);
-  const options = (header: boolean) => ({
+/** The options csv-stringify writes a table's rows with, its header row or not. */
+function stringifyOptions(table: TableName, header: boolean) {
+  return {
     header,
-    columns: columns.map((column) => column.name),
+    columns: columnsOf(table).map((column) => column.name),
     record_delimiter: recordDelimiter,
     bom: false,
     // csv-stringify quotes a lone CR or LF only when asked; unquoted, a reader would split the record.
     quoted_match: /[\r\n]/,
     // Not csv-stringify's escape_formulas: cells arrive as text, and it would prefix negative numbers too.
-  });
-  let rows: string[][] = [];
-  let header = true;
-  const piece = () => {
-    const text = stringify(rows, options(header));
-    header = false;
-    rows = [];
-    return text;
   };
+}
+
+/** A table's header row. */
+export function csvHeader(table: TableName): string {
+  return stringify([], stringifyOptions(table, true));
+}
+
+/** Records as CSV rows, without the header, in the order given. */
+export function csvRows(table: TableName, records: readonly object[], separator: MultiValueSeparator): string {
+  const columns = columnsOf(table);
+  return stringify(
+    records.map((record) => columns.map((column) => formatCell(valueAt(record, column.path), column, separator))),
+    stringifyOptions(table, false),
+  );
+}
+
+/**
+ * One table as CSV text, in pieces of whole rows: the header row, then the records in the order given
+ * (tables come sorted by id). Joined, the pieces are the table's CSV.
+ */
+export function* csvPieces(table: TableName, records: Iterable<object>, separator: MultiValueSeparator): Generator<string> {
+  let rows: object[] = [];
+  let text = csvHeader(table);
   for (const record of records) {
-    rows.push(columns.map((column) => formatCell(valueAt(record, column.path), column, separator)));
-    if (rows.length === rowsPerPiece) yield piece();
+    rows.push(record);
+    if (rows.length === rowsPerPiece) {
+      yield text + csvRows(table, rows, separator);
+      text = '';
+      rows = [];
+    }
   }
-  if (rows.length > 0 || header) yield piece();
+  yield text + csvRows(table, rows, separator);
 }
 
 /** One table as CSV text (see csvPieces). */

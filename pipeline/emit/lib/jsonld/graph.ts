@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../model/lib/dataset.js';
+import type { Dataset, PageTables, WholeTables } from '../../../model/lib/dataset.js';
 import { jsonLdPath } from '../files.js';
 import { checkOptions, type EmitOptions } from '../options.js';
 import { graphClosing, graphOpening } from '../../../model/lib/graph-layout.js';
@@ -25,30 +25,74 @@ import {
  * so groups never share an @id, and the graph can be written one page at a time.
  */
 export function* jsonLdNodes(dataset: Dataset, options: Pick<EmitOptions, 'baseIri'>): Generator<JsonLdNode> {
-  checkOptions(options);
-  const placeIds = new Set(dataset.places.map((place) => place.id));
-  const nodeContext: NodeContext = { iri: (id) => options.baseIri + id, hasPlace: (id) => placeIds.has(id) };
-
-  yield* sortedById([
-    ...dataset.organizations.map((organization) => organizationNode(organization, nodeContext)),
-    ...dataset.people.map((person) => personNode(person, nodeContext)),
-    ...dataset.places.map((place) => placeNode(place, nodeContext)),
-    ...dataset.terms.map((term) => termNode(term, nodeContext)),
-    ...(dataset.terms.length > 0 ? [termSetNode(nodeContext)] : []),
-  ]);
+  const nodeContext = nodeContextOf(dataset, options);
+  yield* wholeNodes(dataset, nodeContext);
   const sectionsOf = byDocument(dataset.sections);
   const eventsOf = byDocument(dataset.events);
   const mentionsOf = byDocument(dataset.mentions);
   for (const document of dataset.documents) {
-    const sections = sectionsOf.get(document.id) ?? [];
-    const mentions = mentionsOf.get(document.id) ?? [];
-    const mentioned = [...new Set(mentions.map((mention) => mention.entityId))].sort(compare);
-    yield* sortedById([
-      documentNode(document, sections.map((section) => section.id).sort(compare), mentioned, nodeContext),
-      ...sections.map((section) => sectionNode(section, nodeContext)),
-      ...(eventsOf.get(document.id) ?? []).map((event) => eventNode(event, nodeContext)),
-      ...mentions.map((mention) => mentionNode(mention, nodeContext)),
-    ]);
+    yield* pageNodes({ documents: [document], sections: sectionsOf.get(document.id) ?? [], events: eventsOf.get(document.id) ?? [], mentions: mentionsOf.get(document.id) ?? [] }, nodeContext);
+  }
+}
+
+/** How nodes name what they point at: IRIs under the base, and which ids are places. */
+export function nodeContextOf(whole: Pick<WholeTables, 'places'>, options: Pick<EmitOptions, 'baseIri'>): NodeContext {
+  checkOptions(options);
+  const placeIds = new Set(whole.places.map((place) => place.id));
+  return { iri: (id) => options.baseIri + id, hasPlace: (id) => placeIds.has(id) };
+}
+
+/** The nodes of the dataset as a whole, sorted by @id: organisations, people, places, terms, the term set. */
+export function wholeNodes(whole: Pick<WholeTables, 'organizations' | 'people' | 'places' | 'terms'>, nodeContext: NodeContext): JsonLdNode[] {
+  return sortedById([
+    ...whole.organizations.map((organization) => organizationNode(organization, nodeContext)),
+    ...whole.people.map((person) => personNode(person, nodeContext)),
+    ...whole.places.map((place) => placeNode(place, nodeContext)),
+    ...whole.terms.map((term) => termNode(term, nodeContext)),
+    ...(whole.terms.length > 0 ? [termSetNode(nodeContext)] : []),
+  ]);
+}
+
+/** One page's own nodes, sorted by @id: the page, its sections, events and mentions. */
+export function pageNodes(page: Pick<PageTables, 'documents' | 'sections' | 'events' | 'mentions'>, nodeContext: NodeContext): JsonLdNode[] {
+  const [document] = page.documents;
+  if (!document || page.documents.length !== 1) throw new Error('pageNodes: one page at a time');
+  const mentioned = [...new Set(page.mentions.map((mention) => mention.entityId))].sort(compare);
+  return sortedById([
+    documentNode(document, page.sections.map((section) => section.id).sort(compare), mentioned, nodeContext),
+    ...page.sections.map((section) => sectionNode(section, nodeContext)),
+    ...page.events.map((event) => eventNode(event, nodeContext)),
+    ...page.mentions.map((mention) => mentionNode(mention, nodeContext)),
+  ]);
+}
+
+/**
+ * dataset.jsonld written as text a run of nodes at a time. The layout is the one of large JSON dumps
+ * (Wikidata's, say): the context on the first line, the graph's opening on the second, then one node
+ * per line, so that a reader can take the graph a node at a time, while the whole stays one valid
+ * JSON-LD document.
+ */
+export class GraphText {
+  #first = true;
+
+  /** The context and the graph's opening. */
+  head(): string {
+    return `{"@context":${JSON.stringify(context)},\n${graphOpening}\n`;
+  }
+
+  /** Nodes, one per line, each after the comma that parts it from the one before. */
+  nodes(nodes: Iterable<JsonLdNode>): string {
+    let text = '';
+    for (const node of nodes) {
+      text += `${this.#first ? '' : ',\n'}${JSON.stringify(node)}`;
+      this.#first = false;
+    }
+    return text;
+  }
+
+  /** The graph's closing. */
+  tail(): string {
+    return `${this.#first ? '' : '\n'}${graphClosing}\n`;
   }
 }
 
@@ -57,27 +101,22 @@ export function jsonLdDocument(dataset: Dataset, options: Pick<EmitOptions, 'bas
   return { '@context': context, '@graph': [...jsonLdNodes(dataset, options)] };
 }
 
-/** Characters of nodes gathered into one piece. */
-const pieceSize = 1 << 20;
+/** Nodes gathered into one piece. */
+const nodesPerPiece = 1000;
 
-/**
- * dataset.jsonld as pieces of text. The layout is the one of large JSON dumps (Wikidata's, say): the
- * context on the first line, the graph's opening on the second, then one node per line, so that a
- * reader can take the graph a node at a time, while the whole stays one valid JSON-LD document.
- */
+/** dataset.jsonld as pieces of text (see GraphText). */
 export function* jsonLdPieces(dataset: Dataset, options: Pick<EmitOptions, 'baseIri'>): Generator<string> {
-  yield `{"@context":${JSON.stringify(context)},\n${graphOpening}\n`;
-  let piece = '';
-  let first = true;
+  const graph = new GraphText();
+  yield graph.head();
+  let nodes: JsonLdNode[] = [];
   for (const node of jsonLdNodes(dataset, options)) {
-    piece += `${first ? '' : ',\n'}${JSON.stringify(node)}`;
-    first = false;
-    if (piece.length >= pieceSize) {
-      yield piece;
-      piece = '';
+    nodes.push(node);
+    if (nodes.length === nodesPerPiece) {
+      yield graph.nodes(nodes);
+      nodes = [];
     }
   }
-  yield `${piece}${first ? '' : '\n'}${graphClosing}\n`;
+  yield graph.nodes(nodes) + graph.tail();
 }
 
 /** dataset.jsonld, made on demand (see jsonLdPieces). */

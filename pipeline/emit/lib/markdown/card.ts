@@ -1,5 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
-import { tables, type Dataset } from '../../../model/lib/dataset.js';
+import { tables, type DatasetSummary } from '../../../model/lib/dataset.js';
 import type { Document } from '../../../model/types.js';
 import { escapeCharacter, formulaPrefix, formulaTriggers } from '../csv/cells.js';
 import { columnsOf, describeTable, type Column } from '../csv/columns.js';
@@ -9,7 +9,7 @@ import { catalogDescription, csvwDescription, schemaOrgDescription } from '../pa
 import { code, heading, link, list, paragraph, serialise, table, text } from './mdast.js';
 
 /** README.md: the dataset card. */
-export function datasetCard(dataset: Dataset, options: EmitOptions): string {
+export function datasetCard(dataset: DatasetSummary, options: EmitOptions): string {
   return serialise([
     heading(1, options.title),
     paragraph(options.description),
@@ -48,10 +48,10 @@ function sourceAndRights(documents: readonly Document[]): RootContent[] {
   return blocks;
 }
 
-function contents(dataset: Dataset): RootContent[] {
+function contents(dataset: DatasetSummary): RootContent[] {
   const rows: string[][] = [
     [jsonLdPath, 'Every document, section, organisation, person, place, event, term and mention as linked data (JSON-LD, schema.org and Web Annotation terms).', ''],
-    ...tables.map(({ name }) => [csvPath(name), describeTable(name).description, String(dataset[name].length)]),
+    ...tables.map(({ name }) => [csvPath(name), describeTable(name).description, String(dataset.counts[name])]),
     [readmePath, 'This dataset card.', ''],
     [timelinePath, 'The events in date order.', ''],
     [qualityMarkdownPath, 'The quality report: counts, precision and recall against hand-made gold annotations, and names left to curate (also as quality.json).', ''],
@@ -67,8 +67,8 @@ function fileLink(path: string): PhrasingContent {
   return { type: 'link', url: path, children: [text(path)] };
 }
 
-function counts(dataset: Dataset): RootContent[] {
-  return [heading(2, 'Counts'), table(['Table', 'Records'], tables.map(({ name }) => [name, String(dataset[name].length)]))];
+function counts(dataset: DatasetSummary): RootContent[] {
+  return [heading(2, 'Counts'), table(['Table', 'Records'], tables.map(({ name }) => [name, String(dataset.counts[name])]))];
 }
 
 /** Publisher (latest modification). Dataset title [Data set], derived from "page titles". Base IRI. */

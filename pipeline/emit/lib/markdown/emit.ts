@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../model/lib/dataset.js';
+import { summaryOf, type Dataset } from '../../../model/lib/dataset.js';
 import { readmePath, timelinePath } from '../files.js';
 import { checkOptions, type EmitOptions } from '../options.js';
 import { joined, type EmittedFile } from '../sink.js';
@@ -9,8 +9,8 @@ import { timelinePieces } from './timeline.js';
 export function markdownFiles(dataset: Dataset, options: EmitOptions): EmittedFile[] {
   checkOptions(options);
   return [
-    { path: readmePath, pieces: () => [datasetCard(dataset, options)] },
-    { path: timelinePath, pieces: () => timelinePieces(dataset) },
+    { path: readmePath, pieces: () => [datasetCard(summaryOf(dataset), options)] },
+    { path: timelinePath, pieces: () => timelinePieces(dataset.events, dataset) },
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../model/lib/dataset.js';
+import type { DatasetSummary } from '../../../model/lib/dataset.js';
 import { dataPackagePath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { datasetFacts, isListedLicence } from './metadata.js';
@@ -11,7 +11,7 @@ import { tableSchema } from './table-schema.js';
  * Table Schema for every CSV. The licences are the pages' own, stated exactly: a page that grants no
  * licence (LicenseRef-…) is listed with its rights statement, never as an open licence.
  */
-export function emitDataPackage(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
+export function emitDataPackage(dataset: DatasetSummary, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const descriptor = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',

@@ -1,5 +1,5 @@
 import { iso6393 } from 'iso-639-3';
-import type { Dataset } from '../../../model/lib/dataset.js';
+import type { DatasetSummary } from '../../../model/lib/dataset.js';
 import { slug } from '../../../model/lib/ids.js';
 import { plainDecimal } from '../decimal.js';
 import { typedDate } from '../jsonld/literals.js';
@@ -41,7 +41,7 @@ function languageIri(tag: string): string | undefined {
  * catalog.jsonld: a DCAT-AP 3 catalogue with the dataset and one distribution per published file
  * (download URL, media type, size, SHA-256), the pages' rights carried as they are printed.
  */
-export function emitCatalog(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
+export function emitCatalog(dataset: DatasetSummary, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const iri = (path: string) => `${options.baseIri}${path}`;
   const publisherIri = (name: string) => iri(`agent/${slug(name)}`);

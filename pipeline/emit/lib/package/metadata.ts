@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../model/lib/dataset.js';
+import type { DatasetSummary } from '../../../model/lib/dataset.js';
 import type { Document } from '../../../model/types.js';
 import type { Contributor, EmitOptions } from '../options.js';
 
@@ -16,16 +16,14 @@ export interface DatasetFacts {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function datasetFacts(dataset: Dataset, options: EmitOptions): DatasetFacts {
+export function datasetFacts(dataset: DatasetSummary, options: EmitOptions): DatasetFacts {
   const documents = dataset.documents;
   const publishers = [...new Set(documents.map((d) => d.publisher))].sort(byText);
-  const starts = dataset.events.map((e) => e.startDate).sort(byText);
-  const ends = dataset.events.map((e) => e.endDate ?? e.startDate).sort(byText);
   return {
     publishers,
     languages: [...new Set(documents.map((d) => d.language))].sort(byText),
     modified: documents.map((d) => d.dateModified).sort(byText).pop() ?? options.created.slice(0, 10),
-    ...(starts.length > 0 ? { temporal: { start: starts[0]!, end: ends[ends.length - 1]! } } : {}),
+    ...(dataset.temporal ? { temporal: dataset.temporal } : {}),
     licences: licences(documents),
     contributors: [
       ...publishers.map((title): Contributor => ({ title, role: 'publisher' })),

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../model/lib/dataset.js';
+import type { DatasetSummary } from '../../../model/lib/dataset.js';
 import { schemaOrgPath } from '../files.js';
 import type { EmitOptions } from '../options.js';
 import { datasetFacts, isListedLicence } from './metadata.js';
@@ -9,7 +9,7 @@ import type { FileDescription } from './resources.js';
  * schema-org.jsonld: the dataset as a schema.org Dataset with one DataDownload per file, the shape
  * dataset search engines read (embed it in the dataset's landing page as a JSON-LD script).
  */
-export function emitSchemaOrg(dataset: Dataset, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
+export function emitSchemaOrg(dataset: DatasetSummary, options: EmitOptions, files: ReadonlyArray<{ description: FileDescription; fingerprint: Fingerprint }>): Map<string, string> {
   const facts = datasetFacts(dataset, options);
   const listed = facts.licences.filter((l) => isListedLicence(l.id));
   const document = {

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Evaluation, KindScore } from '../../../evaluate/index.js';
 import { targetFor } from '../../../evaluate/index.js';
 import type { UnresolvedCandidate } from '../../../extract/index.js';
-import { tables, type Dataset } from '../../../model/lib/dataset.js';
+import { summaryOf, tables, type Dataset, type DatasetSummary } from '../../../model/lib/dataset.js';
 import { qualityJsonPath, qualityMarkdownPath } from '../files.js';
 import { heading, paragraph, serialise, table, text } from '../markdown/mdast.js';
 
@@ -20,8 +20,9 @@ function scores(list: readonly KindScore[]) {
 }
 
 /** quality.json and quality.md: counts per table, the evaluation scores, and what is left to curate. */
-export function emitQuality(dataset: Dataset, quality: QualityInput): Map<string, string> {
-  const counts = Object.fromEntries(tables.map(({ name }) => [name, dataset[name].length]));
+export function emitQuality(dataset: Dataset | DatasetSummary, quality: QualityInput): Map<string, string> {
+  const summary = 'counts' in dataset ? dataset : summaryOf(dataset);
+  const counts = Object.fromEntries(tables.map(({ name }) => [name, summary.counts[name]]));
   const evaluation = quality.evaluation
     ? {
         groups: quality.evaluation.groups.map((g) => ({ group: g.group, target: targetFor(g.group), scores: scores(g.scores) })),
@@ -35,7 +36,7 @@ export function emitQuality(dataset: Dataset, quality: QualityInput): Map<string
     heading(1, text('Quality report')),
     paragraph(text('How many records the dataset has, how well extraction scores against hand-made gold annotations, and the names the extractor saw but could not type: candidates for curation.yml.')),
     heading(2, text('Counts')),
-    table(['Table', 'Records'], tables.map(({ name }) => [text(name), text(String(dataset[name].length))])),
+    table(['Table', 'Records'], tables.map(({ name }) => [text(name), text(String(summary.counts[name]))])),
   ];
   if (quality.evaluation) {
     const kinds = quality.evaluation.overall.map((s) => s.kind);
