@@ -30,6 +30,11 @@ export function extractAll(pages: readonly CheckedPage[], curation: CurationInde
 
 /** Merges pages' records into the dataset, and their candidates for curation into one list. */
 export function mergeAll(pages: readonly PageRecords[], curation: CurationIndex = new CurationIndex()): { dataset: Dataset; candidates: UnresolvedCandidate[] } {
+  return { dataset: mergeRecords(pages, curation), candidates: mergeCandidates(pages) };
+}
+
+/** The pages' candidates for curation as one list: each name once, with its occurrences and where it is first seen (pages in the order given), most frequent first. */
+export function mergeCandidates(pages: ReadonlyArray<Pick<PageRecords, 'document' | 'candidates'>>): UnresolvedCandidate[] {
   const candidates = new Map<string, UnresolvedCandidate>();
   for (const { document, candidates: found } of pages) {
     for (const candidate of found) {
@@ -43,14 +48,11 @@ export function mergeAll(pages: readonly PageRecords[], curation: CurationIndex 
       candidates.set(key, { text, kind, occurrences: 1, documentId: document.id, passageId, line, column });
     }
   }
-  return {
-    dataset: mergeRecords(pages, curation),
-    candidates: [...candidates.values()].sort((a, b) => b.occurrences - a.occurrences || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)),
-  };
+  return [...candidates.values()].sort((a, b) => b.occurrences - a.occurrences || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 
 export { extractPage } from './lib/page.js';
-export { mergePages, mergeRecords, pageRecords } from './lib/merge.js';
+export { byDocumentId, mergeEntities, mergePages, mergeRecords, pageRecords, resolvePage, type MergedEntities, type PageEntities } from './lib/merge.js';
 export { CurationIndex, type UnusedCuration } from './lib/curation.js';
 export { findAcronymDefinitions, initialsMatch } from './lib/acronyms.js';
 export { findDates, dateValue, isAfter, type DateMention } from './lib/dates.js';

@@ -2,8 +2,8 @@ import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { fingerprint, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
-import { CurationIndex, mergeAll } from '../../extract/index.js';
-import type { Dataset } from '../../model/lib/dataset.js';
+import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage } from '../../extract/index.js';
+import { datasetOf, type Dataset, type DatasetParts, type PageTables } from '../../model/lib/dataset.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { validateRecords } from '../../validate/index.js';
@@ -15,9 +15,10 @@ import { readConvertedParts, writeConvertedParts } from './converted-parts.js';
 import { publish } from './publish.js';
 import { closePagePools, fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
-import { countsOf, folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
+import { folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
-import { displayPath, listPages, relativePath } from './sources.js';
+import { displayPath, listPages, relativePath, type PageSource } from './sources.js';
+import { RecordStore } from './record-store.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -107,91 +108,138 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { files, ok: true, written: new Map(record.files), counts: record.counts, reused: true, pages: { read: pages.length, fromCache: pages.length } };
     }
   }
-  const { read, fromCache } = await readPages(pages, {
-    source,
-    curation,
-    curationIndex,
-    limits,
-    ...(cache ? { cache } : {}),
-    ...(fromShards ? { fromShards } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
-  if (options.keepWorkers === false) await closePagePools();
-  files.push(...read.map(({ file }) => file));
-  if (finished()) return fail();
-  if (options.shard) {
-    // A shard stops here: the merge (--shards) takes its pages' outcomes from the files it writes.
-    const outputs = await shardFiles(options.shard, read.flatMap(({ relative, outcome }) => (relative && outcome ? [{ relativePath: relative, outcome }] : [])));
-    const written = options.out !== undefined ? await writeAtomically(options.out, outputs) : new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
-    return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
+  // The pages' records wait in a store between reading and emitting (a shard stops after reading).
+  const store = options.shard ? undefined : new RecordStore(cache, fromShards);
+  try {
+    return await buildFromPages(pages, store);
+  } finally {
+    await store?.close();
   }
-  // The keys the record is made from are those the pages were read with (a page edited meanwhile is read as it is now).
-  const inputs = reuse && read.every((page) => page.key !== undefined)
-    ? await buildInputs(source, config, curation, options, read.map((page) => ({ relative: page.relative!, key: page.key! })))
-    : undefined;
-  const pageMessages = read.flatMap(({ relative, outcome }): Array<[string, PageMessage[]]> => (relative && outcome && outcome.messages.length > 0 ? [[relative, outcome.messages]] : []));
-  const fileOf = new Map(read.flatMap(({ file, outcome }) => (outcome?.records ? [[outcome.records.document.id, file] as const] : [])));
-  // Let go before the check of the written files unless the caller keeps it (see BuildOptions.keepDataset).
-  let dataset: Dataset | undefined;
-  let candidates: ReturnType<typeof mergeAll>['candidates'];
-  ({ dataset, candidates } = mergeAll(read.flatMap(({ outcome }) => (outcome?.records ? [outcome.records] : [])), curationIndex));
-  // The dataset holds what it needs of the pages' records; the rest (each mention as the page placed
-  // it, say) would otherwise stay in memory for the whole emission.
-  for (const page of read) delete page.outcome;
-  const curationUnused = curationIndex.unused().map(({ section, label }) => ({ section, label }));
-  if (curationSource) for (const unused of curationUnused) reportUnusedCuration(curationSource, unused);
-  validateRecords(dataset, (documentId) => fileOf.get(documentId), files[files.length - 1]!);
-  if (finished()) return fail();
 
-  const documents = dataset.documents;
-  const created = creationDate(documents.map((d) => d.dateModified));
-  if (created === undefined) {
-    return refuse('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, 'source-date-epoch');
-  }
-  const onlyPage = documents.length === 1 ? documents[0] : undefined;
-  const publishers = [...new Set(documents.map((d) => d.publisher))].sort();
-  const title = config.title ?? onlyPage?.title ?? `Open data from ${documents.length} pages`;
-  const baseIri = options.baseIri ?? config.baseIri ?? defaultBaseIri;
-  let evaluation: Evaluation | undefined;
-  if (config.evaluation !== undefined) {
-    // Warnings about the evaluation pages are the evaluation's business, not this dataset's: only errors count.
-    const evaluationFiles: VFile[] = [];
-    evaluation = await evaluate(join(source, config.evaluation), source, evaluationFiles);
-    files.push(...evaluationFiles.filter((file) => hasErrors([file])));
+  async function buildFromPages(pages: readonly PageSource[], store: RecordStore | undefined): Promise<BuildResult> {
+    const { read, fromCache } = await readPages(pages, {
+      source,
+      curation: curation!,
+      curationIndex,
+      limits,
+      ...(cache ? { cache } : {}),
+      ...(fromShards ? { fromShards } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+      ...(store ? { store } : {}),
+    });
+    if (options.keepWorkers === false) await closePagePools();
+    files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
+    if (options.shard || !store) {
+      // A shard stops here: the merge (--shards) takes its pages' outcomes from the files it writes.
+      const shard = options.shard!;
+      const outputs = await shardFiles(shard, read.flatMap(({ relative, outcome }) => (relative && outcome ? [{ relativePath: relative, outcome }] : [])));
+      const written = options.out !== undefined ? await writeAtomically(options.out, outputs) : new Map([...outputs].map(([path, contents]) => [path, fingerprint(contents)]));
+      return { files, ok: true, written, outputs, pages: { read: read.length, fromCache } };
+    }
+    // The keys the record is made from are those the pages were read with (a page edited meanwhile is read as it is now).
+    const inputs = reuse && read.every((page) => page.key !== undefined)
+      ? await buildInputs(source, config!, curation!, options, read.map((page) => ({ relative: page.relative!, key: page.key! })))
+      : undefined;
+    const pageMessages = read.flatMap(({ relative, kept }): Array<[string, PageMessage[]]> => (relative && kept && kept.messages.length > 0 ? [[relative, kept.messages]] : []));
+    const named = read.flatMap(({ relative, file, kept }) => (relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document }] : []));
+    const fileOf = new Map(named.map(({ file, named }) => [named.document.id, file] as const));
+    // Pass one: the entities every page names. The pages' own records stay in the store until emitted.
+    const merged = mergeEntities(named.map((page) => page.named), curationIndex);
+    const candidates = mergeCandidates(named.map((page) => page.named));
+    const curationUnused = curationIndex.unused().map(({ section, label }) => ({ section, label }));
+    if (curationSource) for (const unused of curationUnused) reportUnusedCuration(curationSource, unused);
+    const fallback = files[files.length - 1]!;
+    validateRecords(merged, (id) => fileOf.get(id), fallback);
+    if (finished()) return fail();
+
+    const inOrder = byDocumentId(named);
+    const documents = inOrder.map((page) => page.named.document);
+    const created = creationDate(documents.map((d) => d.dateModified));
+    if (created === undefined) {
+      return refuse('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got ${JSON.stringify(process.env['SOURCE_DATE_EPOCH'])}`, 'source-date-epoch');
+    }
+    const onlyPage = documents.length === 1 ? documents[0] : undefined;
+    const publishers = [...new Set(documents.map((d) => d.publisher))].sort();
+    const title = config!.title ?? onlyPage?.title ?? `Open data from ${documents.length} pages`;
+    const baseIri = options.baseIri ?? config!.baseIri ?? defaultBaseIri;
+    let evaluation: Evaluation | undefined;
+    if (config!.evaluation !== undefined) {
+      // Warnings about the evaluation pages are the evaluation's business, not this dataset's: only errors count.
+      const evaluationFiles: VFile[] = [];
+      evaluation = await evaluate(join(source, config!.evaluation), source, evaluationFiles);
+      files.push(...evaluationFiles.filter((file) => hasErrors([file])));
+      if (finished()) return fail();
+    }
+    const emitOptions: EmitOptions = {
+      baseIri,
+      title,
+      description:
+        config!.description ??
+        `Organisations, people, places, dated events and acronyms named in ${documents.length === 1 ? 'a page' : `${documents.length} pages`} published by ${publishers.join(', ')}, each with the passages that mention it.`,
+      multiValueSeparator: config!.multiValueSeparator ?? '|',
+      name: config!.name ?? slug(title),
+      version: config!.version ?? defaultVersion,
+      created,
+      keywords: config!.keywords ?? [],
+      themes: config!.themes ?? [],
+      contributors: config!.contributors ?? [],
+      ...(config!.homepage ? { homepage: config!.homepage } : {}),
+      downloadUrl: config!.downloadUrl ?? baseIri.replace(/#$/, '/'),
+    };
+    const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
+    const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
+    const converted: string[] = [];
+    // Pass two: each page's records, taken from the store, resolved against the entities, checked
+    // against the schemas and emitted, one page at a time. Kept only for a caller that wants the dataset.
+    const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
+    const counted = { events: 0, mentions: 0 };
+    const parts: DatasetParts = {
+      documents,
+      organizations: merged.organizations,
+      people: merged.people,
+      places: merged.places,
+      terms: merged.terms,
+      affiliations: merged.affiliations,
+      async *pages() {
+        let invalid = false;
+        for (const { relative } of inOrder) {
+          const page = resolvePage(await store!.get(relative), merged);
+          validateRecords(page, (id) => fileOf.get(id), fallback);
+          invalid ||= hasErrors(files);
+          counted.events += page.events.length;
+          counted.mentions += page.mentions.length;
+          kept?.push(page);
+          yield page;
+        }
+        // A record that fails its schema is never published: the files written so far are abandoned.
+        if (invalid) throw new RecordsRejected();
+      },
+    };
+    let published: Awaited<ReturnType<typeof publish>>;
+    try {
+      published = await publish(options.out, { dataset: parts }, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
+    } catch (error) {
+      if (error instanceof RecordsRejected) return fail();
+      throw error;
+    }
+    if ('problems' in published) {
+      for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
+      return fail();
+    }
+    const counts: DatasetCounts = { documents: documents.length, organizations: merged.organizations.length, people: merged.people.length, places: merged.places.length, events: counted.events, terms: merged.terms.length, mentions: counted.mentions };
+    if (reuse) await writeConvertedParts(reuse.cache, converted);
+    if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
+    const dataset = kept ? datasetOf(parts, kept) : undefined;
+    return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: read.length, fromCache }, ...published };
   }
-  const emitOptions: EmitOptions = {
-    baseIri,
-    title,
-    description:
-      config.description ??
-      `Organisations, people, places, dated events and acronyms named in ${documents.length === 1 ? 'a page' : `${documents.length} pages`} published by ${publishers.join(', ')}, each with the passages that mention it.`,
-    multiValueSeparator: config.multiValueSeparator ?? '|',
-    name: config.name ?? slug(title),
-    version: config.version ?? defaultVersion,
-    created,
-    keywords: config.keywords ?? [],
-    themes: config.themes ?? [],
-    contributors: config.contributors ?? [],
-    ...(config.homepage ? { homepage: config.homepage } : {}),
-    downloadUrl: config.downloadUrl ?? baseIri.replace(/#$/, '/'),
-  };
-  const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
-  const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
-  const converted: string[] = [];
-  const counts = countsOf(dataset);
-  const keep = options.keepDataset !== false ? dataset : undefined;
-  // Handed over in a holder publish empties once the files are written.
-  const held: { dataset?: Dataset } = { dataset };
-  dataset = undefined;
-  const published = await publish(options.out, held, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
-  if ('problems' in published) {
-    for (const problem of published.problems) files.push(fileWithError(problem.path, `Emitted file is inconsistent: ${problem.message}`, 'output-invalid'));
-    return fail();
+}
+
+/** Thrown at the end of the pages when a record failed its schema: the emission is abandoned, nothing is written. */
+class RecordsRejected extends Error {
+  constructor() {
+    super('records failed their schemas');
   }
-  if (reuse) await writeConvertedParts(reuse.cache, converted);
-  if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
-  return { files, ok: true, ...(keep ? { dataset: keep } : {}), counts, pages: { read: read.length, fromCache }, ...published };
 }
 
 function reportUnusedCuration(curationSource: VFile, unused: UnusedCuration): void {

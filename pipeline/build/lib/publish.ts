@@ -1,5 +1,5 @@
 import { MemorySink, writeDataset, type EmitOptions, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
-import type { Dataset } from '../../model/lib/dataset.js';
+import type { Dataset, DatasetParts } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker } from './verify.js';
 import { writeAtomically } from './write.js';
@@ -17,7 +17,7 @@ export type Published = { written: Map<string, Fingerprint>; outputs?: Map<strin
  * before the files are read back (at 10,000 pages they are gigabytes, and a large live heap makes
  * every collection of the check's garbage slow).
  */
-export async function publish(out: string | undefined, held: { dataset?: Dataset }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
+export async function publish(out: string | undefined, held: { dataset?: Dataset | DatasetParts }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
   const emit = async (sink: FileSink) => {
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
-import type { CurationIndex } from '../../extract/index.js';
+import type { CurationIndex, PageEntities, PageRecords } from '../../extract/index.js';
 import { fileWithError, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { documentIdFor } from '../../parse/index.js';
@@ -9,13 +9,17 @@ import { tooLarge } from './limits.js';
 import { limitOptions, pageMemory, type Limits } from './options.js';
 import type { PageMessage, PageOutcome, PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
+import type { RecordStore } from './record-store.js';
 import { displayPath, readBytes, relativePath, type PageSource } from './sources.js';
 
 /** A page as read: the file its messages are on, and, when it could be read, its outcome (records included when the page is valid). */
 export interface PageRead {
   file: VFile;
   relative?: string;
+  /** The outcome whole, unless its records went to the store (see ReadOptions.store). */
   outcome?: PageOutcome;
+  /** With a store: the page's messages, and what it names (its records stay in the store). */
+  kept?: { messages: PageMessage[]; named?: PageNamed };
   /** The page's cache key: a hash of everything its outcome depends on (when the build has a cache). */
   key?: string;
 }
@@ -30,7 +34,12 @@ export interface ReadOptions {
   /** Outcomes taken from shard outputs (the merge) instead of reading the pages. */
   fromShards?: ReadonlyMap<string, PageOutcome>;
   progress?: (done: number, total: number) => void;
+  /** Where each page's records go once read: the reads then carry only what the pages name. */
+  store?: RecordStore;
 }
+
+/** What a page names, and its candidates for curation: all of its records a build holds while it reads the others. */
+export type PageNamed = PageEntities & Pick<PageRecords, 'candidates'>;
 
 /** A page ready to be read (its task, unless its outcome is known) or the error that stops it being read at all. */
 type Prepared = { file: VFile; relative?: undefined } | { relative: string; shown: string; task?: PageTask; key?: string };
@@ -96,6 +105,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     const prepared = await prepare(page, outcome !== undefined);
     if (prepared.relative === undefined) return { file: prepared.file };
     const { relative, shown, task, key } = prepared;
+    let cached = false;
     if (!outcome && task) {
       outcome = key === undefined ? undefined : await cache?.get(key);
       if (outcome) fromCache++;
@@ -105,11 +115,18 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
         outcome = result;
         if (key !== undefined) await cache?.set(key, outcome);
       }
+      cached = key !== undefined && cache !== undefined;
     }
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     curationIndex.markUsed(outcome.curationUsed);
     options.progress?.(++done, pages.length);
-    return { file: fileWithMessages(shown, outcome.messages), relative, outcome, ...(key !== undefined ? { key } : {}) };
+    const file = fileWithMessages(shown, outcome.messages);
+    const keyed = key !== undefined ? { key } : {};
+    if (!options.store) return { file, relative, outcome, ...keyed };
+    const records = outcome.records;
+    if (records) await options.store.put(relative, outcome, key, cached);
+    const named = records ? { document: records.document, organizations: records.organizations, people: records.people, places: records.places, terms: records.terms, candidates: records.candidates } : undefined;
+    return { file, relative, kept: { messages: outcome.messages, ...(named ? { named } : {}) }, ...keyed };
   });
   return { read, fromCache };
 }

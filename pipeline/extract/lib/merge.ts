@@ -1,4 +1,4 @@
-import { entitiesOf, eventEntity, type Dataset, type PageTables } from '../../model/lib/dataset.js';
+import { datasetOf, type Dataset, type PageTables } from '../../model/lib/dataset.js';
 import { slug, uniqueIds } from '../../model/lib/ids.js';
 import { CodePoints } from '../../model/lib/text.js';
 import type { Affiliation, Document, Participant, Event, Mention, Organization, Passage, Person, Place, Sentence, Term } from '../../model/types.js';
@@ -95,23 +95,7 @@ export interface MergedEntities {
 export function mergeRecords(pages: readonly PageRecords[], curation: CurationIndex = new CurationIndex()): Dataset {
   const sorted = byDocumentId(pages);
   const merged = mergeEntities(sorted, curation);
-  const own = sorted.map((page) => resolvePage(page, merged));
-  const events = own.flatMap((page) => page.events);
-  return {
-    documents: own.flatMap((page) => page.documents),
-    sections: own.flatMap((page) => page.sections),
-    passages: own.flatMap((page) => page.passages),
-    sentences: own.flatMap((page) => page.sentences),
-    organizations: merged.organizations,
-    people: merged.people,
-    places: merged.places,
-    events,
-    terms: merged.terms,
-    entities: entitiesOf(merged, events.map(eventEntity)),
-    participants: own.flatMap((page) => page.participants),
-    affiliations: merged.affiliations,
-    mentions: own.flatMap((page) => page.mentions),
-  };
+  return datasetOf(merged, sorted.map((page) => resolvePage(page, merged)));
 }
 
 /** Pages in the order the dataset publishes them: by document id, in code-unit order. */

@@ -69,6 +69,26 @@ export function entitiesOf(whole: Pick<WholeTables, 'organizations' | 'people' |
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A dataset held whole, from its whole-dataset tables and each page's own records (in document order). */
+export function datasetOf(whole: Omit<WholeTables, 'documents'>, pages: readonly PageTables[]): Dataset {
+  const events = pages.flatMap((page) => page.events);
+  return {
+    documents: pages.flatMap((page) => page.documents),
+    sections: pages.flatMap((page) => page.sections),
+    passages: pages.flatMap((page) => page.passages),
+    sentences: pages.flatMap((page) => page.sentences),
+    organizations: whole.organizations,
+    people: whole.people,
+    places: whole.places,
+    events,
+    terms: whole.terms,
+    entities: entitiesOf(whole, events.map(eventEntity)),
+    participants: pages.flatMap((page) => page.participants),
+    affiliations: whole.affiliations,
+    mentions: pages.flatMap((page) => page.mentions),
+  };
+}
+
 /** A dataset held whole, as parts: its pages' records grouped by document, in document order. */
 export function datasetParts(dataset: Dataset): DatasetParts {
   const { documents, organizations, people, places, terms, affiliations } = dataset;

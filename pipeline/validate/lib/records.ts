@@ -5,13 +5,15 @@ import { keyOf } from '../../model/lib/keys.js';
 import { describeError, validatorFor } from './validators.js';
 
 /**
- * Checks every record of the dataset against its table's JSON Schema. A record that fails is reported on
+ * Checks every record of the dataset, or of the tables given, against its table's JSON Schema. A record that fails is reported on
  * the file of its document (at its source position when it has one): no invalid record is ever written.
  */
-export function validateRecords(dataset: Dataset, fileOf: (documentId: string) => VFile | undefined, fallback: VFile): void {
+export function validateRecords(dataset: Partial<Dataset>, fileOf: (documentId: string) => VFile | undefined, fallback: VFile): void {
   for (const { name, schema } of tables) {
+    const records = dataset[name];
+    if (records === undefined) continue;
     const validate = validatorFor(schema);
-    for (const record of dataset[name] as unknown as Array<Record<string, unknown>>) {
+    for (const record of records as unknown as Array<Record<string, unknown>>) {
       if (validate(record)) continue;
       const documentId = typeof record['documentId'] === 'string' ? record['documentId'] : String(record['id']);
       const file = fileOf(documentId) ?? fallback;

@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PageRecords } from '../../extract/index.js';
+import type { PageCache } from './cache.js';
+import { writeWhole } from './files.js';
+import type { PageOutcome } from './page-task.js';
+
+/**
+ * Where each page's records wait between the pass that reads the pages and the pass that emits them,
+ * so that a build holds only what the pages name, never every page's records at once. A page read
+ * into the cache is taken from there again; a page of a shard output from that output; otherwise the
+ * records go to a folder of the store's own, deleted on close.
+ */
+export class RecordStore {
+  /** How to find each page's records again, by its path relative to the source folder. */
+  readonly #where = new Map<string, { key: string } | { spilled: string }>();
+  #folder: string | undefined;
+  #spilled = 0;
+
+  constructor(
+    private readonly cache: PageCache | undefined,
+    private readonly fromShards: ReadonlyMap<string, PageOutcome> | undefined,
+  ) {}
+
+  /** Keeps a page's records; `cached` says the cache holds its outcome under `key` already. */
+  async put(relative: string, outcome: PageOutcome, key: string | undefined, cached: boolean): Promise<void> {
+    if (this.fromShards?.has(relative)) return;
+    if (cached && key !== undefined && this.cache) {
+      this.#where.set(relative, { key });
+      return;
+    }
+    this.#folder ??= await mkdtemp(join(tmpdir(), 'odp-records-'));
+    const spilled = join(this.#folder, `${this.#spilled++}.json`);
+    await writeWhole(spilled, JSON.stringify(outcome.records));
+    this.#where.set(relative, { spilled });
+  }
+
+  /** A page's records, as kept. */
+  async get(relative: string): Promise<PageRecords> {
+    const shard = this.fromShards?.get(relative)?.records;
+    if (shard) return shard;
+    const where = this.#where.get(relative);
+    const records = where === undefined ? undefined : 'key' in where ? (await this.cache?.get(where.key))?.records : (JSON.parse(await readFile(where.spilled, 'utf8')) as PageRecords);
+    // The cache is only ever added to while a build runs; an entry gone meanwhile was deleted by hand.
+    if (!records) throw new Error(`the records of ${relative} are no longer where the build kept them`);
+    return records;
+  }
+
+  /** Deletes what the store wrote. */
+  async close(): Promise<void> {
+    if (this.#folder) await rm(this.#folder, { recursive: true, force: true });
+    this.#folder = undefined;
+  }
+}
