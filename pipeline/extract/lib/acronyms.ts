@@ -125,9 +125,11 @@ function byLetters(acronym: string, before: string): { text: string; start: numb
     text = text.replace(/^(?:the|an?)\s+/i, '');
     return { text, start: trimmedBefore.length - text.length };
   }
-  // The letters do not match: take the capitalised name that ends at the parenthesis.
-  const tokens = tokenize(trimmedBefore.slice(Math.max(0, windowStart - 200)));
-  const base = Math.max(0, windowStart - 200);
+  // The letters do not match: take the capitalised name that ends at the parenthesis, within its sentence
+  // and after any bracket ("the University of Rabat (UIR) and Mohammed VI Polytechnic University (UM6P)").
+  const boundary = Math.max(...['(', ')', ';', ':', '.', '!', '?'].map((mark) => trimmedBefore.lastIndexOf(mark))) + 1;
+  const base = Math.max(0, windowStart - 200, boundary);
+  const tokens = tokenize(trimmedBefore.slice(base));
   let first = tokens.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]!;

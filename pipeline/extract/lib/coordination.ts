@@ -44,12 +44,13 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
 
 /**
  * "Telecom Argentina", "O2 Czech Republic": an unknown name written right before a country's name, and
- * ending there, is named with it (the country there is part of the name, not a place).
+ * ending there (no capitalised word after it), is named with it (the country there is part of the name, not a place).
  */
 function withCountry(text: string, candidate: Candidate, countriesByStart: ReadonlyMap<number, PageMention>): Candidate {
   const gap = /^[ \t\u00a0]+/.exec(text.slice(candidate.end))?.[0].length ?? 0;
   const country = gap > 0 ? countriesByStart.get(candidate.end + gap) : undefined;
-  if (!country || !/^(?:\s*[,;.)]|\s+(?:and|or)\s|\s*$)/.test(text.slice(country.end))) return candidate;
+  // "Orange Egypt share threat information": what follows may be a verb, but not another word of a name.
+  if (!country || /^(?:[ \t\u00a0]+\p{Lu}|[-–])/u.test(text.slice(country.end))) return candidate;
   return { ...candidate, text: text.slice(candidate.start, country.end), end: country.end };
 }
 

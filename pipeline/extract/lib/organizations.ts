@@ -1,7 +1,7 @@
 import type { Organization } from '../../model/types.js';
 import { citiesByName } from './gazetteer/cities.js';
 import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
-import { internationalOrganizations } from './gazetteer/organizations.js';
+import { internationalOrganizations, type OrganizationEntry } from './gazetteer/organizations.js';
 import { isPlaceName } from './places.js';
 import { insideBrackets } from './spans.js';
 import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
@@ -59,23 +59,39 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
   // Gazetteer names of two words or more, longest first.
   const gazetteer = internationalOrganizations();
   const gazetteerWords = firstWords(gazetteer);
+  const deferred: OrganizationName[] = [];
+  /** The longest gazetteer name that starts at token `i`, in words. */
+  const longestAt = (i: number): { length: number; entry: OrganizationEntry } | undefined => {
+    const longest = gazetteerWords.get(tokens[i]?.text ?? '');
+    if (longest === undefined) return undefined;
+    for (let length = Math.min(longest, 10, tokens.length - i); length >= 1; length--) {
+      const phrase = text.slice(tokens[i]!.start, tokens[i + length - 1]!.end);
+      // One word is a gazetteer name only when it is not also an acronym (read later, with the page's definitions).
+      const entry = length === 1 && (isAcronym(phrase) || phrase.length < 5) ? undefined : gazetteer.get(phrase);
+      if (entry) return { length, entry };
+    }
+    return undefined;
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const longest = gazetteerWords.get(tokens[i]!.text);
-    if (longest === undefined) continue;
+    const match = longestAt(i);
+    if (match === undefined) continue;
+    // "the Commonwealth of Independent States": a name with the article ("the Commonwealth") gives way to a
+    // longer one that starts after the article.
+    const after = longestAt(i + 1);
+    if (after && after.length >= match.length) continue;
     // "Security Council" inside "National Cyber Security Council" is not the gazetteer's.
     const previous = tokens[i - 1];
     const insideLongerName = previous !== undefined && isModifier(previous) && adjacent(text, previous.end, tokens[i]!.start);
-    for (let length = Math.min(longest, 10, tokens.length - i); length >= 1; length--) {
-      const last = tokens[i + length - 1]!;
-      const phrase = text.slice(tokens[i]!.start, last.end);
-      // One word is a gazetteer name only when it is not also an acronym (read later, with the page's definitions).
-      const entry = length === 1 && (isAcronym(phrase) || phrase.length < 5) ? undefined : gazetteer.get(phrase);
-      if (entry && !insideLongerName && !taken(tokens[i]!.start, last.end)) {
-        found.push({ start: tokens[i]!.start, end: last.end, name: phrase, category: 'internationalOrganization', canonicalName: entry.name, ...(entry.acronyms[0] ? { acronym: entry.acronyms[0] } : {}) });
-        i += length - 1;
-        break;
-      }
-    }
+    const last = tokens[i + match.length - 1]!;
+    if (insideLongerName || taken(tokens[i]!.start, last.end)) continue;
+    const { entry } = match;
+    const name: OrganizationName = { start: tokens[i]!.start, end: last.end, name: text.slice(tokens[i]!.start, last.end), category: 'internationalOrganization', canonicalName: entry.name, ...(entry.acronyms[0] ? { acronym: entry.acronyms[0] } : {}) };
+    // "United Nations Economic and Social Commission for Asia and the Pacific": a gazetteer name that goes on
+    // into more words of a name may start a longer one, read below by its head; it stands alone if none is.
+    const next = tokens[i + match.length];
+    if (next !== undefined && !last.possessive && adjacent(text, last.end, next.start) && isModifier(next) && !isAcronym(next.text)) deferred.push(name);
+    else found.push(name);
+    i += match.length - 1;
   }
 
   for (let i = 0; i < tokens.length; i++) {
@@ -153,7 +169,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     // "Confederation of Employers' and Entrepreneurs' Associations": a plural in the possessive goes on too.
     while (!tokens[last]!.possessive && j < tokens.length && connects(tokens[j]!) && adjacent(text, tokens[last]!.end + pluralApostrophe(text, tokens[last]!), tokens[j]!.start)) {
       let k = j + 1;
-      const definite = article(tokens[k]) && tokens[j]!.text !== 'and' && adjacent(text, tokens[j]!.end, tokens[k]!.start);
+      // "and the" joins a region only: "Commission for Asia and the Pacific", "… for Latin America and the Caribbean".
+      const definite = article(tokens[k]) && (tokens[j]!.text !== 'and' || regionsWithArticle.has(tokens[k + 1]?.text ?? '')) && adjacent(text, tokens[j]!.end, tokens[k]!.start);
       if (definite) k++;
       // After "of the" a post is part of the name ("Department of the Prime Minister and Cabinet").
       // A Roman numeral after a name ends it: "University of Naples Federico II".
@@ -214,6 +231,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     found.push({ start, end, name: text.slice(start, end), ...classify(words, i - first, head.text) });
     i = last;
   }
+  for (const name of deferred) if (!taken(name.start, name.end)) found.push(name);
   // Names with no organisation noun: a word in camel case ("CrimTrac", "StarHub", "AusCERT"), a name
   // written as a domain name ("CERT.br"), or a name the text describes as a firm ("Trustwave, a cyber
   // security firm").
@@ -449,6 +467,12 @@ function isHead(word: string): boolean {
 }
 
 /** A head that names a body of its own, also inside another name's complement ("… of the Ministry of …"). */
+/** Regions named with "the" inside an organisation's name, after "and". */
+const regionsWithArticle = new Set(['Pacific', 'Caribbean', 'Americas', 'Mediterranean', 'Balkans', 'Baltic', 'Arctic', 'Atlantic', 'Sahel', 'Gulf']);
+
+/** Heads of the names of schools and universities. */
+const academicHeads = new Set(['University', 'College', 'School', 'Academy', 'Polytechnic', 'Université', 'Universidad', 'Universität', 'Università']);
+
 function isBodyHead(word: string): boolean {
   return organizationHeads.has(word) || foreignOrganizationHeads.has(word) || (isCapitalised(word) && foreignHeadEnding.test(word));
 }
@@ -474,7 +498,8 @@ function isComplementWord(token: Token): boolean {
 function classify(words: string[], headIndex: number, head: string): Pick<OrganizationName, 'category' | 'countryCode'> {
   const country = words.map((word) => countryByDemonym(word) ?? countryNames().get(word)).find((entry) => entry !== undefined);
   if (country) return { category: 'governmentBody', countryCode: country.cca2 };
-  if (words.slice(0, headIndex).some((word) => internationalModifiers.has(word))) return { category: 'internationalOrganization' };
+  // "International University of Rabat": a school is not an organisation of states, whatever it calls itself.
+  if (!academicHeads.has(head) && words.slice(0, headIndex).some((word) => internationalModifiers.has(word))) return { category: 'internationalOrganization' };
   const government = governmentHeads.has(head) || foreignGovernmentHeads.has(head) || foreignHeadEnding.test(head);
   if (government || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
   return { category: 'organization' };
