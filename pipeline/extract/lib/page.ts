@@ -13,7 +13,7 @@ type CuratedEntity = NonNullable<Curation['add']>[number];
 import type { CityEntry } from './gazetteer/cities.js';
 import { internationalOrganizations } from './gazetteer/organizations.js';
 import { findOrganizationNames, organizationFromExpansion, type OrganizationName } from './organizations.js';
-import { findDescribedPeople, findGivenNamedPeople, findPartners, findPeople, type PersonName } from './people.js';
+import { findDescribedPeople, findGivenNamedPeople, findInitialledPeople, findListedPeople, findPartners, findPeople, type PersonName } from './people.js';
 import { findCities, findCountries, isPlaceName } from './places.js';
 import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
@@ -158,8 +158,11 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     // A name already read after its title is not read again with a word of the title before it.
     const insideTitled = (start: number, end: number) => insideOrganization(start, end) || titled.some((p) => start < p.end && p.start < end);
     const described = [...titled, ...findDescribedPeople(w.passage.text, w.tokens, insideTitled)];
-    // A name known only by its given name is read last, outside every name read with a title or a post.
+    // Names read by their form (initials) or by a list they stand in come next, then a name known only by
+    // its given name, each outside every name read before it.
     const insideDescribed = (start: number, end: number) => insideOrganization(start, end) || described.some((p) => start < p.end && p.start < end);
+    described.push(...findInitialledPeople(w.passage.text, w.tokens, insideDescribed));
+    described.push(...findListedPeople(w.passage.text, w.tokens, insideDescribed));
     const named = [...described, ...findGivenNamedPeople(w.passage.text, w.tokens, insideDescribed)];
     return [...named, ...findPartners(w.passage.text, w.tokens, named, insideOrganization)];
   });
@@ -334,7 +337,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     for (const found of findCities(w.passage.text, w.tokens, w.claims, pageCountries)) {
       if (curation.rejects(w.passage.text.slice(found.start, found.end))) continue;
       const place = cityPlace(found.city);
-      places.set(place.id, place);
+      // A city the page writes in two ways ("Milan", then "Politecnico di Milano") keeps the first.
+      if (!places.has(place.id)) places.set(place.id, place);
       w.mentions.push({ ref: { type: 'place', id: place.id }, passage: w.passage, start: found.start, end: found.end });
     }
     w.mentions.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,4 +1,5 @@
 import { isGivenName } from './gazetteer/given-names.js';
+import { countryNames } from './gazetteer/countries.js';
 import { isPlaceName, isWellKnownPlaceName } from './places.js';
 import { adjacent, isAcronym, isCapitalised, type Token } from './tokens.js';
 import { calendarWords, eventOrWorkHeads, functionWords, honorifics, isCommonWord, landformHeads, nameParticles, organizationHeads, roleWords } from './vocabulary.js';
@@ -127,6 +128,11 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
  */
 export function findDescribedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
+  // Whether "of", then an organisation's name, follows the name ending at `end`.
+  const ofOrganization = (end: number) => {
+    const of = /^\s+of\s+(?:the\s+)?(?=\p{Lu})/u.exec(text.slice(end, end + 12));
+    return of !== null && taken(end + of[0].length, end + of[0].length + 1);
+  };
   for (let i = 0; i < tokens.length; i++) {
     for (const length of [4, 3, 2]) {
       const words = tokens.slice(i, i + length);
@@ -139,15 +145,21 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
       if (taken(start, end) || (i > 0 && isNameWord(tokens[i - 1]!, text) && adjacent(text, tokens[i - 1]!.end, start))) continue;
       if (isThingName(words[length - 1]!.text)) continue;
       const rest = text.slice(end, end + 80);
-      const place = isPlaceName(text.slice(start, end));
+      // "Orange Egypt, who …": a name ending in a country's names a company's branch there, not a person.
+      const place = isPlaceName(text.slice(start, end)) || countryNames().has(words[length - 1]!.text);
       // "…, who held office as director …", "… was appointed to lead the GCSB", "…, Ian Fletcher, held office from 2012": leading a body, holding office is a post.
       // "Félix Sanz Roldán led the CNI from 2009": a name that leads, heads or chairs a named body.
       const opens = i === 0 || words[0]!.sentenceInitial || /(?:,|\b(?:and|by|to|when|after|as|that))\s*$/.test(text.slice(Math.max(0, start - 12), start));
       const before = text.slice(Math.max(0, start - 80), start);
       const leads =
-        /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\s+to\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest) ||
+        // "… was appointed on 7 October 2021 to lead the Ministry": a date or a place may stand between.
+        /^(?:,\s+who)?\s+(?:was|has been)\s+appointed\b[^.;:()]{0,40}?\bto\s+(?:lead|head|run|chair)\s+(?:the\s+)?\p{Lu}/u.test(rest) ||
         // "… has been led since March 2020 by Beatriz de Anchorena": a body led by a name.
-        /\b(?:led|headed|chaired|directed|run|managed)\b[^.;:()]{0,30}\bby\s+$/.test(before) ||
+        // "founded in Almaty in 2015 by Daniyar Tokhtarov": a body founded by a name.
+        (/\b(?:led|headed|chaired|directed|run|managed|founded|co-founded)\b[^.;:()]{0,30}\bby\s+$/.test(before) && !place) ||
+        // "heard from Zhang Wei of Huawei", "with Park Ji-hoon of the Korea Internet & Security Agency": a name
+        // that stands for the organisation named after it, as people do in reports of meetings.
+        (/\b(?:from|with|by|and|between|to)\s+$/.test(before) && ofOrganization(end) && !place) ||
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
         // "the first government of Tabaré Vázquez", "succeeding Dominic Perrottet": a term of office, a successor.
@@ -285,6 +297,71 @@ export function findPartners(text: string, tokens: readonly Token[], people: rea
   }
   return found;
 }
+
+/**
+ * People named with initials: "A. K. Suleimenov", "B. N. Srikrishna", "Cosmas L. Zavazava", "Rachid M.
+ * Benjelloun". One to three capital letters each with a full stop, after a given name or alone, then a
+ * surname that is not a common word, a title, an organisation's noun or a place ("U.S. Army", "J. Street").
+ */
+export function findInitialledPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
+  const found: PersonName[] = [];
+  for (const match of text.matchAll(initialledName)) {
+    const end = match.index + match[0].length;
+    const words = tokens.filter((token) => token.start >= match.index && token.end <= end);
+    const surnameIndex = tokens.indexOf(words[words.length - 1]!);
+    const surname = tokens[surnameIndex]!;
+    if (!isNameWord({ ...surname, sentenceInitial: false }, text) || isCommonWord(surname.text.split('-')[0]!) || isPlaceName(surname.text)) continue;
+    // "Justice B. N. Srikrishna": a word before the initials that is not a given name is left out of the name.
+    const given = match[1] === undefined ? undefined : words[0]!;
+    const withGiven = given !== undefined && isNameWord({ ...given, sentenceInitial: false }, text) && !isCommonWord(given.text);
+    const start = withGiven || given === undefined ? match.index : words[1]!.start;
+    // "A. K. Suleimenov Institute": the name goes on into another's.
+    const next = tokens[surnameIndex + 1];
+    if (!surname.possessive && next !== undefined && adjacent(text, surname.end, next.start) && isCapitalised(next.text)) continue;
+    const nameEnd = withSuffix(text, tokens, surnameIndex);
+    if (taken(start, nameEnd)) continue;
+    found.push({ start, end: nameEnd, name: text.slice(start, nameEnd), roleStart: start });
+  }
+  return found;
+}
+
+/**
+ * People listed after "among them" (or "including", "such as", "namely" when a name in the list starts with a
+ * common given name): "officials …, among them Nattapong Srisuk, Pimchanok Boonmee and Anucha Phromma".
+ * Every item is two or three name words that stand alone and are not a place or a thing; one item that is
+ * not is enough to leave the list alone ("including Telecom Egypt, Vodafone Egypt and Orange Egypt").
+ */
+export function findListedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
+  const found: PersonName[] = [];
+  for (const match of text.matchAll(listOpener)) {
+    let index = tokens.findIndex((token) => token.start >= match.index + match[0].length);
+    const items: PersonName[] = [];
+    for (;;) {
+      let last = index;
+      while (last + 1 < tokens.length && last - index < 2 && adjacent(text, tokens[last]!.end, tokens[last + 1]!.start) && isNameWord(tokens[last + 1]!, text)) last++;
+      const words = tokens.slice(index, last + 1);
+      if (index < 0 || words.length < 2 || !words.every((word) => isNameWord(word, text)) || words.slice(0, -1).some((word) => word.possessive)) break;
+      const start = words[0]!.start;
+      const end = withSuffix(text, tokens, last);
+      const name = text.slice(start, end);
+      if (taken(start, end) || words.some((word) => isCommonWord(word.text) || isWellKnownPlaceName(word.text)) || isThingName(words[words.length - 1]!.text) || isPlaceName(name)) break;
+      items.push({ start, end, name, roleStart: start });
+      const separator = /^(?:,\s+(?:and\s+)?|\s+and\s+)/.exec(text.slice(end));
+      const following = tokens[last + 1];
+      if (!separator || following === undefined) break;
+      index = tokens.findIndex((token) => token.start >= end + separator[0].length);
+      // The list ends at its "and" item; a word after it that joins the name ("… and Anucha Phromma Group") is checked by the next round.
+    }
+    const closed = items.length >= 2 && /^\s*(?:[,.;:)]|$|\s\p{Ll})/u.test(text.slice(items[items.length - 1]!.end, items[items.length - 1]!.end + 2));
+    const named = /^among/i.test(match[1]!) || items.some((item) => isGivenName(item.name.split(/[\s-]/)[0]!));
+    if (closed && named) found.push(...items);
+  }
+  return found;
+}
+
+// Initials each followed by a space: "A.P. Møller – Maersk" and "U.S. Army" are written without.
+const initialledName = /(?<![\p{L}\p{N}.’'-])(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+)?(?:\p{Lu}\.\s){1,3}\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*/gu;
+const listOpener = /\b(among (?:them|whom)|including|such as|namely)\s+(?=\p{Lu})/gu;
 
 /** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);

@@ -118,13 +118,15 @@ export const roleWords = new Set([
   'Assistant', 'Permanent', 'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Advocate', 'Inspector', 'Superintendent',
   'Marshal', 'Sergeant', 'Magistrate', 'Rector', 'Dean', 'Provost', 'Premier', 'Speaker', 'Registrar', 'Comptroller',
   'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary', 'Ir', 'Datuk', 'Dato', 'Tun',
+  // Honorifics of other languages written in English text: Thai "Khun", Hindi "Shri" and "Smt".
+  'Khun', 'Shri', 'Smt',
   // Posts pages cite in the official's own language: "Bundesministerin Karoline Edtstadler", "Ministro …".
   'Bundesminister', 'Bundesministerin', 'Bundeskanzler', 'Bundeskanzlerin', 'Bundespräsident', 'Staatssekretär', 'Staatssekretärin',
   'Ministro', 'Ministra', 'Ministre', 'Ministr', 'Minister-President',
 ]);
 
 /** Titles after which a single capitalised word is already a name ("Mr Smith"). */
-export const honorifics = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Sir', 'Dame', 'Madam', 'Prof.', 'Professor']);
+export const honorifics = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Sir', 'Dame', 'Madam', 'Prof.', 'Professor', 'Khun', 'Shri', 'Smt']);
 
 /** Lower-case particles that may stand inside a person's name ("Ursula von der Leyen"). */
 export const nameParticles = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'al', 'ibn']);
