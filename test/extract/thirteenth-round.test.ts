@@ -2,8 +2,8 @@
  * Regression tests for what the thirteenth round of evaluation showed (four pages on Kazakhstan, Egypt,
  * Morocco and Thailand): people named with initials, in a list after "among them", after a Thai or Hindi
  * honorific, or as the voice of an organisation ("heard from X of Y"); cities the gazetteer knows by
- * another spelling; a gazetteer name that starts a longer one; each written as the general rule it is,
- * with the phrases that must not be read so.
+ * another spelling; a gazetteer name that starts a longer one; two days of one month; where a second
+ * verb's event happened; each written as the general rule it is, with the phrases that must not be read so.
  */
 import { describe, expect, it } from 'vitest';
 import { citiesByName } from '../../pipeline/extract/lib/gazetteer/cities.js';
@@ -69,9 +69,15 @@ describe('people described by what they do', () => {
 });
 
 describe('cities by another spelling', () => {
+  it('with an article written apart and capitalised ("Sharm El Sheikh" for Sharm el-Sheikh), and a title\'s word inside', () => {
+    expect(places('The meeting was held in Sharm El Sheikh in 2018.')).toEqual(['Sharm El Sheikh City EG']);
+  });
+
   it('of a large city, as GeoNames gives it ("Marrakech", "Fez", "Salé", "Karaganda", "Makati"), named as the page writes it', () => {
     expect(places('Its laboratories work in Marrakech, Fez and Salé.')).toEqual(['Fez City MA', 'Marrakech City MA', 'Salé City MA']);
     expect(places('Units work in Karaganda and Makati.')).toEqual(['Karaganda City KZ', 'Makati City PH']);
+    // Paoy Paet (79,000 people), which English pages write Poipet.
+    expect(places('A gang was arrested in Poipet in 2023.')).toEqual(['Poipet City KH']);
   });
 
   it('not a nickname of another letter, a word of English, a province named in the city\'s name, or a short code', () => {
@@ -117,5 +123,33 @@ describe('organisations', () => {
 
   it('a name written before a country, and a verb after, is named with the country ("Beeline Kazakhstan share …")', () => {
     expect(organizations('KZ-CERT, Kcell and Beeline Kazakhstan share threat information.')).toEqual(['Beeline Kazakhstan', 'KZ-CERT', 'Kcell']);
+  });
+});
+
+const events = (text: string) => {
+  const dataset = extractDataset(text);
+  const placeName = new Map(dataset.places.map((p) => [p.id, p.name]));
+  return dataset.events.map((e) => `${e.date}${e.locationId ? ` @${placeName.get(e.locationId)}` : ''}`);
+};
+
+describe('dates and events', () => {
+  it('two days of one month, either order, are one interval', () => {
+    expect(events('The summit was held in Astana on 1 and 2 December 2010.')).toEqual(['2010-12-01/2010-12-02 @Astana']);
+    expect(events('The forum will be held in Almaty on October 15 and 16, 2024.')).toEqual(['2024-10-15/2024-10-16 @Almaty']);
+  });
+
+  it('a city after a second verb and its own date is that verb\'s place, not the first date\'s', () => {
+    expect(events('It chaired the OSCE in 2010 and hosted the summit in Astana on 1 and 2 December 2010.')).toEqual(['2010', '2010-12-01/2010-12-02 @Astana']);
+    // Two dates of one verb share its place.
+    expect(events('The forum met in 2019 and 2020 in Tallinn.')).toEqual(['2019 @Tallinn', '2020 @Tallinn']);
+  });
+
+  it('a city that hosts what the date is about is where it happened', () => {
+    expect(events('Bangkok hosts the Capacity Building Centre, which opened on 14 September 2018.')).toEqual(['2018-09-14 @Bangkok']);
+  });
+
+  it('a year a plan aims at names the plan: no event', () => {
+    expect(events('The 2012 strategy is being replaced by a national strategy for 2030.')).toEqual([]);
+    expect(events('The minister launched the Digital Morocco 2030 strategy in Rabat on 25 September 2024.')).toEqual(['2024-09-25 @Rabat']);
   });
 });

@@ -23,6 +23,9 @@ export function namesAThing(text: string, date: DateMention): boolean {
   // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
   if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+of|,)\s*$/.test(before)) return true;
   if (/\b(?:report|review|survey|budget|statistics|accounts)\s+(?:for|on)\s+$/i.test(before)) return true;
+  // "a national strategy for 2030", "the Digital Morocco 2030 strategy": a year a plan aims at is its name's, not a date of anything.
+  if (/\b(?:strategy|plan|agenda|vision|programme|program|roadmap)\s+(?:for|to)\s+$/i.test(before)) return true;
+  if (/\p{Lu}[\p{L}-]*\s+$/u.test(before) && /^\s+(?:strategy|plan|agenda|vision|programme|program|roadmap)\b/i.test(text.slice(date.end, date.end + 12))) return true;
   return /\b(?:the|its|their|this|that|our|his|her|a|an)\s+$/i.test(before.slice(-8)) && /^\s+\p{Ll}/u.test(text.slice(date.end, date.end + 3));
 }
 

@@ -59,6 +59,16 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
     read: (m) => ({ startDate: monthDate(m[5]!, m[2]!, m[1]), endDate: monthDate(m[5]!, m[4]!, m[3]) }),
   },
   {
+    // "on 1 and 2 December 2010", "on 15 & 16 October": two days of one month.
+    pattern: new RegExp(String.raw`\b([12]?\d|3[01])\s+(?:and|&)\s+([12]?\d|3[01])\s+${month}\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: monthDate(m[4]!, m[3]!, m[1]), endDate: monthDate(m[4]!, m[3]!, m[2]) }),
+  },
+  {
+    // "on December 1 and 2, 2010": the same, month first.
+    pattern: new RegExp(String.raw`\b${month}\s+([12]?\d|3[01])\s+(?:and|&)\s+([12]?\d|3[01]),?\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: monthDate(m[4]!, m[1]!, m[2]), endDate: monthDate(m[4]!, m[1]!, m[3]) }),
+  },
+  {
     pattern: new RegExp(String.raw`\b${year}\s*[–—-]\s*${year}\b`, 'g'),
     read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
   },

@@ -21,7 +21,10 @@ import { clauseAround, lastNamedBefore, namesAThing, sentenceRanges, uniqueRefs 
 import { Claims, firstStartingAt, overlapTest, spansWithin } from './spans.js';
 import { adjacent, escapeRegExp, formSpans, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
-import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, roleWords } from './vocabulary.js';
+import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, predicateOpeners, roleWords } from './vocabulary.js';
+
+/** "… and hosted", "… and will hold": a second verb of the same subject, after "and". */
+const secondPredicate = new RegExp(String.raw`\band\s+${predicateOpeners}\b`, 'u');
 
 /** Words between two organisations' names that make the second the parent of the first. */
 const partOf =
@@ -441,12 +444,22 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       const borrowed = new Set(undatedCities.map((m) => JSON.stringify(m.ref))).size === 1 ? undatedCities[0] : undefined;
       const placedIn = (m: PageMention) => {
         const before = w.passage.text.slice(Math.max(0, m.start - 24), m.start);
+        // "Bangkok hosts the … Centre, which opened on 14 September 2018": a city that hosts it is where it is.
+        if (/^\s+(?:hosts|hosted|has hosted|is home to|was home to)\b/.test(w.passage.text.slice(m.end, m.end + 16))) return true;
         return /\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !/\b(?:based|headquartered|located)\s+(?:in|at)\s+(?:the\s+)?$/.test(before);
       };
       // Of two cities in the clause, the one nearer the date ("in Washington in mid-2021 and … in London early in 2022").
       const distance = (m: PageMention) => (m.end <= date.start ? date.start - m.end : m.start - date.end);
+      // "It chaired the OSCE in 2010 and hosted the summit in Astana on 1 and 2 December 2010": a city after a
+      // second verb and the date that verb has is where that happened, not this.
+      const ofAnotherVerb = (m: PageMention) => {
+        if (m.start < date.end) return false;
+        const between = w.passage.text.slice(date.end, m.start);
+        const verb = secondPredicate.exec(between);
+        return verb !== null && dates.some((d) => d !== date && d.start >= date.end + verb.index && d.start >= clause.start && d.end <= clause.end);
+      };
       const location =
-        inClause.filter(isCity).sort((a, b) => distance(a) - distance(b))[0] ??
+        inClause.filter((m) => isCity(m) && !ofAnotherVerb(m)).sort((a, b) => distance(a) - distance(b))[0] ??
         inClause.find((m) => m.ref.type === 'place' && w.locativeCountries.has(m.ref.id)) ??
         (borrowed && placedIn(borrowed) ? borrowed : undefined);
       // Organisations, people and countries take part; cities and acronym definitions do not.

@@ -2,7 +2,7 @@ import { citiesByName, type CityEntry } from './gazetteer/cities.js';
 import { countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { listsOf, type Claims } from './spans.js';
 import { adjacent, firstWords, isCapitalised, type Token } from './tokens.js';
-import { eventHeads, functionWords, isCommonWord, locativePrepositions, nameParticles } from './vocabulary.js';
+import { eventHeads, functionWords, isCommonWord, locativePrepositions, nameParticles, roleWords } from './vocabulary.js';
 import { isProperNameWord } from './words.js';
 
 export interface CountryName {
@@ -29,6 +29,9 @@ const eventNouns = new Set([...eventHeads].map((word) => word.toLowerCase()).con
 export function isPlaceName(name: string): boolean {
   return countryNames().has(name) || citiesByName().has(name);
 }
+
+/** Articles and particles inside cities' names, in either case: "Sharm El Sheikh", "Dar es Salaam", "Los Angeles" is not one (it starts the name). */
+const cityArticles = new Set(['el', 'al', 'es', 'ash', 'ad', 'ar', 'as', 'de', 'del', 'la', 'le', 'da', 'do', 'dos', 'das', 'di', 'du', 'des']);
 
 /** The fewest people a city has for its name alone, without "in" or "at" before it, to be read as the city. */
 const unmistakablePopulation = 100_000;
@@ -88,7 +91,11 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       const words = tokens.slice(i, i + length);
       // "The Hague": an article that is part of the gazetteer's name; "Rio de Janeiro": a particle inside it.
       const inside = (index: number) => index > 0 && index < length - 1;
-      if (!words.every((word, index) => isProperNameWord(word) || (index === 0 && word.text === 'The' && length > 1) || (inside(index) && nameParticles.has(word.text)))) continue;
+      // "Sharm El Sheikh", "Dar Es Salaam": an article inside the name may be capitalised.
+      const particle = (word: Token) => nameParticles.has(word.text) || cityArticles.has(word.text.toLowerCase());
+      // A word that is also a title may stand inside a longer name after its first word: "Sharm El Sheikh".
+      const titleInName = (word: Token, index: number) => index > 0 && roleWords.has(word.text);
+      if (!words.every((word, index) => isProperNameWord(word) || titleInName(word, index) || (index === 0 && word.text === 'The' && length > 1) || (inside(index) && particle(word)))) continue;
       const span = { start: words[0]!.start, end: words[length - 1]!.end };
       const candidates = cities.get(text.slice(span.start, span.end));
       if (!candidates) continue;

@@ -16,7 +16,7 @@ export interface CityEntry {
 let byName: Map<string, CityEntry[]> | undefined;
 
 /** The fewest people a city has for the gazetteer's other names of it ("Marrakech", "Astana", "Fez") to name it. */
-const alternateNamePopulation = 100_000;
+const alternateNamePopulation = 50_000;
 
 /** Cities by name, each list from the most to the least populous (then by GeoNames id, for a stable order). */
 export function citiesByName(): Map<string, CityEntry[]> {
@@ -132,6 +132,8 @@ function plainerForms(name: string): string[] {
     const river = / (?:am|an der|im|in der|upon|on|sur|de la) /.exec(form);
     if (river && river.index > 2) forms.add(form.slice(0, river.index));
     if (form.startsWith('Sankt ')) forms.add(`St. ${form.slice(6)}`);
+    // "Sharm El Sheikh" for Sharm el-Sheikh: an Arabic article written as a word of its own, capitalised.
+    if (/ (?:el|al|ash|ad|ar|as)-\p{Lu}/u.test(form)) forms.add(form.replace(/ (el|al|ash|ad|ar|as)-(?=\p{Lu})/gu, (_, article: string) => ` ${article.charAt(0).toUpperCase()}${article.slice(1)} `));
   }
   return [...forms];
 }
