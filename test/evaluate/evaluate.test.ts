@@ -14,15 +14,15 @@ const corpus = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
  * improves it. held-out/ and held-out-3/ meet the 0.85 target for every kind (held-out-3/: organisations
  * in the ninth round, places in the tenth, people in the twelfth); held-out-2/ for every kind but people
  * recall (0.846, one person short, since the fourth round). The tuning floors fell in
- * the ninth to eleventh rounds only because harder pages joined the group: on the eighteen pages before
- * them every score held or rose. See the corpus README and the issue note.
+ * the ninth to eleventh rounds, and organisation recall in the thirteenth, only because harder pages
+ * joined the group: on the pages before them every score held or rose. See the corpus README and the issue note.
  */
 const floors: Record<string, Record<string, [precision: number, recall: number]>> = {
   seed: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [1, 1] },
-  tuning: { organizations: [0.959, 0.926], people: [0.991, 0.975], places: [0.986, 0.956], dates: [0.983, 0.951], events: [0.939, 0.964] },
+  tuning: { organizations: [0.962, 0.924], people: [0.993, 0.979], places: [0.987, 0.973], dates: [0.99, 0.953], events: [0.956, 0.977] },
   'held-out': { organizations: [0.96, 0.96], people: [1, 1], places: [1, 1], dates: [1, 0.941], events: [0.968, 0.968] },
   'held-out-2': { organizations: [0.934, 0.877], people: [1, 0.846], places: [1, 1], dates: [0.957, 0.957], events: [0.893, 0.954] },
-  'held-out-3': { organizations: [0.935, 0.858], people: [1, 0.882], places: [0.882, 0.882], dates: [0.984, 0.953], events: [0.952, 0.967] },
+  'held-out-3': { organizations: [0.935, 0.858], people: [1, 0.882], places: [0.888, 0.941], dates: [1, 0.969], events: [0.968, 0.983] },
 };
 
 describe('npm run eval', () => {
