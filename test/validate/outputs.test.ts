@@ -152,6 +152,18 @@ describe('verifyOutputs runs the package check', () => {
     const files = reDescribe(tamper('csv/places.csv', (text) => text.replace(/\r\n(.*?)\r\n/, '\r\n$1,one cell too many\r\n')));
     expect(await verifyOutputs(files)).toEqual([{ path: 'csv/places.csv', message: expect.stringMatching(/^is not valid CSV: Invalid Record Length/) }]);
   });
+
+  it('reads a quote that is never closed as a CSV it cannot read', async () => {
+    const files = reDescribe(tamper('csv/places.csv', (text) => text.replace(/\r\n([^\r\n]*?),/, '\r\n$1,"never closed,')));
+    expect(await verifyOutputs(files)).toEqual([{ path: 'csv/places.csv', message: expect.stringMatching(/^is not valid CSV: /) }]);
+  });
+
+  it('reads an empty line between rows as a record too short, but not the line end that closes the file', async () => {
+    expect(await verifyOutputs(reDescribe(tamper('csv/places.csv', (text) => text.replace('\r\n', '\r\n\r\n'))))).toEqual([
+      { path: 'csv/places.csv', message: expect.stringMatching(/^is not valid CSV: Invalid Record Length: row 2 has 1 fields/) },
+    ]);
+    expect(await verifyOutputs(reDescribe(tamper('csv/places.csv', (text) => text)))).toEqual([]);
+  });
 });
 
 describe('verifyOutputs checks datapackage.json against the Data Package v2 profile', () => {

@@ -1,6 +1,6 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import Papa from 'papaparse';
 import { memoryReader, type OutputReader } from './reader.js';
 
 /** One problem found in an emitted package, with the file it is in. */
@@ -152,37 +152,93 @@ async function readTable(
         : { resource, foreignKey, problems: [], pending: [], columns: columns(foreignKey.fields) },
     );
   let line = 0;
-  try {
-    for await (const record of Readable.from(chunks).pipe(parseCsv({ columns: false, record_delimiter: '\r\n', relax_column_count: false })) as AsyncIterable<string[]>) {
-      line++;
-      if (line === 1) {
-        if (record.join(',') !== names.join(',')) problems.push({ path: resource.path, message: `header is ${record.join(',')}, the schema says ${names.join(',')}` });
-        continue;
-      }
-      for (const { field, index } of checked) {
-        const problem = checkValue(record[index] ?? '', field, missing);
-        if (problem) problems.push({ path: resource.path, message: `row ${line}, ${field.name}: ${problem}` });
-      }
-      if (primaryKey.length > 0) {
-        const values = valuesAt(record, primaryColumns);
-        const key = keyOf(values);
-        if (values.some((value) => missing.has(value))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
-        if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
-        seen.add(key);
-      }
-      for (const { columns: indexes, keys: set } of filling) set.add(keyOf(valuesAt(record, indexes)));
-      for (const check of foreignKeys) {
-        const values = valuesAt(record, check.columns);
-        if (values.every((v) => v === '')) continue;
-        if (check.pending) check.pending.push({ line, values });
-        else if (!check.target!.has(keyOf(values))) check.problems.push(foreignKeyProblem(check, line, values));
-      }
+  // A foreign key's values repeat from row to row (a page's mentions share its document, passage,
+  // sentence): the last key made from them is made once.
+  const lastKeys = new Map<object, { values: string; key: string }>();
+  const keyFor = (owner: object, values: readonly string[]) => {
+    const joined = values.join('\u0000');
+    const last = lastKeys.get(owner);
+    if (last?.values === joined) return last.key;
+    const key = keyOf(values);
+    lastKeys.set(owner, { values: joined, key });
+    return key;
+  };
+  let width = 0;
+  const onRecord = (record: readonly string[]) => {
+    line++;
+    // Every record as wide as the first, the header: a CSV whose rows are not is not one table.
+    if (line === 1) width = record.length;
+    else if (record.length !== width) throw new Error(`Invalid Record Length: row ${line} has ${record.length} fields, the header has ${width}`);
+    if (line === 1) {
+      if (record.join(',') !== names.join(',')) problems.push({ path: resource.path, message: `header is ${record.join(',')}, the schema says ${names.join(',')}` });
+      return;
     }
+    for (const { field, index } of checked) {
+      const problem = checkValue(record[index] ?? '', field, missing);
+      if (problem) problems.push({ path: resource.path, message: `row ${line}, ${field.name}: ${problem}` });
+    }
+    if (primaryKey.length > 0) {
+      const values = valuesAt(record, primaryColumns);
+      const key = keyOf(values);
+      if (values.some((value) => missing.has(value))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
+      if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
+      seen.add(key);
+    }
+    for (const set of filling) set.keys.add(keyFor(set, valuesAt(record, set.columns)));
+    for (const check of foreignKeys) {
+      const values = valuesAt(record, check.columns);
+      if (values.every((v) => v === '')) continue;
+      // Kept as a copy of its own: a value cut from the parser's chunk would keep the whole chunk alive.
+      if (check.pending) check.pending.push({ line, values: values.map(ownCopy) });
+      else if (!check.target!.has(keyFor(check, values))) check.problems.push(foreignKeyProblem(check, line, values));
+    }
+  };
+  try {
+    await readRecords(chunks, onRecord);
   } catch (error) {
-    problems.push({ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` });
-    return { problems, keyProblems: [], foreignKeys: [], unreadable: true };
+    // What was found before the table stopped parsing is a consequence of it, not a finding of its own.
+    return { problems: [{ path: resource.path, message: `is not valid CSV: ${(error as Error).message}` }], keyProblems: [], foreignKeys: [], unreadable: true };
   }
   return { problems, keyProblems, foreignKeys, unreadable: false };
+}
+
+/**
+ * Reads CSV (RFC 4180, CRLF line ends) from a stream of UTF-8 chunks with Papa Parse, a record at a time;
+ * rejects on malformed quotes or when `onRecord` throws. The line end that closes the file ends the last
+ * record, it does not open an empty one; an empty line anywhere else is a record of one empty field.
+ */
+function readRecords(chunks: AsyncIterable<Uint8Array>, onRecord: (record: readonly string[]) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    let emptyLine = false;
+    const fail = (error: Error, parser?: Papa.Parser) => {
+      if (failed) return;
+      failed = true;
+      parser?.abort();
+      reject(error);
+    };
+    const input = Readable.from(chunks);
+    input.setEncoding('utf8');
+    Papa.parse<string[]>(input, {
+      newline: '\r\n',
+      step: (result, parser) => {
+        if (failed) return;
+        const quoteProblem = result.errors.find((problem) => problem.type === 'Quotes');
+        if (quoteProblem) return fail(new Error(`${quoteProblem.message} (row ${quoteProblem.row})`), parser);
+        try {
+          if (emptyLine) onRecord(['']);
+          emptyLine = result.data.length === 1 && result.data[0] === '';
+          if (!emptyLine) onRecord(result.data);
+        } catch (error) {
+          fail(error as Error, parser);
+        }
+      },
+      complete: () => {
+        if (!failed) resolve();
+      },
+      error: (error: Error) => fail(error),
+    });
+  });
 }
 
 /**
@@ -219,7 +275,13 @@ function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: numb
  */
 function keyOf(values: readonly string[]): string {
   const joined = values.join('\u0000');
-  return joined.length <= 32 ? joined : `\u0001${hashOnce('sha1', joined, 'base64')}`;
+  // A short key is copied (see ownCopy).
+  return joined.length <= 32 ? ownCopy(joined) : `\u0001${hashOnce('sha1', joined, 'base64')}`;
+}
+
+/** A string of its own: the parser's values are cut from the chunk they were read in, and keeping one would keep the chunk. */
+function ownCopy(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8');
 }
 
 function checkValue(cell: string, field: Field, missing: ReadonlySet<string>): string | undefined {
