@@ -1,6 +1,7 @@
 import { MemorySink, writeDataset, type EmitOptions, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset, DatasetParts } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
+import { threadTimeline } from './timeline-thread.js';
 import { verifyJsonLdInWorker } from './verify.js';
 import { writeAtomically } from './write.js';
 
@@ -22,7 +23,8 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
-    return writeDataset(sink, dataset, options, quality);
+    // A timeline of many pages is made in a thread of its own, beside the pages; a few pages' is not worth one.
+    return writeDataset(sink, dataset, options, quality, dataset.documents.length >= timelineThreadFrom ? { timeline: threadTimeline } : {});
   };
   if (out === undefined) {
     const sink = new MemorySink();
@@ -48,6 +50,9 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     throw error;
   }
 }
+
+/** Pages from which the timeline is worth a thread of its own (starting one takes about a second). */
+const timelineThreadFrom = 200;
 
 /** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
 const ownThreadBytes = 16 << 20;

@@ -4,7 +4,7 @@ import { csvHeader, csvPieces, csvRows } from './csv/tables.js';
 import { csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, nodeContextOf, pageNodes, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
-import { timelineEvent, timelinePieces, type TimelineEvent } from './markdown/timeline.js';
+import { memoryTimeline, timelineEvent, timelineNames, type TimelineBuilder, type TimelineFactory } from './markdown/timeline.js';
 import { checkOptions, type EmitOptions } from './options.js';
 import { emitCatalog } from './package/dcat.js';
 import { emitChecksums } from './package/checksums.js';
@@ -24,35 +24,62 @@ import { MemorySink, type FileSink, type FileWriter, type Fingerprint } from './
  *
  * Metadata follows what it describes, so each file can give the sizes and hashes of those before it:
  * data, then CSVW, then the DCAT and schema.org records, then datapackage.json, then SHA256SUMS of all.
+ * `timeline` makes the timeline's builder: in memory unless the caller gives one (the build runs it in a
+ * thread of its own); the bytes are the same either way.
  */
-export async function writeDataset(sink: FileSink, dataset: Dataset | DatasetParts, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, Fingerprint>> {
+export async function writeDataset(
+  sink: FileSink,
+  dataset: Dataset | DatasetParts,
+  options: EmitOptions,
+  quality: QualityInput = { candidates: [] },
+  { timeline = memoryTimeline }: { timeline?: TimelineFactory } = {},
+): Promise<Map<string, Fingerprint>> {
   checkOptions(options);
   const parts = 'pages' in dataset ? dataset : datasetParts(dataset);
   const written = new Map<string, Fingerprint>();
-  const write = async (path: string, pieces: Iterable<string>) => written.set(path, await sink.write(path, pieces));
+  const write = async (path: string, pieces: Iterable<string> | AsyncIterable<string>) => {
+    const writer = await sink.open(path);
+    try {
+      for await (const piece of pieces) await writer.write(piece);
+    } catch (error) {
+      await writer.abandon();
+      throw error;
+    }
+    written.set(path, await writer.close());
+  };
   const whole = async (files: ReadonlyMap<string, string>) => {
     for (const [path, contents] of files) await write(path, [contents]);
   };
 
-  const pages = await writePages(sink, parts, options);
-  for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
-  const separator = options.multiValueSeparator;
-  for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
-  const entities = entitiesOf(parts, pages.eventEntities);
-  await write(csvPath('entities'), csvPieces('entities', entities, separator));
-  const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
-  const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
-  await write(readmePath, [datasetCard(summary, options)]);
-  await write(timelinePath, timelinePieces(pages.timeline, parts));
-  await whole(emitQuality(summary, quality));
-  await whole(emitCsvw(options));
+  // The timeline's items are made as the pages are written (by a thread of the build's, beside them).
+  const timelineBuilder = timeline(timelineNames(parts));
+  try {
+    return await writeFiles(timelineBuilder);
+  } finally {
+    await timelineBuilder.close();
+  }
 
-  const described = (descriptions: readonly FileDescription[]) => descriptions.map((description) => ({ description, fingerprint: written.get(description.path)! }));
-  const dataFiles = [...describeDataFiles(), csvwDescription];
-  await whole(new Map([...emitCatalog(summary, options, described(dataFiles)), ...emitSchemaOrg(summary, options, described(dataFiles))]));
-  await whole(emitDataPackage(summary, options, described([...dataFiles, catalogDescription, schemaOrgDescription])));
-  await whole(emitChecksums(written));
-  return publicationOrder(written);
+  async function writeFiles(timelineBuilder: TimelineBuilder): Promise<Map<string, Fingerprint>> {
+    const pages = await writePages(sink, parts, options, timelineBuilder);
+    for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
+    const separator = options.multiValueSeparator;
+    for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
+    const entities = entitiesOf(parts, pages.eventEntities);
+    await write(csvPath('entities'), csvPieces('entities', entities, separator));
+    const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
+    const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
+    await write(readmePath, [datasetCard(summary, options)]);
+    await write(timelinePath, timelineBuilder.pieces());
+    await whole(emitQuality(summary, quality));
+    await whole(emitCsvw(options));
+
+    const described = (descriptions: readonly FileDescription[]) => descriptions.map((description) => ({ description, fingerprint: written.get(description.path)! }));
+    const dataFiles = [...describeDataFiles(), csvwDescription];
+    await whole(new Map([...emitCatalog(summary, options, described(dataFiles)), ...emitSchemaOrg(summary, options, described(dataFiles))]));
+    await whole(emitDataPackage(summary, options, described([...dataFiles, catalogDescription, schemaOrgDescription])));
+    await whole(emitChecksums(written));
+    return publicationOrder(written);
+  }
 }
 
 /** Every file of the dataset (see writeDataset): relative POSIX path → UTF-8 text. */
@@ -67,7 +94,6 @@ interface PagesWritten {
   written: Map<string, Fingerprint>;
   counts: Record<PageTableName, number>;
   temporal: DatasetSummary['temporal'];
-  timeline: TimelineEvent[];
   eventEntities: Entity[];
 }
 
@@ -77,7 +103,7 @@ interface PagesWritten {
  * its rows. What the later files need of the events (the timeline, the index of entities, their span)
  * is kept; the rest of a page is let go once it is written.
  */
-async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOptions): Promise<PagesWritten> {
+async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOptions, timeline: TimelineBuilder): Promise<PagesWritten> {
   const nodeContext = nodeContextOf(parts, options);
   const separator = options.multiValueSeparator;
   const graph = new GraphText();
@@ -95,7 +121,6 @@ async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOpti
     await jsonLd.write(graph.head() + graph.nodes(wholeNodes(parts, nodeContext)));
     const counts = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
     let temporal: DatasetSummary['temporal'];
-    const timeline: TimelineEvent[] = [];
     const eventEntities: Entity[] = [];
     for await (const page of parts.pages()) {
       await jsonLd.write(graph.nodes(pageNodes(page, nodeContext)));
@@ -104,8 +129,8 @@ async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOpti
         counts[name] += records.length;
         if (records.length > 0) await writer.write(csvRows(name, records, separator));
       }
+      timeline.add(page.events.map(timelineEvent));
       for (const event of page.events) {
-        timeline.push(timelineEvent(event));
         eventEntities.push(eventEntity(event));
         temporal = widenSpan(temporal, event);
       }
@@ -117,7 +142,7 @@ async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOpti
       const [path, writer] = writers.shift()!;
       written.set(path, await writer.close());
     }
-    return { written, counts, temporal, timeline, eventEntities };
+    return { written, counts, temporal, eventEntities };
   } catch (error) {
     await Promise.all(writers.map(([, writer]) => writer.abandon()));
     throw error;

@@ -74,5 +74,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly In
 /** Serialises a tree with remark (GFM for tables): the one place Markdown text is produced. */
 export function serialise(children: RootContent[]): string {
   const root: Root = { type: 'root', children };
-  return unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).stringify(root);
+  return processor.stringify(root);
 }
+
+/** Made once: the timeline serialises an item at a time, and setting up the plugins is most of a small call. */
+const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).freeze();

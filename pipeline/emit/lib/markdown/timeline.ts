@@ -3,7 +3,7 @@ import type { WholeTables } from '../../../model/lib/dataset.js';
 import type { Event } from '../../../model/types.js';
 import { blockList, heading, list, paragraph, serialise, strong } from './mdast.js';
 
-/** Events serialised at once: the list is written in pieces so that its syntax tree stays small. */
+/** Items written at once: the list is written in pieces of text. */
 const eventsPerPiece = 500;
 
 /** What the timeline tells of an event. */
@@ -15,26 +15,73 @@ export function timelineEvent(event: Event): TimelineEvent {
   return { id, name, description, startDate, ...(endDate !== undefined ? { endDate } : {}), ...(dateQualifier !== undefined ? { dateQualifier } : {}), status, ...(locationId !== undefined ? { locationId } : {}), participantIds };
 }
 
-/**
- * timeline.md, one list item per event, earliest first, in pieces: the heading, then the list a few
- * hundred items at a time (a tight list: pieces join with no blank line between items). Places and
- * participants are named by the dataset's entities.
- */
-export function* timelinePieces(timeline: readonly TimelineEvent[], whole: Pick<WholeTables, 'organizations' | 'people' | 'places'>): Generator<string> {
+/** An event as timeline.md tells it: its list item, serialised, and what the list is sorted by. */
+export interface TimelineItem {
+  startDate: string;
+  id: string;
+  text: string;
+}
+
+/** The timeline's items, made as the pages come and written once all have: in memory, or in a thread of the build's. */
+export interface TimelineBuilder {
+  add(events: readonly TimelineEvent[]): void;
+  /** timeline.md's text, in pieces. */
+  pieces(): AsyncIterable<string>;
+  /** Lets go of what the builder holds (its thread), whether or not the pieces were taken. */
+  close(): Promise<void>;
+}
+
+/** Makes a timeline's builder from the names of the dataset's entities (id → name). */
+export type TimelineFactory = (names: ReadonlyMap<string, string>) => TimelineBuilder;
+
+/** The names the timeline gives places and participants: the dataset's organisations, people and places. */
+export function timelineNames(whole: Pick<WholeTables, 'organizations' | 'people' | 'places'>): Map<string, string> {
   const names = new Map<string, string>();
   for (const record of [...whole.organizations, ...whole.people, ...whole.places]) names.set(record.id, record.name);
-  const nameOf = (id: string) => names.get(id) ?? id;
+  return names;
+}
 
-  // startDate is ISO 8601, so code-unit order is date order (a bare year sorts before its months).
-  const events = [...timeline].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (events.length === 0) {
+/** A builder that keeps the items in memory, each serialised as its event is added. */
+export const memoryTimeline: TimelineFactory = (names) => {
+  const items: TimelineItem[] = [];
+  return {
+    add: (events) => {
+      for (const event of events) items.push(timelineItem(event, names));
+    },
+    pieces: async function* () {
+      yield* timelineText(items);
+    },
+    close: async () => {
+      items.length = 0;
+    },
+  };
+};
+
+/**
+ * timeline.md, one list item per event, earliest first, in pieces: the heading, then the list a few
+ * hundred items at a time (a tight list: items and pieces join with no blank line between them). Places
+ * and participants are named by the dataset's entities.
+ */
+export function* timelinePieces(timeline: readonly TimelineEvent[], whole: Pick<WholeTables, 'organizations' | 'people' | 'places'>): Generator<string> {
+  const names = timelineNames(whole);
+  yield* timelineText(timeline.map((event) => timelineItem(event, names)));
+}
+
+/** One event's list item: a list of one item, which joins the items before and after it as one tight list. */
+export function timelineItem(event: TimelineEvent, names: ReadonlyMap<string, string>): TimelineItem {
+  return { startDate: event.startDate, id: event.id, text: serialise([blockList([item(event, (id) => names.get(id) ?? id)])]) };
+}
+
+/** The items sorted, under the heading, in pieces of a few hundred (see timelinePieces). Sorts `items` in place. */
+export function* timelineText(items: TimelineItem[]): Generator<string> {
+  if (items.length === 0) {
     yield serialise([heading(1, 'Timeline'), paragraph('The pages report no dated events.')]);
     return;
   }
+  // startDate is ISO 8601, so code-unit order is date order (a bare year sorts before its months).
+  items.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   yield `${serialise([heading(1, 'Timeline')])}\n`;
-  for (let i = 0; i < events.length; i += eventsPerPiece) {
-    yield serialise([blockList(events.slice(i, i + eventsPerPiece).map((event) => item(event, nameOf)))]);
-  }
+  for (let i = 0; i < items.length; i += eventsPerPiece) yield items.slice(i, i + eventsPerPiece).map((item) => item.text).join('');
 }
 
 function item(event: TimelineEvent, nameOf: (id: string) => string): BlockContent[] {
