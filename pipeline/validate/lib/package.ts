@@ -1,8 +1,7 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
-import { memoryReader, type OutputReader } from './reader.js';
+import { memoryReader, textPieces, type OutputReader } from './reader.js';
 
 /** One problem found in an emitted package, with the file it is in. */
 export interface PackageProblem {
@@ -241,22 +240,6 @@ function readRecords(chunks: AsyncIterable<Uint8Array>, onRecord: (record: reado
       error: (error: Error) => fail(error),
     });
   });
-}
-
-/** Bytes decoded at once: text of this size stays a small object, collected young, where a megabyte would not. */
-const textPieceBytes = 1 << 16;
-
-/** UTF-8 chunks as text, a small piece at a time (a character cut between two chunks is whole in the next piece). */
-async function* textPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    for (let at = 0; at < chunk.byteLength; at += textPieceBytes) {
-      const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset + at, Math.min(textPieceBytes, chunk.byteLength - at)));
-      if (text !== '') yield text;
-    }
-  }
-  const rest = decoder.end();
-  if (rest !== '') yield rest;
 }
 
 /**

@@ -41,12 +41,27 @@ export function folderReader(folder: string, paths: readonly string[]): OutputRe
   };
 }
 
+/** Bytes decoded at once: text of this size stays a small object, collected young, where a megabyte would not. */
+const textPieceBytes = 1 << 16;
+
+/** UTF-8 chunks as text, a small piece at a time (a character cut between two chunks is whole in the next piece). */
+export async function* textPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    for (let at = 0; at < chunk.byteLength; at += textPieceBytes) {
+      const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset + at, Math.min(textPieceBytes, chunk.byteLength - at)));
+      if (text !== '') yield text;
+    }
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
 /** The lines of UTF-8 chunks, without their line ends ("\n" or "\r\n"); a last line with no end is a line too. */
 export async function* linesOf(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
   let rest = '';
-  for await (const chunk of chunks) {
-    rest += decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  for await (const piece of textPieces(chunks)) {
+    rest += piece;
     let end = rest.indexOf('\n');
     let start = 0;
     while (end >= 0) {
@@ -56,6 +71,5 @@ export async function* linesOf(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
     }
     rest = rest.slice(start);
   }
-  rest += decoder.end();
   if (rest !== '') yield rest;
 }
