@@ -212,17 +212,15 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
 /**
  * People named with no title or post beside them, known by their given name: "Kate Smith of Telstra",
  * "took over the ministry from Sandra Urrutia". Two to four name words that start with a common given
- * name (see isGivenName) and stand alone: no capitalised word joins them before or after ("Fondazione
- * Bruno Kessler", "Johannes Kepler University" name bodies), and they are not a place or a thing.
+ * name (see isGivenName) and stand alone (see standsAlone: "Fondazione Bruno Kessler", "Johannes Kepler
+ * University" name bodies), and they are not a place or a thing.
  */
 export function findGivenNamedPeople(text: string, tokens: readonly Token[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
-  const joined = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
+  const joined = (a: Token | undefined, b: Token | undefined) => areJoined(text, a, b);
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (!isGivenName(first.text.split('-')[0]!) || !isNameWord(first, text) || first.possessive) continue;
-    const before = tokens[i - 1];
-    if (joined(before, first) && isCapitalised(before!.text) && !before!.sentenceInitial) continue;
     let last = i;
     while (last - i < 3 && !tokens[last]!.possessive && joined(tokens[last], tokens[last + 1])) {
       const next = tokens[last + 1]!;
@@ -231,10 +229,8 @@ export function findGivenNamedPeople(text: string, tokens: readonly Token[], tak
       else if (nameParticles.has(next.text) && joined(next, tokens[last + 2]) && isNameWord(tokens[last + 2]!, text)) last += 2;
       else break;
     }
-    const after = tokens[last + 1];
     // A capitalised run longer than a name ("Lei Geral de Proteção de Dados") is the name of something else.
-    const goesOn = !tokens[last]!.possessive && joined(tokens[last], after) && (isCapitalised(after!.text) || (nameParticles.has(after!.text) && joined(after, tokens[last + 2]) && isCapitalised(tokens[last + 2]!.text)));
-    if (last === i || goesOn) continue;
+    if (last === i || !standsAlone(text, tokens, i, last)) continue;
     const words = tokens.slice(i + 1, last + 1).filter((token) => !nameParticles.has(token.text));
     // "Rafael Advanced Defense Systems", "Marco Civil": in a longer name, a common English word says a thing.
     if (words.length > 1 && words.some((token) => isCommonWord(token.text))) continue;
@@ -255,13 +251,12 @@ export function findGivenNamedPeople(text: string, tokens: readonly Token[], tak
  */
 export function findPartners(text: string, tokens: readonly Token[], people: readonly PersonName[], taken: (start: number, end: number) => boolean): PersonName[] {
   const found: PersonName[] = [];
-  const joined = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
+  const joined = (a: Token | undefined, b: Token | undefined) => areJoined(text, a, b);
   const nameRun = (from: number, to: number): PersonName | undefined => {
     if (from < 0 || to >= tokens.length || to - from < 1 || to - from > 2) return undefined;
     const words = tokens.slice(from, to + 1);
     if (!words.every((word, k) => isNameWord(word, text) && (k === 0 || joined(words[k - 1], word))) || words.slice(0, -1).some((word) => word.possessive)) return undefined;
-    if (joined(tokens[from - 1], words[0]) && isCapitalised(tokens[from - 1]!.text) && !words[0]!.sentenceInitial) return undefined;
-    if (!words[words.length - 1]!.possessive && joined(words[words.length - 1], tokens[to + 1]) && isCapitalised(tokens[to + 1]!.text)) return undefined;
+    if (!standsAlone(text, tokens, from, to)) return undefined;
     const start = words[0]!.start;
     const end = withSuffix(text, tokens, to);
     const name = text.slice(start, end);
@@ -362,6 +357,26 @@ export function findListedPeople(text: string, tokens: readonly Token[], taken: 
 // Initials each followed by a space: "A.P. Møller – Maersk" and "U.S. Army" are written without.
 const initialledName = /(?<![\p{L}\p{N}.’'-])(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+)?(?:\p{Lu}\.\s){1,3}\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*/gu;
 const listOpener = /\b(among (?:them|whom)|including|such as|namely)\s+(?=\p{Lu})/gu;
+
+/**
+ * Whether the name words from token `first` to `last` stand alone: no capitalised word joins them before
+ * (a word that opens the sentence does not count: its capital says nothing), and none after, directly or
+ * across a particle ("Fondazione Bruno Kessler", "Lei Geral de Proteção de Dados" name something else).
+ */
+function standsAlone(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const joined = (a: Token | undefined, b: Token | undefined): b is Token => areJoined(text, a, b);
+  const before = tokens[first - 1];
+  if (joined(before, tokens[first]) && isCapitalised(before!.text) && !before!.sentenceInitial) return false;
+  const end = tokens[last]!;
+  const after = tokens[last + 1];
+  if (end.possessive || !joined(end, after)) return true;
+  return !isCapitalised(after.text) && !(nameParticles.has(after.text) && joined(after, tokens[last + 2]) && isCapitalised(tokens[last + 2]!.text));
+}
+
+/** Whether two tokens stand side by side, only white space between them. */
+function areJoined(text: string, a: Token | undefined, b: Token | undefined): b is Token {
+  return a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
+}
 
 /** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
