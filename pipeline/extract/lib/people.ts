@@ -136,9 +136,7 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
   for (let i = 0; i < tokens.length; i++) {
     for (const length of [4, 3, 2]) {
       const words = tokens.slice(i, i + length);
-      // "Hans de Vries": a particle may stand inside the name, never at its ends.
-      const nameWord = (word: Token, k: number) => isNameWord(word, text) || (k > 0 && k < length - 1 && nameParticles.has(word.text));
-      if (words.length < length || !words.every(nameWord) || words.some((w, k) => k > 0 && !adjacent(text, words[k - 1]!.end, w.start))) continue;
+      if (words.length < length || !isNameRun(text, words)) continue;
       if (words[0]!.sentenceInitial && words.length < 2) continue;
       const start = words[0]!.start;
       const end = withSuffix(text, tokens, i + length - 1);
@@ -371,6 +369,19 @@ function standsAlone(text: string, tokens: readonly Token[], first: number, last
   const after = tokens[last + 1];
   if (end.possessive || !joined(end, after)) return true;
   return !isCapitalised(after.text) && !(nameParticles.has(after.text) && joined(after, tokens[last + 2]) && isCapitalised(tokens[last + 2]!.text));
+}
+
+/**
+ * Whether words are a name's: each a name word, side by side; a particle may stand inside, never at the
+ * ends ("Hans de Vries"). A loop, not arrows made per run: it is asked of every run of every passage.
+ */
+function isNameRun(text: string, words: readonly Token[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    if (!isNameWord(word, text) && !(k > 0 && k < words.length - 1 && nameParticles.has(word.text))) return false;
+    if (k > 0 && !adjacent(text, words[k - 1]!.end, word.start)) return false;
+  }
+  return true;
 }
 
 /** Whether two tokens stand side by side, only white space between them. */

@@ -33,6 +33,20 @@ export function isPlaceName(name: string): boolean {
 /** Articles and particles inside cities' names, in either case: "Sharm El Sheikh", "Dar es Salaam", "Los Angeles" is not one (it starts the name). */
 const cityArticles = new Set(['el', 'al', 'es', 'ash', 'ad', 'ar', 'as', 'de', 'del', 'la', 'le', 'da', 'do', 'dos', 'das', 'di', 'du', 'des']);
 
+/**
+ * Whether a word can stand at `index` in a city's name of `length` words. Not an arrow made per word:
+ * the finder asks this of every run of up to four words of every passage.
+ */
+function isCityNameWord(word: Token, index: number, length: number): boolean {
+  if (isProperNameWord(word)) return true;
+  // "The Hague": an article that is part of the gazetteer's name.
+  if (index === 0) return word.text === 'The' && length > 1;
+  // A word that is also a title may stand inside a longer name after its first word: "Sharm El Sheikh".
+  if (roleWords.has(word.text)) return true;
+  // "Rio de Janeiro": a particle inside the name; "Sharm El Sheikh", "Dar Es Salaam": an article, capitalised.
+  return index < length - 1 && (nameParticles.has(word.text) || cityArticles.has(word.text.toLowerCase()));
+}
+
 /** The fewest people a city has for its name alone, without "in" or "at" before it, to be read as the city. */
 const unmistakablePopulation = 100_000;
 
@@ -89,13 +103,7 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
   for (let i = 0; i < tokens.length; i++) {
     for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
-      // "The Hague": an article that is part of the gazetteer's name; "Rio de Janeiro": a particle inside it.
-      const inside = (index: number) => index > 0 && index < length - 1;
-      // "Sharm El Sheikh", "Dar Es Salaam": an article inside the name may be capitalised.
-      const particle = (word: Token) => nameParticles.has(word.text) || cityArticles.has(word.text.toLowerCase());
-      // A word that is also a title may stand inside a longer name after its first word: "Sharm El Sheikh".
-      const titleInName = (word: Token, index: number) => index > 0 && roleWords.has(word.text);
-      if (!words.every((word, index) => isProperNameWord(word) || titleInName(word, index) || (index === 0 && word.text === 'The' && length > 1) || (inside(index) && particle(word)))) continue;
+      if (!words.every((word, index) => isCityNameWord(word, index, length))) continue;
       const span = { start: words[0]!.start, end: words[length - 1]!.end };
       const candidates = cities.get(text.slice(span.start, span.end));
       if (!candidates) continue;
