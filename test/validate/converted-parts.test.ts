@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyJsonLdInWorker } from '../../pipeline/build/lib/verify.js';
+import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from '../../pipeline/build/lib/verify.js';
 import { memoryReader, verifyJsonLdFile } from '../../pipeline/validate/index.js';
 
 const graphPath = 'dataset.jsonld';
@@ -88,5 +88,30 @@ describe('a graph checked in parts', () => {
     const passed: string[] = [];
     expect(await verifyJsonLdInWorker(scratch, graphPath, { known: new Set(first.passed.slice(1)), passed: (hash) => passed.push(hash) })).toEqual([]);
     expect(passed).toEqual(first.passed);
+  });
+});
+
+describe('a graph checked in shares, by several threads', () => {
+  async function shareOf(text: string, index: number, count: number) {
+    const passed: string[] = [];
+    const problems = await verifyJsonLdFile(graphPath, memoryReader(new Map([[graphPath, text]])), { passed: (hash) => passed.push(hash), share: { index, count } });
+    return { problems, passed };
+  }
+
+  it('converts each part in exactly one share, and together they pass what one check passes', async () => {
+    const whole = await check(graph(5000));
+    const shares = await Promise.all([shareOf(graph(5000), 0, 2), shareOf(graph(5000), 1, 2)]);
+    expect(shares.map((share) => share.problems)).toEqual([[], []]);
+    expect(shares.every((share) => share.passed.length > 0)).toBe(true);
+    expect([...shares[0]!.passed, ...shares[1]!.passed].sort()).toEqual([...whole.passed].sort());
+  });
+
+  it('finds a node that does not convert in the share that owns its part, and the threads together say it once', async () => {
+    const broken = graph(5000, (i) => (i === 4000 ? { '@id': 'relative/4000', name: 'Broken' } : undefined));
+    const shares = await Promise.all([shareOf(broken, 0, 2), shareOf(broken, 1, 2)]);
+    expect(shares.flatMap((share) => share.problems)).toEqual([{ path: graphPath, message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
+    const file = join(scratch, 'shared.jsonld');
+    writeFileSync(file, broken);
+    expect(await verifyJsonLdInWorkers(scratch, 'shared.jsonld', 2)).toEqual([{ path: 'shared.jsonld', message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
   });
 });

@@ -2,7 +2,7 @@ import { MemorySink, writeDataset, type EmitOptions, type FileSink, type Fingerp
 import type { Dataset, DatasetParts } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
 import { threadTimeline } from './timeline-thread.js';
-import { verifyJsonLdInWorker } from './verify.js';
+import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
 import { writeAtomically } from './write.js';
 
 /** What was published: each file's size and SHA-256, and, when nothing was written to a folder, the files' text. */
@@ -39,7 +39,12 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       order = [...emitted.keys()];
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
-      const convertJsonLd = (path: string) => ((emitted.get(path)?.bytes ?? 0) > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts));
+      // A very large one in two, which share its parts: the table check ends long before its conversion.
+      const convertJsonLd = (path: string) => {
+        const bytes = emitted.get(path)?.bytes ?? 0;
+        if (bytes > twoThreadBytes) return verifyJsonLdInWorkers(folder, path, 2, parts);
+        return bytes > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts);
+      };
       const problems = await verifyOutputs(reader, { convertJsonLd });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
@@ -56,6 +61,9 @@ const timelineThreadFrom = 200;
 
 /** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
 const ownThreadBytes = 16 << 20;
+
+/** Size from which a JSON-LD file is worth two threads (about 2,000 pages' graph). */
+const twoThreadBytes = 128 << 20;
 
 /** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
 class OutputsRejected extends Error {

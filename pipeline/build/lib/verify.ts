@@ -6,10 +6,11 @@ const workerUrl = new URL('./jsonld-worker.ts', import.meta.url).href;
 
 /**
  * Converts a JSON-LD file of `folder` to RDF in a worker thread of its own, so that the conversion (the
- * slowest check of a large dataset) runs beside the check of the CSV files on the other core.
+ * slowest check of a large dataset) runs beside the check of the CSV files on the other core; with
+ * `parts.share`, only that share of its parts (see verifyJsonLdInWorkers).
  */
 export async function verifyJsonLdInWorker(folder: string, path: string, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
-  const worker = startModuleWorker(workerUrl, {}, { folder, path, known: [...(parts.known ?? [])] });
+  const worker = startModuleWorker(workerUrl, {}, { folder, path, known: [...(parts.known ?? [])], ...(parts.share ? { share: parts.share } : {}) });
   try {
     const [message] = (await Promise.race([
       once(worker, 'message'),
@@ -22,4 +23,20 @@ export async function verifyJsonLdInWorker(folder: string, path: string, parts: 
   } finally {
     await worker.terminate();
   }
+}
+
+/**
+ * Converts a JSON-LD file in `count` worker threads, each its share of the parts: the conversion is the
+ * check's longest task, and the thread checking the tables is done long before it. A problem both
+ * threads find (the file's layout) is told once.
+ */
+export async function verifyJsonLdInWorkers(folder: string, path: string, count: number, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
+  const shares = await Promise.all(Array.from({ length: count }, (_, index) => verifyJsonLdInWorker(folder, path, { ...parts, share: { index, count } })));
+  const seen = new Set<string>();
+  return shares.flat().filter((problem) => {
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -43,6 +43,11 @@ export interface ConvertedParts {
   known?: ReadonlySet<string>;
   /** Told the hash of each part of the file that converts (or is known to), in order. */
   passed?: (hash: string) => void;
+  /**
+   * This check's share of the parts, when several threads check one file: the parts whose place in
+   * the file is `index` modulo `count` (the others are read, not converted, and not told to `passed`).
+   */
+  share?: { index: number; count: number };
 }
 
 /**
@@ -98,9 +103,19 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
   let part: Array<{ line: number; text: string }> = [];
   let partHash = startPart();
   let converted = false;
-  /** Converts the part read (unless known), or says which of its lines is not JSON. */
+  let partIndex = 0;
+  /** Converts the part read (unless known, or another thread's share), or says which of its lines is not JSON. */
   const convert = async (): Promise<PackageProblem[] | undefined> => {
     const hash = partHash.digest('hex');
+    const share = parts.share;
+    const ours = share === undefined || partIndex % share.count === share.index;
+    partIndex++;
+    if (!ours) {
+      part = [];
+      partHash = startPart();
+      converted = true;
+      return undefined;
+    }
     if (parts.known?.has(hash) !== true) {
       const nodes: unknown[] = [];
       for (const { line, text } of part) {
