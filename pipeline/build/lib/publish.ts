@@ -39,10 +39,12 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       order = [...emitted.keys()];
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
-      // A very large one in two, which share its parts: the table check ends long before its conversion.
+      // A very large one with no part converted before in two, which share its parts: the table check
+      // ends long before its conversion. On a rebuild most parts are known, and reading the file is the
+      // work: one thread reads it once.
       const convertJsonLd = (path: string) => {
         const bytes = emitted.get(path)?.bytes ?? 0;
-        if (bytes > twoThreadBytes) return verifyJsonLdInWorkers(folder, path, 2, parts);
+        if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
         return bytes > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts);
       };
       const problems = await verifyOutputs(reader, { convertJsonLd });
