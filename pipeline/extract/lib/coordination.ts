@@ -16,7 +16,7 @@ const listSeparator = /^(?:\s*\([^()]*\))?(?:\s*,\s*|,?\s+(?:and|or|&)\s+)(?:the
  */
 export function namesListedWithOrganizations(text: string, mentions: readonly PageMention[], candidates: readonly Candidate[]): Candidate[] {
   type Item = { start: number; end: number; mention?: PageMention; candidate?: Candidate; blocks?: boolean };
-  const countriesByStart = new Map(mentions.filter((m) => m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')).map((m) => [m.start, m] as const));
+  const countriesByStart = countryMentionsByStart(mentions);
   const items: Item[] = [
     // An acronym's definition is read as the bracket after a name, not as an item.
     ...mentions.filter((m) => m.ref.type !== 'event' && m.ref.type !== 'term').map((mention) => ({ start: mention.start, end: mention.end, mention })),
@@ -42,11 +42,16 @@ export function namesListedWithOrganizations(text: string, mentions: readonly Pa
   return listed;
 }
 
+/** The page's mentions of countries (not cities), by where they start. */
+export function countryMentionsByStart(mentions: readonly PageMention[]): Map<number, PageMention> {
+  return new Map(mentions.filter((m) => m.ref.type === 'place' && !m.ref.id.startsWith('place/geonames-')).map((m) => [m.start, m] as const));
+}
+
 /**
  * "Telecom Argentina", "O2 Czech Republic": an unknown name written right before a country's name, and
  * ending there (no capitalised word after it), is named with it (the country there is part of the name, not a place).
  */
-function withCountry(text: string, candidate: Candidate, countriesByStart: ReadonlyMap<number, PageMention>): Candidate {
+export function withCountry(text: string, candidate: Candidate, countriesByStart: ReadonlyMap<number, PageMention>): Candidate {
   const gap = /^[ \t\u00a0]+/.exec(text.slice(candidate.end))?.[0].length ?? 0;
   const country = gap > 0 ? countriesByStart.get(candidate.end + gap) : undefined;
   // "Orange Egypt share threat information": what follows may be a verb, but not another word of a name.

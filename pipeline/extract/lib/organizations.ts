@@ -2,7 +2,7 @@ import type { Organization } from '../../model/types.js';
 import { citiesByName } from './gazetteer/cities.js';
 import { countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { internationalOrganizations, type OrganizationEntry } from './gazetteer/organizations.js';
-import { isPlaceName } from './places.js';
+import { isPlaceName, isWellKnownPlaceName } from './places.js';
 import { insideBrackets } from './spans.js';
 import { adjacent, firstWords, isAcronym, isCapitalised, type Token } from './tokens.js';
 import {
@@ -40,6 +40,12 @@ export interface OrganizationName {
   canonicalName?: string;
   acronym?: string;
 }
+
+/** Local courts are named with the city they sit in ("Municipal Court in Prague"); a high court sitting in a city is not. */
+const localCourtWords = new Set(['Municipal', 'Regional', 'District', 'County', 'City', 'Circuit', 'Provincial', 'Local']);
+
+/** Plurals not made with "s", whose possessive is written "'s": "People's Court", "Children's Hospital". */
+const irregularPlurals = new Set(['People', 'Children', 'Women', 'Men']);
 
 // "in" is left out: "… Centre of Excellence in Tallinn" names a place after it far more often than a
 // name goes on ("… Co-operation in Europe" is in the gazetteer).
@@ -112,6 +118,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         continue;
       }
       if (!adjacent(text, previous.end + (previous.possessive ? 2 : 0), tokens[first]!.start)) break;
+      // "People's Court", "People's Bank of China": a plural that takes "'s" describes the body, like "Workers'".
+      if (previous.possessive && irregularPlurals.has(previous.text)) {
+        first--;
+        continue;
+      }
       // "Attorney-General's Department", "Prime Minister's Office": a post in the possessive names the body.
       if (previous.possessive) {
         if (!isRoleWord(previous.text) || first !== i) break;
@@ -149,6 +160,19 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         if (and >= 0) first += and + 1;
       }
     }
+    // "Technion – Israel Institute of Technology", "CSC – IT Center for Science": one word, a spaced dash, then
+    // a body's name is one name (the word alone is its short name).
+    const dashed = tokens[first - 1];
+    const beforeDashed = tokens[first - 2];
+    if (
+      dashed &&
+      /^\s+[–—]\s+$/.test(text.slice(dashed.end, tokens[first]!.start)) &&
+      isCapitalised(dashed.text) &&
+      (isAcronym(dashed.text) || !isCommonWord(dashed.text)) &&
+      !functionWords.has(dashed.text) &&
+      !isPlaceName(dashed.text) &&
+      !(beforeDashed && isCapitalised(beforeDashed.text) && !functionWords.has(beforeDashed.text) && adjacent(text, beforeDashed.end, dashed.start))
+    ) first--;
     // "Minister of Telecommunications and Postal Services": the words after a minister's "of" name a portfolio, not a body.
     const before = tokens[first - 1];
     if (before && (before.text === 'of' || before.text === 'for') && portfolioPosts.has(tokens[first - 2]?.text ?? '') && adjacent(text, tokens[first - 2]!.end, before.start) && adjacent(text, before.end, tokens[first]!.start)) continue;
@@ -215,6 +239,16 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         j = list + 1;
       }
     }
+    // "Municipal Court in Prague", "District Court in Warsaw": a local court is named with its seat.
+    if (last === i && first === i - 1 && localCourtWords.has(tokens[first]!.text) && head.text === 'Court' && tokens[last + 1]?.text === 'in' && adjacent(text, head.end, tokens[last + 1]!.start)) {
+      for (let words = 3; words >= 1; words--) {
+        const seat = tokens.slice(last + 2, last + 2 + words);
+        if (seat.length === words && seat.every((t, k) => isCapitalised(t.text) && adjacent(text, (k === 0 ? tokens[last + 1]! : seat[k - 1]!).end, t.start)) && isPlaceName(text.slice(seat[0]!.start, seat[words - 1]!.end))) {
+          last += 1 + words;
+          break;
+        }
+      }
+    }
     // "Radiocommunications Agency Netherlands", "Police Scotland": a country written right after the head is part of the name.
     if (last === i) last += countryAfter(text, tokens, last)?.words ?? 0;
     // "Unit 8200", "Command 86": a head alone, then its number, is a name.
@@ -240,12 +274,19 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     // "the WannaCry ransomware": a camel-case word before the kind of program it is names the program.
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*$/u.test(token.text) && !/^Ma?c\p{Lu}/u.test(token.text) && !programNoun.test(text.slice(token.end));
     // "F-Secure, founded in Helsinki in 1988": a name said to be founded, not a place's.
-    const founded = /^,\s+(?:which\s+was\s+)?(?:founded|co-founded|established|incorporated)\s+(?:in|by|as)\s/.test(text.slice(token.end));
+    // "Atlassian was founded in Sydney in 2002", "Jirayut Srupsrisopa founded Bitkub": the name of what was founded.
+    const founded =
+      /^,\s+(?:which\s+was\s+)?(?:founded|co-founded|established|incorporated)\s+(?:in|by|as)\s/.test(text.slice(token.end)) ||
+      (/^\s+was\s+(?:founded|co-founded)\s+(?:in|by|as)\s/.test(text.slice(token.end)) && !eventOrWorkHeads.has(token.text)) ||
+      (/\b(?:founded|co-founded)\s+$/.test(text.slice(Math.max(0, token.start - 12), token.start)) && !isCapitalised(tokens[index + 1]?.text ?? '') );
     // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma,
     // unless together they name a place ("MTN Ghana, the largest mobile operator" is a firm; "Helsinki, founded in 1550" is not).
     let first = index;
     while (first > 0 && (isModifier(tokens[first - 1]!) || isAcronym(tokens[first - 1]!.text)) && !tokens[first - 1]!.possessive && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
-    const described = !functionWords.has(token.text) && (describedAsFirm.test(text.slice(token.end)) || founded) && !isPlaceName(text.slice(tokens[first]!.start, token.end));
+    // A town of a few thousand people may share a firm's name ("Leonardo, the defence and aerospace group"):
+    // only a country or a large city is taken to be described so.
+    const named = text.slice(tokens[first]!.start, token.end);
+    const described = !functionWords.has(token.text) && ((describedAsFirm.test(text.slice(token.end)) && !isWellKnownPlaceName(named)) || (founded && !isPlaceName(named)));
     // A name written as a domain name: "CERT.br", "NIC.br", "GOVCERT.NL" (an acronym, a dot, a country or generic domain).
     // Inside brackets it, like a camel-case word, is the short form of the name before them, read with the acronyms.
     const bracketed = inBrackets(token.start);
@@ -419,7 +460,7 @@ const describedAsFirm = new RegExp(
 // something else ("a framework for testing banks").
 // "Confindustria, the employers' federation": a plural possessive among them. A group is a body, a group of something is not.
 String.raw`^,\s+(?:(?:a|an|the|two|three|four|both)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+['’]?\s+){0,4}` +
-    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|cooperative|co-operative|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
+    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|cooperative|co-operative|association|foundation|think[- ]tank|research\s+(?:centre|center|institute)|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
   'u',
 );
 

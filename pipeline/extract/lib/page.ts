@@ -5,6 +5,7 @@ import { findAcronymDefinitions, initialsMatch, type AcronymDefinition } from '.
 import { findDates, dateValue, edtfValue, isAfter, type UnreadDate } from './dates.js';
 import { countryByCode, countryByDemonym, countryNames, type CountryEntry } from './gazetteer/countries.js';
 import { namesListedWithOrganizations, pairedSubjects } from './coordination.js';
+import { employersOfPeople } from './employers.js';
 import { CurationIndex } from './curation.js';
 import { slug } from '../../model/lib/ids.js';
 import type { Curation } from '../../model/types.js';
@@ -377,6 +378,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     const listed = [
       ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved, { sentenceInitial: true })).map(({ start, end, text }) => ({ start, end, name: text })),
       ...pairedSubjects(w.passage.text, w.tokens, named),
+      ...employersOfPeople(w.passage.text, w.mentions, untypedNames(w, unresolved)).map(({ start, end, text }) => ({ start, end, name: text })),
     ];
     for (const candidate of listed) {
       if (curation.rejects(candidate.name)) continue;

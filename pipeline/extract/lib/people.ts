@@ -158,6 +158,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "heard from Zhang Wei of Huawei", "with Park Ji-hoon of the Korea Internet & Security Agency": a name
         // that stands for the organisation named after it, as people do in reports of meetings.
         (/\b(?:from|with|by|and|between|to)\s+$/.test(before) && ofOrganization(end) && !place) ||
+        // "heard from Zhang Wei of Huawei": whoever a meeting heard from, of a body not yet known, is a person.
+        (/\bheard\s+from\s+$/.test(before) && ofUnknownBody(rest) && !place) ||
         // "researchers Kristian von Bonsdorff and Johanna Frost", "footballer Lionel Messi": an occupation before the name.
         occupationBefore.test(before) ||
         // "the first government of Tabaré Vázquez", "succeeding Dominic Perrottet": a term of office, a successor.
@@ -205,6 +207,12 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
     }
   }
   return found;
+}
+
+/** Whether `rest` goes on with "of" and a name that is not a place's: "… of Huawei", not "… of Japan". */
+function ofUnknownBody(rest: string): boolean {
+  const of = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3})/u.exec(rest);
+  return of !== null && !isPlaceName(of[1]!) && !isPlaceName(of[1]!.split(/\s+/)[0]!);
 }
 
 /**

@@ -1,0 +1,87 @@
+/**
+ * Regression tests for the fourteenth round (organisations the tuning pages name without an organisation
+ * noun or with one the rules cut short): firms named by what a person speaks for ("Kate Smith of
+ * Telstra"), by being founded, by a description after a comma that a small town's name must not block;
+ * a short name and a long one joined by a dash; "People's" before a head; a local court and its seat.
+ * Each is written as the general rule it is, with the phrases that must not be read so.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDataset } from '../helpers.js';
+
+const organizations = (text: string) => extractDataset(text).organizations.map((o) => o.name).sort();
+const people = (text: string) => extractDataset(text).people.map((p) => p.name).sort();
+const places = (text: string) => extractDataset(text).places.map((p) => p.name).sort();
+
+describe('the body a person speaks for', () => {
+  it('is an organisation when written after the name and "of"', () => {
+    expect(organizations('At a forum in Sydney in November 2023, the minister heard from Kate Smith of Telstra, Tom Lee of CyberCX and Raj Patel of Westpac.')).toEqual([
+      'CyberCX',
+      'Telstra',
+      'Westpac',
+    ]);
+  });
+
+  it('keeps a firm noun in lower case and a country that end the name', () => {
+    expect(organizations('At the debrief the directorate heard from Leila Benkirane of Attijariwafa bank in 2023.')).toEqual(['Attijariwafa bank']);
+    expect(organizations('In 2023 officials heard from Youssef El-Masry of Orange Egypt, who called for a register.')).toEqual(['Orange Egypt']);
+  });
+
+  it('makes whoever a meeting "heard from" a person, unless what follows "of" is a place', () => {
+    const text = 'At a forum in Astana in May 2023, officials heard from Zhang Wei of Huawei on mobile networks.';
+    expect(people(text)).toEqual(['Zhang Wei']);
+    expect(organizations(text)).toEqual(['Huawei']);
+    expect(people('In 2023 officials heard from Trend Micro of Japan on ransomware.')).toEqual([]);
+  });
+
+  it('never a place after "of"', () => {
+    expect(organizations('In 2022 the minister met John Brown of Sydney.')).toEqual([]);
+    expect(places('In 2022 the minister met John Brown of Sydney.')).toEqual(['Sydney']);
+  });
+});
+
+describe('firms said to be founded', () => {
+  it('after "founded" and before "was founded in"', () => {
+    expect(organizations('Jirayut Srupsrisopa founded Bitkub, now the largest exchange, in Bangkok in 2018.')).toEqual(['Bitkub']);
+    expect(organizations('It was Nguyễn Tử Quảng who founded Bkav, in 1995.')).toEqual(['Bkav']);
+    expect(organizations('Atlassian was founded in Sydney in 2002.')).toEqual(['Atlassian']);
+  });
+
+  it('never a place, a document or a word of a longer name', () => {
+    expect(organizations('Tallinn was founded in 1248.')).toEqual([]);
+    expect(organizations('The National Cyber Security Strategy was founded in 2015 on three pillars.')).toEqual([]);
+    expect(organizations('In 2001 she founded Check Point Research with two friends.')).not.toContain('Check');
+  });
+});
+
+describe('firms described after a comma', () => {
+  it('even when a small town has the name', () => {
+    expect(organizations('Leonardo, the defence and aerospace group, runs a large security operations centre in Chieti.')).toEqual(['Leonardo']);
+  });
+
+  it('as a research centre, an association or a think tank', () => {
+    expect(organizations('SBA Research, a research centre founded in Vienna in 2006, works on software security.')).toEqual(['SBA Research']);
+    expect(organizations('Bitkom, the digital industry association, welcomed the law in 2021.')).toEqual(['Bitkom']);
+  });
+
+  it('never a large city described so', () => {
+    expect(organizations('Haifa, a research centre of the north, hosts many firms.')).toEqual([]);
+  });
+});
+
+describe('names with a dash, a plural possessive, a seat', () => {
+  it('joins a short name and a long one written with a spaced dash', () => {
+    expect(organizations('Haifa hosts the Technion – Israel Institute of Technology.')).toEqual(['Technion – Israel Institute of Technology']);
+    expect(organizations('The CSC – IT Center for Science runs the supercomputer.')).toEqual(['CSC – IT Center for Science']);
+    expect(organizations('Security – Ministry of Defence rules apply.')).toEqual(['Ministry of Defence']);
+  });
+
+  it('reads "People\'s" as part of the name', () => {
+    expect(organizations("The People's Court of Ho Chi Minh City sentenced him in 2021.")).toEqual(["People's Court of Ho Chi Minh City"]);
+    expect(organizations("The People's Bank of China issued rules in 2020.")).toEqual(["People's Bank of China"]);
+  });
+
+  it('names a local court with its seat, but not a high court sitting in a city', () => {
+    expect(organizations('The Municipal Court in Prague ruled in 2020.')).toEqual(['Municipal Court in Prague']);
+    expect(organizations('The Federal High Court in Lagos ruled in 2020.')).toEqual(['Federal High Court']);
+  });
+});
