@@ -85,3 +85,49 @@ describe('names with a dash, a plural possessive, a seat', () => {
     expect(organizations('The Federal High Court in Lagos ruled in 2020.')).toEqual(['Federal High Court']);
   });
 });
+
+describe('the Swiss and Rwandan pages', () => {
+  it('reads an abbreviated rank as a title, not a name', () => {
+    expect(people('Its secretary general, Col. Jeannot Ruhunga, told journalists in Kigali in January 2024 that fraud rose.')).toEqual(['Jeannot Ruhunga']);
+    expect(people('Maj. Gen. Ann Smith spoke in 2020.')).toEqual(['Ann Smith']);
+  });
+
+  it('reads a name followed by the post it holds ("has been its director general")', () => {
+    expect(people('Its secretariat is in Kigali, and Lacina Koné has been its director general since 2016.')).toEqual(['Lacina Koné']);
+    expect(people('Microsoft Azure has been the main platform since 2019.')).toEqual([]);
+  });
+
+  it('takes a name given "in German" after an acronym in the bracket as the same body, without the language', () => {
+    const text =
+      'The National Cyber Security Centre (NCSC; in German Nationales Zentrum für Cybersicherheit) began work on 1 July 2020. ' +
+      'The Federal Office for Cyber Security (Bundesamt für Cybersicherheit, BACS; in French Office fédéral de la cybersécurité, OFCS) replaced the NCSC.';
+    const found = extractDataset(text).organizations;
+    expect(found.map((o) => o.name).sort()).toEqual(['Federal Office for Cyber Security', 'National Cyber Security Centre']);
+    expect(found.find((o) => o.name === 'National Cyber Security Centre')!.alternateNames).toContain('Nationales Zentrum für Cybersicherheit');
+    expect(found.find((o) => o.name === 'Federal Office for Cyber Security')!.alternateNames).toContain('Bundesamt für Cybersicherheit');
+  });
+
+  it('keeps a body noun alone after "of" in the name, not a body named after it', () => {
+    expect(organizations('The Federal Office of Police (fedpol) works with the cantons.')).toEqual(['Federal Office of Police']);
+    expect(organizations('The Division of the Ministry of Home Affairs met in 2020.')).toEqual(['Ministry of Home Affairs']);
+  });
+
+  it('places a city in the country the page names most, of several it names', () => {
+    const text =
+      'Switzerland and its cantons share the work. Switzerland signed in 2019, as the United States did. ' +
+      'In May 2023 ransomware hit Xplain, a software company in Interlaken.';
+    expect(extractDataset(text).places.find((p) => p.name === 'Interlaken')?.countryCode).toBe('CH');
+  });
+
+  it('dates no event by the span of years a plan covers', () => {
+    const events = (text: string) => extractDataset(text).events.map((e) => e.date);
+    expect(events('The policy was followed by a national strategy for 2019 to 2024, and on 26 June 2024 Cabinet approved a new one.')).toEqual(['2024-06-26']);
+    expect(events('A second strategy, covering 2018 to 2022, was adopted on 18 April 2018.')).toEqual(['2018-04-18']);
+    expect(events('He worked for 2019 to 2020 in Paris.')).toEqual(['2019/2020']);
+  });
+
+  it('reads an alliance described after a comma and a retailer named after its noun', () => {
+    expect(organizations('Smart Africa, an alliance of African governments and companies, grew out of a summit in 2013.')).toEqual(['Smart Africa']);
+    expect(organizations('He had led information security at the online retailer Zalando until 2019.')).toEqual(['Zalando']);
+  });
+});

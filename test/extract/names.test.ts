@@ -11,7 +11,7 @@ const people = (text: string) => {
 };
 const countries = (text: string) => findCountries(text, tokenize(text), new Claims()).map((c) => [text.slice(c.start, c.end), c.country.cca2]);
 const cities = (text: string, pageCountries: string[] = []) =>
-  findCities(text, tokenize(text), new Claims(), new Set(pageCountries)).map((c) => [c.city.name, c.city.countryCode, c.city.geonamesId]);
+  findCities(text, tokenize(text), new Claims(), new Map(pageCountries.map((code) => [code, 1]))).map((c) => [c.city.name, c.city.countryCode, c.city.geonamesId]);
 
 describe('findOrganizationNames', () => {
   it('reads a name headed by an organisation noun, with modifiers and complement', () => {

@@ -18,8 +18,12 @@ export interface TextRange {
  * used like an adjective ("the 2015 strategy", "its 2019 report"), or after a document's name or a report's "for".
  */
 export function namesAThing(text: string, date: DateMention): boolean {
-  if (!/^\d{4}$/.test(date.text)) return false;
   const before = text.slice(Math.max(0, date.start - 40), date.start);
+  // "A second strategy, covering 2018 to 2022, was adopted …": the years a plan covers are the plan's, not a date of anything.
+  if (/^\d{4}\s*(?:[–—-]|to|until|through)\s*\d{4}$/.test(date.text)) {
+    return /\b(?:covering|spanning)\s+$/.test(before) || /\b(?:strategy|plan|agenda|programme|program|roadmap)\s+for\s+$/i.test(before);
+  }
+  if (!/^\d{4}$/.test(date.text)) return false;
   // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
   if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+of|,)\s*$/.test(before)) return true;
   if (/\b(?:report|review|survey|budget|statistics|accounts)\s+(?:for|on)\s+$/i.test(before)) return true;

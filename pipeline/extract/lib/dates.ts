@@ -54,6 +54,11 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
     read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
   },
   {
+    // "a strategy for 2019 to 2024", "covering 2018 to 2022": the span of years a plan covers.
+    pattern: new RegExp(String.raw`(?<=\b(?:for|covering|spanning)\s+)${year}\s+(?:to|until|through)\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
+  },
+  {
     // "between January and June 2009", "from 11 June to 11 July 2010": two days or months of one year.
     pattern: new RegExp(String.raw`\b(?:from|between)\s+(?:(\d{1,2})\s+)?${month}\s+(?:to|and|until|till|through)\s+(?:(\d{1,2})\s+)?${month}\s+${year}\b`, 'gi'),
     read: (m) => ({ startDate: monthDate(m[5]!, m[2]!, m[1]), endDate: monthDate(m[5]!, m[4]!, m[3]) }),

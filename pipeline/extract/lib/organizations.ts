@@ -130,7 +130,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
         while (first > 0 && isRoleWord(tokens[first - 1]!.text) && adjacent(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
         break;
       }
-      if (isModifier(previous)) {
+      // "(NCSC; in German Nationales Zentrum für Cybersicherheit)": the language a name is given in is not part of it.
+      if (isModifier(previous) && !(tokens[first - 2]?.text === 'in' && countryByDemonym(previous.text) !== undefined)) {
         first--;
         continue;
       }
@@ -219,7 +220,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       // "… Division of the Ministry of Home Affairs": a complement that is itself an organisation's name
       // is not part of this one (it is its parent, read elsewhere).
       // A response team's complement is its body, part of its name: "CERT of the Army of the Czech Republic".
-      if (j === i + 1 && tokens[j]!.text === 'of' && isBodyHead(tokens[k]!.text) && !responseTeams.has(head.text)) break;
+      // "Federal Office of Police" is one name: a body noun alone after "of" is the field, not another body.
+      if (j === i + 1 && tokens[j]!.text === 'of' && isBodyHead(tokens[k]!.text) && (definite || end - k >= 2) && !responseTeams.has(head.text)) break;
       // So is "the Nigerian Army" in "Cyber Warfare Command of the Nigerian Army": a body within a body
       // named after the head's name, when the complement says whose it is or is a name of three words
       // ("the National Interuniversity Consortium"). "General Command of the Military Forces" is one
@@ -397,13 +399,13 @@ function countryAfter(text: string, tokens: readonly Token[], index: number): { 
 }
 
 /** Nouns for kinds of company: a list of names introduced by one, or that one closes, names companies. */
-const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations|broadcasters)`;
+const companyNouns = String.raw`(?:companies|firms|operators|providers|carriers|banks|businesses|vendors|manufacturers|insurers|utilities|corporations|broadcasters|retailers|airlines|lenders|conglomerates)`;
 /** One name in such a list: one to three words that start with a capital letter or a digit ("2degrees"). */
 const listWord = String.raw`(?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?`;
 const listItem = String.raw`[\p{Lu}\d]${listWord}(?: [\p{Lu}]${listWord}){0,2}`;
 const itemList = String.raw`${listItem}(?:, ${listItem})*(?:,? and ${listItem})?`;
 const introducedList = new RegExp(String.raw`\b${companyNouns}\s+(?:such as|like|including|among them)\s+(${itemList})`, 'gu');
-const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group|broadcaster)`;
+const companyNoun = String.raw`(?:company|firm|operator|provider|carrier|bank|vendor|manufacturer|insurer|utility|corporation|group|broadcaster|retailer|airline|lender|conglomerate)`;
 /** "the power company Eletrobras", "the operator Telenor": a company noun, then its name. */
 const namedCompany = new RegExp(String.raw`\b[Tt]he\s+(?:\p{Ll}+\s+){0,2}${companyNoun}\s+(${listItem})(?![\p{L}\p{N}])`, 'gu');
 /** "the broadcasters KBS and MBC", "the three mobile operators, SK Telecom, KT and LG Uplus": a plural company noun, then their names. */
@@ -460,7 +462,7 @@ const describedAsFirm = new RegExp(
 // something else ("a framework for testing banks").
 // "Confindustria, the employers' federation": a plural possessive among them. A group is a body, a group of something is not.
 String.raw`^,\s+(?:(?:a|an|the|two|three|four|both)\s+|one\s+of\s+(?:the|its|their)\s+(?:\p{L}+['’]s\s+)?)(?:(?!(?:for|of|with|to|that|which|who|in|on|by|from)\s)[\p{Ll}-]+['’]?\s+){0,4}` +
-    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|cooperative|co-operative|association|foundation|think[- ]tank|research\s+(?:centre|center|institute)|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
+    String.raw`(?:firm|company|compan(?=ies)|operator|provider|carrier|bank|start-?up|vendor|manufacturer|insurer|telco|charity|consultancy|non-profit|not-for-profit|producer|maker|supplier|lender|conglomerate|airline|retailer|broadcaster|federation|cooperative|co-operative|association|foundation|think[- ]tank|alliance|coalition|consortium|research\s+(?:centre|center|institute)|group(?!\s+of\b)|utilit(?=y|ies))(?:s|ies|y)?\b`,
   'u',
 );
 

@@ -336,7 +336,14 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     }
   }
 
-  const pageCountries = new Set([...places.values()].map((p) => p.countryCode));
+  // How often the page names each country: a city's namesake in the country named most wins.
+  const pageCountries = new Map<string, number>();
+  for (const w of work) {
+    for (const m of w.mentions) {
+      const code = m.ref.type === 'place' ? places.get(m.ref.id)?.countryCode : undefined;
+      if (code !== undefined) pageCountries.set(code, (pageCountries.get(code) ?? 0) + 1);
+    }
+  }
   for (const w of work) {
     for (const found of findCities(w.passage.text, w.tokens, w.claims, pageCountries)) {
       if (curation.rejects(w.passage.text.slice(found.start, found.end))) continue;
@@ -567,9 +574,11 @@ function isBracketedName(text: string, outer: OrganizationName, inner: Organizat
   // Or both names inside one bracket after an acronym: "The CCN (Centro Criptológico Nacional, National Cryptologic Centre)".
   const paired = /^\s*[,;]\s*$/.test(between) && /\(\s*$/.test(text.slice(0, outer.start)) && /^\s*\)/.test(text.slice(inner.end));
   // Or the name in a language the text names: "The NCSC (National Cyber Security Centre), in Dutch the Nationaal Cyber Security Centrum".
-  const language = /^\)?,?\s+(?:or\s+)?in\s+(\p{Lu}\p{Ll}+)\s*[,:]?\s+(?:the\s+)?$/u.exec(between)?.[1];
+  // "The National Cyber Security Centre (NCSC; in German Nationales Zentrum für Cybersicherheit)": after an acronym in the bracket too.
+  const language = /^(?:\s*\([^()]*?;)?\)?,?\s+(?:or\s+)?in\s+(\p{Lu}\p{Ll}+)\s*[,:]?\s+(?:the\s+)?$/u.exec(between)?.[1];
   if (language !== undefined && countryByDemonym(language) !== undefined) return true;
-  return paired || (/^\s*\($/.test(between) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*)?\)/u.test(text.slice(inner.end)));
+  // "(Bundesamt für Cybersicherheit, BACS; in French Office fédéral de la cybersécurité, OFCS)": a few more parts may follow.
+  return paired || (/^\s*\($/.test(between) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*){0,3}\)/u.test(text.slice(inner.end)));
 }
 
 /**

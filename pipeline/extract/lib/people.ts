@@ -196,6 +196,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "Ivan John Uy, appointed Secretary of … in 2022": a name, then how it came to its post.
         /^,\s+(?:(?:who|then)\s+(?:was\s+)?)?(?:appointed|named|elected|re-elected|sworn in)\s/.exec(rest) ??
         /^\s+(?:became|becomes|was appointed|has been appointed|was named|was elected|served as|serves as)\s/.exec(rest) ??
+        // "Lacina Koné has been its director general since 2016": a name, then the post it holds.
+        /^\s+(?:is|was|has been|had been)\s+(?:its|their|the)\s/.exec(rest) ??
         (leads ? /^/.exec(rest) : null);
       if (!after) continue;
       const following = tokens.filter((t) => t.start >= end + after[0].length).slice(0, 6);
@@ -398,7 +400,7 @@ function areJoined(text: string, a: Token | undefined, b: Token | undefined): b 
 }
 
 /** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
-const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Sen', 'Rep', 'Hon']);
+const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Maj', 'Brig', 'Adm', 'Cdr', 'Sgt', 'Sen', 'Rep', 'Hon']);
 
 /** Occupations written before a name, alone or before a list of two names joined by "and". */
 const occupations = String.raw`(?:researchers?|experts?|analysts?|engineers?|journalists?|scientists?|professors?|footballers?|players?|lawyers?|economists?|academics?|activists?|authors?|entrepreneurs?|founders?|officials?|investigators?|hackers?|judges?|physicians?|doctors?|programmers?|developers?|executives?|diplomats?|politicians?|bankers?|businessm[ae]n|businesswom[ae]n|writers?|reporters?|lecturers?|mathematicians?|cryptographers?|ministers|historians?|sociologists?)`;

@@ -96,7 +96,7 @@ export function findCountries(text: string, tokens: readonly Token[], claims: Cl
  * where the text says it is a place: after "in", "at", "from"… or before an event noun ("Lisbon Summit").
  * Among cities of one name, one in a country the page names wins, then the most populous.
  */
-export function findCities(text: string, tokens: readonly Token[], claims: Claims, pageCountries: ReadonlySet<string>): CityName[] {
+export function findCities(text: string, tokens: readonly Token[], claims: Claims, pageCountries: ReadonlyMap<string, number>): CityName[] {
   const cities = citiesByName();
   const found: CityName[] = [];
   const listedCities = citiesListedTogether(text, tokens, claims);
@@ -134,7 +134,12 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       if (!cue || continued || !claims.claim(span)) continue;
       // A namesake in a country the page names wins only if it is not a village beside a capital.
       const largest = candidates[0]!;
-      const local = candidates.find((c) => pageCountries.has(c.countryCode) && c.population * 10 >= largest.population);
+      // Of namesakes in several such countries, the one in the country the page names most often.
+      let local: CityEntry | undefined;
+      for (const c of candidates) {
+        const named = pageCountries.get(c.countryCode) ?? 0;
+        if (named > 0 && c.population * 10 >= largest.population && named > (local ? pageCountries.get(local.countryCode)! : 0)) local = c;
+      }
       const city = local ?? largest;
       found.push({ ...span, city });
       i += length - 1;

@@ -120,6 +120,8 @@ export const roleWords = new Set([
   'Solicitor', 'Prosecutor', 'Ombudsman', 'Auditor', 'Undersecretary', 'Subsecretary', 'Ir', 'Datuk', 'Dato', 'Tun',
   // Honorifics of other languages written in English text: Thai "Khun", Hindi "Shri" and "Smt".
   'Khun', 'Shri', 'Smt',
+  // Military ranks abbreviated before a name: "Col. Jeannot Ruhunga", "Maj. Gen. …".
+  'Col', 'Gen', 'Capt', 'Lt', 'Maj', 'Brig', 'Adm', 'Cdr', 'Sgt',
   // Posts pages cite in the official's own language: "Bundesministerin Karoline Edtstadler", "Ministro …".
   'Bundesminister', 'Bundesministerin', 'Bundeskanzler', 'Bundeskanzlerin', 'Bundespräsident', 'Staatssekretär', 'Staatssekretärin',
   'Ministro', 'Ministra', 'Ministre', 'Ministr', 'Minister-President',
