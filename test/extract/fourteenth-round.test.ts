@@ -131,3 +131,28 @@ describe('the Swiss and Rwandan pages', () => {
     expect(organizations('He had led information security at the online retailer Zalando until 2019.')).toEqual(['Zalando']);
   });
 });
+
+describe('places a person does not hide', () => {
+  it('reads no person in "Governor of Bank Negara Malaysia", and keeps the country', () => {
+    const text = 'Malaysia is big. Datuk Seri Abdul Rasheed Ghaffour, Governor of Bank Negara Malaysia since 1 July 2023, has made fraud a priority.';
+    expect(people(text)).toEqual(['Abdul Rasheed Ghaffour']);
+    expect(places(text)).toEqual(['Malaysia']);
+    expect(people('Commissioner of Police Jane Ann Doe spoke in 2020.')).toEqual(['Jane Ann Doe']);
+  });
+
+  it('reads a surname that is a city, after "in", as the city', () => {
+    const text = 'In June 2023 the minister thanked Inspector Rodrigo Maldonado, who broke up a ring that robbed pensioners in Maldonado and Salto. Mr Maldonado now trains officers.';
+    expect(people(text)).toEqual(['Rodrigo Maldonado']);
+    expect(places(text)).toEqual(['Maldonado', 'Salto']);
+  });
+
+  it('reads a city after "In" opening a sentence, but not a word of English', () => {
+    expect(places('In Bucaramanga, the university opened a cyber range in 2021.')).toEqual(['Bucaramanga']);
+    expect(places('In Reading the report, officials found gaps in 2021.')).toEqual([]);
+  });
+
+  it('prefers the large city to a namesake five times smaller in a country the page names', () => {
+    const text = 'The United States and Malaysia signed in Washington in 2023. In May 2024 the minister met the ITU Secretary-General in Geneva.';
+    expect(extractDataset(text).places.find((p) => p.name === 'Geneva')?.countryCode).toBe('CH');
+  });
+});

@@ -245,7 +245,9 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   /** Each person's full name and surname, the forms that name them again. */
   const personForms = new Map<string, string>();
   for (const person of people.values()) {
-    for (const form of [person.name, person.name.split(/\s+/).pop()!]) if (form.length >= 3 && !personForms.has(form)) personForms.set(form, person.name);
+    // A surname that is also a country's name ("… Jordan") names the person only in full: the country is named far more often.
+    const surname = person.name.split(/\s+/).pop()!;
+    for (const form of [person.name, ...(countryNames().has(surname) ? [] : [surname])]) if (form.length >= 3 && !personForms.has(form)) personForms.set(form, person.name);
   }
   for (const w of work) {
     const { passage, tokens, claims, mentions } = w;
@@ -281,6 +283,9 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     }
     // A person named before is named again by their full name or their surname alone.
     for (const span of formSpans(passage.text, tokens, personForms)) {
+      // "pensioners in Maldonado and Salto" after "Inspector Rodrigo Maldonado": a surname that is a city's, after "in", is the city.
+      const surnameOnly = span.end - span.start < span.value.length;
+      if (surnameOnly && /\b(?:in|at|near)\s+$/.test(passage.text.slice(Math.max(0, span.start - 8), span.start)) && isPlaceName(passage.text.slice(span.start, span.end))) continue;
       if (claims.claim(span)) mention({ type: 'person', name: span.value }, span.start, span.end);
     }
     for (const found of findCountries(passage.text, tokens, claims)) {

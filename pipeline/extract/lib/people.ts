@@ -74,6 +74,9 @@ export function findPeople(text: string, tokens: readonly Token[], taken: (start
         const nameLength = complement > 0 && run.length - complement >= 2 && run.length - complement <= 4 ? run.length - complement : 2;
         nameTokens = run.slice(-nameLength);
         roleEnd = tokens.indexOf(run[run.length - nameLength - 1]!);
+        // "Governor of Bank Negara Malaysia": a body's noun alone as the post's complement starts the body's
+        // name (a post is "of Police" or "of Staff", never "of Bank").
+        if (run.length - nameLength === 1 && organizationHeads.has(run[0]!.text) && !bareServiceHeads.has(run[0]!.text)) nameTokens = [];
       }
     } else {
       let j = roleEnd + 1;
@@ -398,6 +401,9 @@ function isNameRun(text: string, words: readonly Token[]): boolean {
 function areJoined(text: string, a: Token | undefined, b: Token | undefined): b is Token {
   return a !== undefined && b !== undefined && adjacent(text, a.end, b.start);
 }
+
+/** Organisation nouns a post can take alone as its complement: "Commissioner of Police", "Chief of Staff". */
+const bareServiceHeads = new Set(['Police', 'Army', 'Navy', 'Staff', 'Forces', 'Force', 'Government', 'Cabinet', 'Parliament', 'Senate']);
 
 /** Titles written abbreviated, often with a full stop ("Dr.", "Mr.", "Ir."). */
 const abbreviatedTitles = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Ir', 'Gen', 'Col', 'Capt', 'Lt', 'Maj', 'Brig', 'Adm', 'Cdr', 'Sgt', 'Sen', 'Rep', 'Hon']);

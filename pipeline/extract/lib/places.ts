@@ -129,6 +129,8 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
         listed ||
         listedCities.has(span.start) ||
         (previous !== undefined && locativePrepositions.has(previous.text) && !words[0]!.sentenceInitial) ||
+        // "In Bucaramanga, the university opened …": "In" opening the sentence, before a name that is no word of English.
+        (previous !== undefined && previous.text === 'In' && previous.sentenceInitial && !words.some((word) => isCommonWord(word.text))) ||
         eventNoun ||
         unmistakable;
       if (!cue || continued || !claims.claim(span)) continue;
@@ -138,7 +140,7 @@ export function findCities(text: string, tokens: readonly Token[], claims: Claim
       let local: CityEntry | undefined;
       for (const c of candidates) {
         const named = pageCountries.get(c.countryCode) ?? 0;
-        if (named > 0 && c.population * 10 >= largest.population && named > (local ? pageCountries.get(local.countryCode)! : 0)) local = c;
+        if (named > 0 && c.population * 5 >= largest.population && named > (local ? pageCountries.get(local.countryCode)! : 0)) local = c;
       }
       const city = local ?? largest;
       found.push({ ...span, city });
