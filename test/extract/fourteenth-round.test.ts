@@ -156,3 +156,27 @@ describe('places a person does not hide', () => {
     expect(extractDataset(text).places.find((p) => p.name === 'Geneva')?.countryCode).toBe('CH');
   });
 });
+
+describe('years that name documents, numbers that are no years', () => {
+  const events = (text: string) => extractDataset(text).events.map((e) => e.date);
+
+  it('reads no year in a law\'s number', () => {
+    expect(events('Law 1273 of 2009 added computer crimes to the Penal Code.')).toEqual([]);
+    expect(events('The Cybersecurity Act, 2020 (Act 1038) turned the centre into a regulator.')).toEqual([]);
+  });
+
+  it('dates no event by a year written after a document\'s noun or between an article and its name', () => {
+    expect(events('The Cyber Security Act 2024 was passed on 27 March 2024.')).toEqual(['2024-03-27']);
+    expect(events('Prime Minister Muhyiddin Yassin launched the Malaysia Cyber Security Strategy 2020–2024 in Putrajaya on 12 October 2020.')).toEqual(['2020-10-12']);
+    expect(events('The 2020 Act gives the authority four tasks. Both laws build on the 2008 National Defence Strategy.')).toEqual([]);
+  });
+
+  it('still dates an event by a year before a body or after a verb', () => {
+    expect(events('In 2019 the Strategy Board met. In 2008 the Treaty was signed.')).toEqual(['2019', '2008']);
+  });
+
+  it('reads months of two years as one interval', () => {
+    expect(events('It re-registered every SIM card between October 2021 and May 2022.')).toEqual(['2021-10/2022-05']);
+    expect(events('The project ran from July 2023 to October 2024.')).toEqual(['2023-07/2024-10']);
+  });
+});

@@ -3,6 +3,7 @@ import type { Sentence } from '../../model/types.js';
 import type { ParsedPassage } from '../../parse/index.js';
 import type { DateMention } from './dates.js';
 import { firstStartingAt } from './spans.js';
+import { workHeads } from './vocabulary.js';
 import type { EntityRef, PageMention } from './types.js';
 
 /** Helpers that read a dated clause as an event: its sentence and clause, whether its year names a thing, who it is about. */
@@ -20,12 +21,20 @@ export interface TextRange {
 export function namesAThing(text: string, date: DateMention): boolean {
   const before = text.slice(Math.max(0, date.start - 40), date.start);
   // "A second strategy, covering 2018 to 2022, was adopted …": the years a plan covers are the plan's, not a date of anything.
+  // "the Cyber Security Act 2024", "the National Strategy 2022–2026": a year written after a document's noun is its name's.
+  const afterWorkHead = /\b(\p{Lu}\p{Ll}+)\s+$/u.exec(before);
+  if (afterWorkHead && workHeads.has(afterWorkHead[1]!) && /^\d{4}(?:\s*[–—-]\s*\d{4})?$/.test(date.text)) return true;
   if (/^\d{4}\s*(?:[–—-]|to|until|through)\s*\d{4}$/.test(date.text)) {
     return /\b(?:covering|spanning)\s+$/.test(before) || /\b(?:strategy|plan|agenda|programme|program|roadmap)\s+for\s+$/i.test(before);
   }
   if (!/^\d{4}$/.test(date.text)) return false;
+  // "The 2020 Act gives …", "the 2008 National Defence Strategy": a year between an article and a document's capitalised name.
+  const named = /^\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})/u.exec(text.slice(date.end, date.end + 80));
+  const lastWord = named?.[1]!.split(/\s+/).pop();
+  if (lastWord !== undefined && workHeads.has(lastWord) && /\b(?:the|its|their|this|that|a)\s+$/i.test(before.slice(-8))) return true;
   // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
-  if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+of|,)\s*$/.test(before)) return true;
+  // "Law 1273 of 2009": a document's number may stand between.
+  if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+(?:No\.\s*)?\d[\d,./-]*)?(?:\s+of|,)\s*$/.test(before)) return true;
   if (/\b(?:report|review|survey|budget|statistics|accounts)\s+(?:for|on)\s+$/i.test(before)) return true;
   // "a national strategy for 2030", "the Digital Morocco 2030 strategy": a year a plan aims at is its name's, not a date of anything.
   if (/\b(?:strategy|plan|agenda|vision|programme|program|roadmap)\s+(?:for|to)\s+$/i.test(before)) return true;

@@ -59,6 +59,11 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
     read: (m) => ({ startDate: m[1]!, endDate: m[2]! }),
   },
   {
+    // "between October 2021 and May 2022", "from July 2023 to October 2024": months of two years.
+    pattern: new RegExp(String.raw`\b(?:from|between)\s+${month}\s+${year}\s+(?:to|and|until|till|through)\s+${month}\s+${year}\b`, 'gi'),
+    read: (m) => ({ startDate: monthDate(m[2]!, m[1]!, undefined), endDate: monthDate(m[4]!, m[3]!, undefined) }),
+  },
+  {
     // "between January and June 2009", "from 11 June to 11 July 2010": two days or months of one year.
     pattern: new RegExp(String.raw`\b(?:from|between)\s+(?:(\d{1,2})\s+)?${month}\s+(?:to|and|until|till|through)\s+(?:(\d{1,2})\s+)?${month}\s+${year}\b`, 'gi'),
     read: (m) => ({ startDate: monthDate(m[5]!, m[2]!, m[1]), endDate: monthDate(m[5]!, m[4]!, m[3]) }),
@@ -91,7 +96,8 @@ const yearRules: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<Dat
 ];
 
 /** A year standing alone: four digits not part of a longer number, an amount or a measure. */
-const bareYear = new RegExp(String.raw`(?<![\d.,$€£¥#/-])${year}(?![\d]|[.,/-]\d|\s*(?:%|per\s*cent|km|kg|m\b|people|persons|euros?|dollars?))`, 'g');
+// "Law 1273 of 2009", "(Act 1038)", "Decree No. 1078": a number after a document's noun or "No." numbers the document.
+const bareYear = new RegExp(String.raw`(?<![\d.,$€£¥#/-])(?<!\b(?:Law|Decree|Resolution|Article|Section|No\.?|Number|\(Act)\s+)${year}(?![\d]|[.,/-]\d|\s*(?:%|per\s*cent|km|kg|m\b|people|persons|euros?|dollars?))`, 'g');
 
 const isoDate = /^(?:on\s+)?\d{4}-\d{2}-\d{2}$/i;
 
