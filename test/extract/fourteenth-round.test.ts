@@ -171,6 +171,11 @@ describe('years that name documents, numbers that are no years', () => {
     expect(events('The 2020 Act gives the authority four tasks. Both laws build on the 2008 National Defence Strategy.')).toEqual([]);
   });
 
+  it('still dates the sentence by a document that places it in time ("at the time of the 2008 White Paper")', () => {
+    expect(events('France reviewed its defence policy in depth at the time of the 2008 White Paper.')).toEqual(['2008']);
+    expect(events('After the 2015 Act the agency grew.')).toEqual(['2015']);
+  });
+
   it('still dates an event by a year before a body or after a verb', () => {
     expect(events('In 2019 the Strategy Board met. In 2008 the Treaty was signed.')).toEqual(['2019', '2008']);
   });

@@ -31,7 +31,9 @@ export function namesAThing(text: string, date: DateMention): boolean {
   // "The 2020 Act gives …", "the 2008 National Defence Strategy": a year between an article and a document's capitalised name.
   const named = /^\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})/u.exec(text.slice(date.end, date.end + 80));
   const lastWord = named?.[1]!.split(/\s+/).pop();
-  if (lastWord !== undefined && workHeads.has(lastWord) && /\b(?:the|its|their|this|that|a)\s+$/i.test(before.slice(-8))) return true;
+  // Not when the sentence is placed in time by the document: "at the time of the 2008 White Paper", "after the 2015 Act".
+  const placedInTime = /\b(?:time\s+of|during|after|before|since|until|following)\s+the\s+$/i.test(before);
+  if (lastWord !== undefined && workHeads.has(lastWord) && /\b(?:the|its|their|this|that|a)\s+$/i.test(before.slice(-8)) && !placedInTime) return true;
   // "the Cybercrime Prevention Act of 2012", "the Information Technology Act, 2000", "its report for 2019".
   // "Law 1273 of 2009": a document's number may stand between.
   if (/\b(?:Act|Law|Bill|Code|Decree|Regulations?|Ordinance|Strategy|Plan|Policy|Programme|Agenda)(?:\s+(?:No\.\s*)?\d[\d,./-]*)?(?:\s+of|,)\s*$/.test(before)) return true;
