@@ -11,19 +11,23 @@ const corpus = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
 
 /**
  * The scores as they stand, pinned: a change that lowers one fails here. Raise a floor when a change
- * improves it. held-out/ and held-out-3/ meet the 0.85 target for every kind (held-out-3/: organisations
- * in the ninth round, places in the tenth, people in the twelfth); held-out-2/ for every kind but people
- * recall (0.846, one person short, since the fourth round). The tuning floors fell in
- * the ninth to eleventh rounds, and organisation recall in the thirteenth, only because harder pages
- * joined the group: on the pages before them every score held or rose. See the corpus README and the issue note.
+ * improves it. Every held-out folder meets the 0.85 target for every kind: held-out/ since the ninth round,
+ * held-out-3/ since the twelfth, held-out-4/ on its first score (fourteenth round). held-out-2/, which
+ * missed people recall by one person, was retired into tuning/ in the fourteenth round (its misses were
+ * read to drive fixes). The tuning floors fell in the ninth to eleventh rounds, and organisation recall in
+ * the thirteenth, only because harder pages joined the group; dates recall fell in the fourteenth because
+ * years that name documents no longer date false events. See the corpus README and the issue note.
  */
 const floors: Record<string, Record<string, [precision: number, recall: number]>> = {
   seed: { organizations: [1, 1], people: [1, 1], places: [1, 1], dates: [1, 1], events: [1, 1] },
-  tuning: { organizations: [0.962, 0.924], people: [0.993, 0.979], places: [0.987, 0.973], dates: [0.99, 0.953], events: [0.956, 0.977] },
-  'held-out': { organizations: [0.96, 0.96], people: [1, 1], places: [1, 1], dates: [1, 0.941], events: [0.968, 0.968] },
-  'held-out-2': { organizations: [0.934, 0.877], people: [1, 0.846], places: [1, 1], dates: [0.957, 0.957], events: [0.893, 0.954] },
-  'held-out-3': { organizations: [0.935, 0.858], people: [1, 0.882], places: [0.888, 0.941], dates: [1, 0.969], events: [0.968, 0.983] },
+  tuning: { organizations: [0.965, 0.937], people: [0.997, 0.985], places: [0.993, 0.987], dates: [0.996, 0.939], events: [0.977, 0.977] },
+  'held-out': { organizations: [0.96, 0.96], people: [1, 1], places: [1, 1], dates: [1, 0.941], events: [0.969, 0.969] },
+  'held-out-3': { organizations: [0.936, 0.859], people: [1, 0.882], places: [0.889, 0.941], dates: [1, 0.954], events: [0.984, 0.984] },
+  'held-out-4': { organizations: [0.958, 0.885], people: [1, 1], places: [1, 1], dates: [1, 0.922], events: [0.964, 0.988] },
 };
+
+/** The groups of pages the rules were never tuned on. */
+const heldOut = ['held-out', 'held-out-3', 'held-out-4'];
 
 describe('npm run eval', () => {
   let evaluation: Evaluation;
@@ -33,14 +37,12 @@ describe('npm run eval', () => {
   });
 
   it('scores every page of the corpus, the seed read from source/', () => {
-    const golds = ['held-out', 'held-out-2', 'held-out-3', 'seed', 'tuning'].flatMap((group) =>
+    const golds = [...heldOut, 'seed', 'tuning'].flatMap((group) =>
       readdirSync(join(corpus, group)).filter((name) => name.endsWith('.gold.json')).map((name) => `${group}/${name.replace('.gold.json', '')}`).sort(),
     );
     expect(evaluation.pages.map((p) => p.page)).toEqual(golds);
     expect(golds).toContain('seed/cyber-security');
-    expect(golds.filter((page) => page.startsWith('held-out/'))).toHaveLength(2);
-    expect(golds.filter((page) => page.startsWith('held-out-2/'))).toHaveLength(2);
-    expect(golds.filter((page) => page.startsWith('held-out-3/'))).toHaveLength(2);
+    for (const group of heldOut) expect(golds.filter((page) => page.startsWith(`${group}/`)), group).toHaveLength(2);
     expect(files.flatMap((f) => f.messages).filter((m) => m.fatal)).toEqual([]);
   });
 
@@ -52,7 +54,7 @@ describe('npm run eval', () => {
     }
   });
 
-  it.each(['tuning', 'held-out'])('meets the 0.85 target for every kind on %s', (group) => {
+  it.each(['tuning', ...heldOut])('meets the 0.85 target for every kind on %s', (group) => {
     for (const score of evaluation.groups.find((g) => g.group === group)!.scores) {
       expect(score.precision, `${group} ${score.kind} precision`).toBeGreaterThanOrEqual(targetFor(group));
       expect(score.recall, `${group} ${score.kind} recall`).toBeGreaterThanOrEqual(targetFor(group));

@@ -185,3 +185,38 @@ describe('years that name documents, numbers that are no years', () => {
     expect(events('The project ran from July 2023 to October 2024.')).toEqual(['2023-07/2024-10']);
   });
 });
+
+describe('the pages retired from held-out-2 (Poland, Chile)', () => {
+  it('reads a surname that is a short common word ending like a thing ("Pence")', () => {
+    expect(people('On 2 September 2019 Vice President Mike Pence of the United States signed a declaration in Warsaw.')).toEqual(['Mike Pence']);
+    expect(people('The report cites Jane Smith, Head of Defence.')).not.toContain('Head of Defence');
+  });
+
+  it('reads a post written after its body\'s name in the possessive', () => {
+    expect(people("Krzysztof Silicki, NASK's Director for Cybersecurity, says that phishing is common.")).toEqual(['Krzysztof Silicki']);
+  });
+
+  it('names a response team after the acronym of the body that runs it', () => {
+    expect(organizations('CERT Polska forms part of CSIRT NASK. CSIRT GOV is run by the ABW.').filter((name) => name.includes('CSIRT'))).toEqual(['CSIRT GOV', 'CSIRT NASK']);
+    expect(organizations('The CERT ANSSI Team met in 2020.')).not.toContain('CERT ANSSI');
+  });
+
+  it('reads a brigade or a squad as a body', () => {
+    expect(organizations('The Cybercrime Brigade investigated in 2019. The Cybercrime Squad arrested six people in 2023.')).toEqual(['Cybercrime Brigade', 'Cybercrime Squad']);
+  });
+
+  it('dates no event by the years a policy is for, however far its noun stands', () => {
+    const events = (text: string) => extractDataset(text).events.map((e) => e.date);
+    expect(events('A second policy, for 2023 to 2028, is being drafted.')).toEqual([]);
+    expect(events('The Cybersecurity Strategy of the Republic of Poland for 2019–2024 was adopted on 2019-10-22.')).toEqual(['2019-10-22']);
+  });
+
+  it('gives a city after "and" with a date of its own to that date, not to the one before', () => {
+    const dataset = extractDataset('Chile signed memorandums with the UK in November 2018 and with Spain in Madrid on 11 March 2019.');
+    const madrid = dataset.places.find((p) => p.name === 'Madrid')!.id;
+    expect(dataset.events.map((e) => [e.date, e.locationId === madrid])).toEqual([
+      ['2018-11', false],
+      ['2019-03-11', true],
+    ]);
+  });
+});

@@ -25,7 +25,8 @@ export function namesAThing(text: string, date: DateMention): boolean {
   const afterWorkHead = /\b(\p{Lu}\p{Ll}+)\s+$/u.exec(before);
   if (afterWorkHead && workHeads.has(afterWorkHead[1]!) && /^\d{4}(?:\s*[–—-]\s*\d{4})?$/.test(date.text)) return true;
   if (/^\d{4}\s*(?:[–—-]|to|until|through)\s*\d{4}$/.test(date.text)) {
-    return /\b(?:covering|spanning)\s+$/.test(before) || /\b(?:strategy|plan|agenda|programme|program|roadmap)\s+for\s+$/i.test(before);
+    // "A second policy, for 2023 to 2028, …", "the Cybersecurity Strategy of the Republic of Poland for 2019–2024".
+    return /\b(?:covering|spanning)\s+$/.test(before) || /\b(?:strategy|plan|policy|agenda|programme|program|roadmap)\b(?:,|[^,.;:]{0,50}?)\s+for\s+$/i.test(before);
   }
   if (!/^\d{4}$/.test(date.text)) return false;
   // "The 2020 Act gives …", "the 2008 National Defence Strategy": a year between an article and a document's capitalised name.

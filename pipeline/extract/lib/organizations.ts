@@ -331,7 +331,11 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     const after = countryAfter(text, tokens, index);
     const word = tokens[index + 1];
     const ownWord = word !== undefined && adjacent(text, token.end, word.start) && isCapitalised(word.text) && !isAcronym(word.text) && !isCommonWord(word.text) && !functionWords.has(word.text) && !roleWords.has(word.text) && !calendarWords.has(word.text);
-    if (!after && !ownWord) return;
+    // "CSIRT NASK", "CSIRT GOV": a team named after the body that runs it, by that body's acronym (nothing capitalised after it).
+    const following = tokens[index + 2];
+    const ownAcronym =
+      word !== undefined && adjacent(text, token.end, word.start) && /^\p{Lu}{2,6}$/u.test(word.text) && !(following && isCapitalised(following.text) && adjacent(text, word.end, following.start));
+    if (!after && !ownWord && !ownAcronym) return;
     const end = tokens[index + (after?.words ?? 1)]!.end;
     if (taken(token.start, end)) return;
     found.push({ start: token.start, end, name: text.slice(token.start, end), category: 'governmentBody', ...(after ? { countryCode: after.country.cca2 } : {}) });

@@ -470,7 +470,9 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
         if (m.start < date.end) return false;
         const between = w.passage.text.slice(date.end, m.start);
         const verb = secondPredicate.exec(between);
-        return verb !== null && dates.some((d) => d !== date && d.start >= date.end + verb.index && d.start >= clause.start && d.end <= clause.end);
+        if (verb !== null && dates.some((d) => d !== date && d.start >= date.end + verb.index && d.start >= clause.start && d.end <= clause.end)) return true;
+        // "… with the UK in November 2018 and with Spain in Madrid on 11 March 2019": after "and", a city with a date of its own is that date's.
+        return /\band\b/.test(between) && dates.some((d) => d !== date && d.start >= m.end && d.end <= clause.end && !/[.;]/.test(w.passage.text.slice(m.end, d.start)));
       };
       const location =
         inClause.filter((m) => isCity(m) && !ofAnotherVerb(m)).sort((a, b) => distance(a) - distance(b))[0] ??

@@ -190,7 +190,8 @@ export function findDescribedPeople(text: string, tokens: readonly Token[], take
         // "with Buky Carmeli as its first head": a name, then the post it was given.
         /^\s+as\s+(?:its|the|their|his|her)\s/.exec(rest) ??
         // "Micaela Sánchez Malcolm, Secretary of Public Innovation, chairs …": a capitalised post set off by commas.
-        (place ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
+        // "Krzysztof Silicki, NASK's Director for Cybersecurity,": the post may follow its body's name in the possessive.
+        (place ? null : /^,\s+(?=(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+){0,2}(?:of|for)\s[^,]{1,60},)/u.exec(rest)) ??
         // "Ondřej Filip, executive director of CZ.NIC,", "Javier Candau, head of cybersecurity at the CCN": a post in lower case.
         (place ? null : /^,\s+(?=(?:[\p{Ll}-]+\s+){0,2}(?:of|at|for)\s)/u.exec(rest)) ??
         // "Mario Draghi, prime minister from February 2021 to October 2022": a post in lower case, then when.
@@ -422,7 +423,8 @@ const occupationBefore = new RegExp(String.raw`\b${occupations}\s+(?:and\s+${occ
  * event's noun ("Data Protection Law"), a landform's ("Jordan Valley") or an abstract noun of English ("Cyber Security").
  */
 function isThingName(last: string): boolean {
-  return eventOrWorkHeads.has(last) || landformHeads.has(last) || (isCommonWord(last) && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
+  // A short word with such an ending is not made by it: "Pence", "Vance" are surnames, "Defence", "Agency" things.
+  return eventOrWorkHeads.has(last) || landformHeads.has(last) || (isCommonWord(last) && last.length >= 6 && /(?:ion|ity|ment|ness|ance|ence|ism|ship|cy)$/.test(last));
 }
 
 /**
