@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import type { Dataset } from '../../pipeline/model/index.js';
-import { root, sourceFolder } from '../helpers.js';
+import { mergePages } from '../../pipeline/extract/index.js';
+import { extractText, root, sourceFolder } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-cross-page-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -51,3 +52,37 @@ describe('entities across pages', async () => {
     expect(three.places.filter((p) => p.name === 'Paris')).toHaveLength(1);
   });
 });
+
+describe('government bodies whose names say no country', () => {
+  const france = 'France reformed its defence in 2008. In 2013 the Ministry of Defence of France set up a cyber command, and France trained its staff. The National Cyber Security Centre opened in Paris in 2014.';
+  const spain = 'Spain adopted a strategy in 2013. The Ministry of Defence set up the Joint Cyber Command in Madrid in 2013; Spain funds it. The National Cyber Security Centre opened in 2015.';
+  const international = 'The Ministry of Defence and the National Cyber Security Centre met in 2020 with France, Spain and Italy.';
+  const organizations = (...bodies: string[]) => mergePages(bodies.map((body, index) => extractText(body, `page-${index}.md`))).organizations;
+
+  it('are the bodies of the country their page is about: two countries, two records', () => {
+    const found = organizations(france.replace('of France ', ''), spain).filter((o) => o.name === 'Ministry of Defence' || o.name === 'National Cyber Security Centre');
+    expect(found.map((o) => [o.id, o.countryCode])).toEqual([
+      ['organization/ministry-of-defence-es', 'ES'],
+      ['organization/ministry-of-defence-fr', 'FR'],
+      ['organization/national-cyber-security-centre-es', 'ES'],
+      ['organization/national-cyber-security-centre-fr', 'FR'],
+    ]);
+  });
+
+  it('are one record across pages about the same country, with mentions on each', () => {
+    const dataset = mergePages([extractText(spain, 'a.md'), extractText(spain.replace('2015', '2016'), 'b.md')]);
+    const ministry = dataset.organizations.filter((o) => o.name === 'Ministry of Defence');
+    expect(ministry.map((o) => o.id)).toEqual(['organization/ministry-of-defence-es']);
+    expect(new Set(dataset.mentions.filter((m) => m.entityId === ministry[0]!.id).map((m) => m.documentId)).size).toBe(2);
+  });
+
+  it('stay without a country, and one record, when no country stands out on the page', () => {
+    expect(organizations(international).filter((o) => o.name === 'Ministry of Defence').map((o) => [o.id, o.countryCode ?? null])).toEqual([['organization/ministry-of-defence', null]]);
+  });
+
+  it('never take the page\'s country when the name gives one, however many words it has', () => {
+    const canada = 'Canada set up its centre in 2014, and Canada funds it. Canada worked with the United States Department of Homeland Security in 2015.';
+    expect(organizations(canada).map((o) => [o.id, o.countryCode])).toEqual([['organization/united-states-department-of-homeland-security', 'US']]);
+  });
+});
+

@@ -5,7 +5,7 @@ import type { Affiliation, Document, Participant, Event, Mention, Organization, 
 import { sourcePoint } from '../../parse/index.js';
 import { CurationIndex } from './curation.js';
 import { groupBy } from './group.js';
-import type { EntityRef, PageExtraction, PageRecords, PlacedMention } from './types.js';
+import type { EntityRef, PageExtraction, PageOrganization, PageRecords, PlacedMention } from './types.js';
 
 /**
  * Joins the pages' extractions into one dataset: one organisation, person, place or term however many
@@ -85,7 +85,7 @@ export interface MergedEntities {
   places: Place[];
   terms: Term[];
   affiliations: Affiliation[];
-  /** Organisation id by every name it has. */
+  /** Organisation id by every name it has (with its country, for a body placed in the country of its page: see organizationKey). */
   organizationIdByName: ReadonlyMap<string, string>;
   /** Term id by `<document id> <acronym>`: which of an acronym's terms a page means. */
   termIdByAcronym: ReadonlyMap<string, string>;
@@ -118,12 +118,13 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
       // A name the publisher merged into another is an alternate name of that one.
       const canonical = curation.canonical(extracted.name);
       const found = canonical ? { ...extracted, name: canonical, alternateNames: [extracted.name, ...extracted.alternateNames] } : extracted;
-      const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(n)).find((id) => id !== undefined);
-      const id = existingId ?? `organization/${slug(found.name)}`;
+      const key = (name: string) => organizationKey(name, found);
+      const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(key(n))).find((id) => id !== undefined);
+      const id = existingId ?? `organization/${slug(found.name)}${found.countryFromPage && found.countryCode ? `-${found.countryCode.toLowerCase()}` : ''}`;
       const record = organizations.get(id) ?? { id, name: found.name, alternateNames: [], category: found.category };
       for (const alternate of [found.name, ...found.alternateNames]) {
         if (alternate !== record.name && !record.alternateNames.includes(alternate)) record.alternateNames.push(alternate);
-        organizationIdByName.set(alternate, id);
+        organizationIdByName.set(key(alternate), id);
       }
       if (found.acronym && !record.acronym) record.acronym = found.acronym;
       if (found.countryCode && !record.countryCode) record.countryCode = found.countryCode;
@@ -133,10 +134,11 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   }
 
   for (const extraction of sorted) {
+    const keyOf = pageOrganizationKeys(extraction);
     for (const found of extraction.organizations) {
       if (found.parent === undefined) continue;
-      const id = organizationIdByName.get(curation.canonical(found.name) ?? found.name);
-      const parentId = organizationIdByName.get(found.parent);
+      const id = organizationIdByName.get(organizationKey(curation.canonical(found.name) ?? found.name, found));
+      const parentId = organizationIdByName.get(keyOf(found.parent));
       const record = id ? organizations.get(id) : undefined;
       if (record && parentId && parentId !== id && !record.parentOrganizationId) record.parentOrganizationId = parentId;
     }
@@ -144,12 +146,13 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
 
   const people = new Map<string, Person>();
   for (const extraction of sorted) {
+    const keyOf = pageOrganizationKeys(extraction);
     for (const found of extraction.people) {
       const id = `person/${slug(found.name)}`;
       const record = people.get(id) ?? { id, name: found.name, roles: [], affiliationIds: [] };
       for (const role of found.roles) if (!record.roles.includes(role)) record.roles.push(role);
       for (const name of found.affiliations) {
-        const organizationId = organizationIdByName.get(name);
+        const organizationId = organizationIdByName.get(keyOf(name));
         if (organizationId && !record.affiliationIds.includes(organizationId)) record.affiliationIds.push(organizationId);
       }
       people.set(id, record);
@@ -165,6 +168,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   const termsOfAcronym = new Map<string, Term[]>();
   const termIdByAcronym = new Map<string, string>();
   for (const extraction of sorted) {
+    const keyOf = pageOrganizationKeys(extraction);
     for (const found of extraction.terms) {
       const known = termsOfAcronym.get(found.acronym) ?? [];
       const same = known.find((t) => t.expansion.toLowerCase() === found.expansion.toLowerCase());
@@ -173,7 +177,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
         continue;
       }
       const id = known.length > 0 ? `term/${slug(found.acronym)}-${slug(found.expansion)}` : `term/${slug(found.acronym)}`;
-      const organizationId = found.organization ? organizationIdByName.get(found.organization) : undefined;
+      const organizationId = found.organization ? organizationIdByName.get(keyOf(found.organization)) : undefined;
       const term: Term = {
         id,
         acronym: found.acronym,
@@ -213,10 +217,11 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
  */
 export function resolvePage(page: PageRecords, merged: MergedEntities): PageTables {
   const documentId = page.document.id;
+  const keyOf = pageOrganizationKeys(page);
   const idOf = (ref: EntityRef): string | undefined => {
     switch (ref.type) {
       case 'organization':
-        return merged.organizationIdByName.get(ref.name);
+        return merged.organizationIdByName.get(keyOf(ref.name));
       case 'person':
         return `person/${slug(ref.name)}`;
       case 'place':
@@ -266,6 +271,25 @@ export function resolvePage(page: PageRecords, merged: MergedEntities): PageTabl
     participants: events.flatMap((event) => event.participantIds.map((entityId): Participant => ({ eventId: event.id, entityId }))),
     mentions,
   };
+}
+
+/**
+ * The key an organisation is merged by under one of its names: the name, and for a body the page placed
+ * in its country (see PageOrganization.countryFromPage) the country too, so that "Ministry of Defence"
+ * on a page about France and on one about Spain are two bodies, and on two pages about France one.
+ */
+function organizationKey(name: string, organization: PageOrganization): string {
+  return organization.countryFromPage && organization.countryCode ? `${name}\u0000${organization.countryCode}` : name;
+}
+
+/** A page's keys of the organisations it names, by every name it gives them; other names are their own key. */
+function pageOrganizationKeys(page: Pick<PageRecords, 'organizations'>): (name: string) => string {
+  const keys = new Map<string, string>();
+  for (const organization of page.organizations) {
+    if (!organization.countryFromPage) continue;
+    for (const name of [organization.name, ...organization.alternateNames]) keys.set(name, organizationKey(name, organization));
+  }
+  return (name) => keys.get(name) ?? name;
 }
 
 /** Records sorted by id, in code-unit order (no locale). */

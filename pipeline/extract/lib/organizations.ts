@@ -543,13 +543,25 @@ function isComplementWord(token: Token): boolean {
  * "International …" before the head marks an organisation of states; otherwise the head decides.
  */
 function classify(words: string[], headIndex: number, head: string): Pick<OrganizationName, 'category' | 'countryCode'> {
-  const country = words.map((word) => countryByDemonym(word) ?? countryNames().get(word)).find((entry) => entry !== undefined);
+  // A country of several words counts too: "United States Department of Homeland Security".
+  const country = words.map((word) => countryByDemonym(word) ?? countryNames().get(word)).find((entry) => entry !== undefined) ?? countryOfSeveralWords(words);
   if (country) return { category: 'governmentBody', countryCode: country.cca2 };
   // "International University of Rabat": a school is not an organisation of states, whatever it calls itself.
   if (!academicHeads.has(head) && words.slice(0, headIndex).some((word) => internationalModifiers.has(word))) return { category: 'internationalOrganization' };
   const government = governmentHeads.has(head) || foreignGovernmentHeads.has(head) || foreignHeadEnding.test(head);
   if (government || words.some((word) => governmentModifiers.has(word))) return { category: 'governmentBody' };
   return { category: 'organization' };
+}
+
+/** The country named by two to four consecutive words of a name, if any. */
+function countryOfSeveralWords(words: readonly string[]): CountryEntry | undefined {
+  for (let length = 4; length >= 2; length--) {
+    for (let i = 0; i + length <= words.length; i++) {
+      const entry = countryNames().get(words.slice(i, i + length).join(' '));
+      if (entry) return entry;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -341,6 +341,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     }
   }
 
+  // The country the page is about: the one it names most, clearly more often than any other.
+  const home = homeCountry(work, places);
   // How often the page names each country: a city's namesake in the country named most wins.
   const pageCountries = new Map<string, number>();
   for (const w of work) {
@@ -511,7 +513,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   return {
     page,
     frontMatter,
-    organizations: [...organizations.values()].filter((o) => !aliases.has(o.name)),
+    organizations: [...organizations.values()].filter((o) => !aliases.has(o.name)).map((o) => withHomeCountry(o, home)),
     people: [...people.values()],
     places: [...places.values()],
     terms: [...terms.values()],
@@ -586,6 +588,31 @@ function isBracketedName(text: string, outer: OrganizationName, inner: Organizat
   if (language !== undefined && countryByDemonym(language) !== undefined) return true;
   // "(Bundesamt für Cybersicherheit, BACS; in French Office fédéral de la cybersécurité, OFCS)": a few more parts may follow.
   return paired || (/^\s*\($/.test(between) && /^(?:\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\p{M}-]*)?)?\s*(?:[,;]\s*[^(),;]*){0,3}\)/u.test(text.slice(inner.end)));
+}
+
+/**
+ * The country a page is about: the country it names most often, at least twice and more than twice as
+ * often as the next. Undefined when no country stands out (a page on international cooperation).
+ */
+function homeCountry(work: readonly PassageWork[], places: ReadonlyMap<string, Place>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const w of work) {
+    for (const m of w.mentions) {
+      const place = m.ref.type === 'place' ? places.get(m.ref.id) : undefined;
+      if (place?.kind === 'Country') counts.set(place.countryCode, (counts.get(place.countryCode) ?? 0) + 1);
+    }
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return first && first[1] >= 2 && first[1] > 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+}
+
+/**
+ * A government body whose name says no country ("Ministry of Defence", "National Cyber Security Centre")
+ * is the body of the country the page is about: two pages on two countries name two bodies.
+ */
+function withHomeCountry(organization: PageOrganization, home: string | undefined): PageOrganization {
+  if (home === undefined || organization.category !== 'governmentBody' || organization.countryCode !== undefined) return organization;
+  return { ...organization, countryCode: home, countryFromPage: true };
 }
 
 /**

@@ -15,6 +15,11 @@ export interface PageOrganization {
   acronym?: string;
   category: Organization['category'];
   countryCode?: string;
+  /**
+   * The country is the one the page is about, not one its name gives ("Ministry of Defence" on a page
+   * about France): the body is that country's, and is one entity only with that country's of the same name.
+   */
+  countryFromPage?: boolean;
   /** Name of the organisation of the same page it is part of, where the text says so. */
   parent?: string;
 }
