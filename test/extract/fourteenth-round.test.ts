@@ -220,3 +220,16 @@ describe('the pages retired from held-out-2 (Poland, Chile)', () => {
     ]);
   });
 });
+
+describe('companies by their legal form', () => {
+  it('reads a name before "AG", "Berhad", "Oyj" and the like, never the form alone', () => {
+    expect(organizations('MyCERT was set up on 13 January 1997 at MIMOS Berhad. Siemens AG and A1 Telekom Austria took part in 2019. Nokia Oyj reported in 2021.')).toEqual([
+      'A1 Telekom Austria',
+      'MIMOS Berhad',
+      'MyCERT',
+      'Nokia Oyj',
+      'Siemens AG',
+    ]);
+    expect(organizations('The AG said so in 2020.')).toEqual([]);
+  });
+});

@@ -37,7 +37,11 @@ export const legislatures = new Set([
  * Nouns that end a company's name ("AVG Technologies", "Tata Industries"). Unlike the heads above they
  * also name a field ("Ministry of Industries"), so a complement they open stays part of the name before.
  */
-export const companyHeads = new Set(['Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs', 'Electronics', 'Telecom', 'Securities']);
+export const companyHeads = new Set([
+  'Technologies', 'Holdings', 'Industries', 'Airways', 'Airlines', 'Enterprises', 'Laboratories', 'Labs', 'Electronics', 'Telecom', 'Telekom', 'Securities',
+  // Legal forms written after a company's name: "Siemens AG", "MIMOS Berhad", "Nokia Oyj", "Telenor ASA".
+  'GmbH', 'AG', 'Berhad', 'Bhd', 'Oy', 'Oyj', 'ASA', 'SpA', 'Limited', 'Corp',
+]);
 
 /**
  * Nouns that head an organisation's name in other languages of Europe and the Americas, written first
