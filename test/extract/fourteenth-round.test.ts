@@ -233,3 +233,12 @@ describe('companies by their legal form', () => {
     expect(organizations('The AG said so in 2020.')).toEqual([]);
   });
 });
+
+describe('a faculty and the university it belongs to', () => {
+  it('are two names when the university is named in its own language', () => {
+    expect(organizations('The Faculty of Engineering of the Universidad de la República opened a programme in 2012.')).toEqual([
+      'Faculty of Engineering',
+      'Universidad de la República',
+    ]);
+  });
+});

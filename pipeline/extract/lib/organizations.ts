@@ -222,6 +222,8 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
       // A response team's complement is its body, part of its name: "CERT of the Army of the Czech Republic".
       // "Federal Office of Police" is one name: a body noun alone after "of" is the field, not another body.
       if (j === i + 1 && tokens[j]!.text === 'of' && isBodyHead(tokens[k]!.text) && (definite || end - k >= 2) && !responseTeams.has(head.text)) break;
+      // "Faculty of Engineering of the Universidad de la República": a head of another language, written first, starts another body's name.
+      if (tokens[j]!.text === 'of' && foreignOrganizationHeads.has(tokens[k]!.text) && !foreignHead) break;
       // So is "the Nigerian Army" in "Cyber Warfare Command of the Nigerian Army": a body within a body
       // named after the head's name, when the complement says whose it is or is a name of three words
       // ("the National Interuniversity Consortium"). "General Command of the Military Forces" is one

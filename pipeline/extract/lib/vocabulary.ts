@@ -16,7 +16,7 @@ export const organizationHeads = new Set([
   'Secretariat', 'Senate', 'Service', 'Tribunal', 'Union', 'University', 'Forces', 'Force',
   'Observatory', 'Unit', 'Team', 'Headquarters', 'Division', 'Branch', 'Exchange', 'Services', 'Administration', 'Academy', 'College', 'School',
   'Embassy', 'Mission', 'Delegation', 'Command', 'Corps', 'Guard', 'Laboratory', 'Society', 'Consortium',
-  'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Brigade', 'Squad', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
+  'Coalition', 'Chancellery', 'Treasury', 'Registry', 'Brigade', 'Squad', 'Faculty', 'Ltd', 'Inc', 'PLC', 'LLC', 'Regulator', 'Federation',
   'Confederation', 'Hospital', 'Clinic', 'Commissions', 'Associations', 'Organizations', 'Organisations', 'Unions', 'Chambers',
   'House', 'Staff', 'Lab', 'Party',
 ]);
