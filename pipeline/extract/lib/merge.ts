@@ -109,6 +109,8 @@ export function byDocumentId<T extends { document: Document }>(pages: readonly T
  */
 export function mergeEntities(pages: readonly PageEntities[], curation: CurationIndex = new CurationIndex()): MergedEntities {
   const sorted = byDocumentId(pages);
+  // Each page's keys of the organisations it names (see organizationKey), made once.
+  const keysOf = new Map(sorted.map((page) => [page, pageOrganizationKeys(page)] as const));
 
   // Organisations: one per name; a page's name that another page gives as an alternate joins it.
   const organizations = new Map<string, Organization>();
@@ -120,7 +122,8 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
       const found = canonical ? { ...extracted, name: canonical, alternateNames: [extracted.name, ...extracted.alternateNames] } : extracted;
       const key = (name: string) => organizationKey(name, found);
       const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(key(n))).find((id) => id !== undefined);
-      const id = existingId ?? `organization/${slug(found.name)}${found.countryFromPage && found.countryCode ? `-${found.countryCode.toLowerCase()}` : ''}`;
+      const country = pageCountryOf(found);
+      const id = existingId ?? `organization/${slug(found.name)}${country ? `-${country.toLowerCase()}` : ''}`;
       const record = organizations.get(id) ?? { id, name: found.name, alternateNames: [], category: found.category };
       for (const alternate of [found.name, ...found.alternateNames]) {
         if (alternate !== record.name && !record.alternateNames.includes(alternate)) record.alternateNames.push(alternate);
@@ -134,7 +137,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   }
 
   for (const extraction of sorted) {
-    const keyOf = pageOrganizationKeys(extraction);
+    const keyOf = keysOf.get(extraction)!;
     for (const found of extraction.organizations) {
       if (found.parent === undefined) continue;
       const id = organizationIdByName.get(organizationKey(curation.canonical(found.name) ?? found.name, found));
@@ -146,7 +149,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
 
   const people = new Map<string, Person>();
   for (const extraction of sorted) {
-    const keyOf = pageOrganizationKeys(extraction);
+    const keyOf = keysOf.get(extraction)!;
     for (const found of extraction.people) {
       const id = `person/${slug(found.name)}`;
       const record = people.get(id) ?? { id, name: found.name, roles: [], affiliationIds: [] };
@@ -168,7 +171,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   const termsOfAcronym = new Map<string, Term[]>();
   const termIdByAcronym = new Map<string, string>();
   for (const extraction of sorted) {
-    const keyOf = pageOrganizationKeys(extraction);
+    const keyOf = keysOf.get(extraction)!;
     for (const found of extraction.terms) {
       const known = termsOfAcronym.get(found.acronym) ?? [];
       const same = known.find((t) => t.expansion.toLowerCase() === found.expansion.toLowerCase());
@@ -279,7 +282,13 @@ export function resolvePage(page: PageRecords, merged: MergedEntities): PageTabl
  * on a page about France and on one about Spain are two bodies, and on two pages about France one.
  */
 function organizationKey(name: string, organization: PageOrganization): string {
-  return organization.countryFromPage && organization.countryCode ? `${name}\u0000${organization.countryCode}` : name;
+  const country = pageCountryOf(organization);
+  return country ? `${name}\u0000${country}` : name;
+}
+
+/** The country a body was placed in by its page (not by its name), if any. */
+function pageCountryOf(organization: PageOrganization): string | undefined {
+  return organization.countryFromPage ? organization.countryCode : undefined;
 }
 
 /** A page's keys of the organisations it names, by every name it gives them; other names are their own key. */

@@ -282,7 +282,7 @@ export function findOrganizationNames(text: string, tokens: readonly Token[]): O
     const founded =
       /^,\s+(?:which\s+was\s+)?(?:founded|co-founded|established|incorporated)\s+(?:in|by|as)\s/.test(text.slice(token.end)) ||
       (/^\s+was\s+(?:founded|co-founded)\s+(?:in|by|as)\s/.test(text.slice(token.end)) && !eventOrWorkHeads.has(token.text)) ||
-      (/\b(?:founded|co-founded)\s+$/.test(text.slice(Math.max(0, token.start - 12), token.start)) && !isCapitalised(tokens[index + 1]?.text ?? '') );
+      (/\b(?:founded|co-founded)\s+$/.test(text.slice(Math.max(0, token.start - 12), token.start)) && !isCapitalised(tokens[index + 1]?.text ?? ''));
     // "Norsk Hydro, one of the world's largest aluminium producers": the capitalised words before the comma,
     // unless together they name a place ("MTN Ghana, the largest mobile operator" is a firm; "Helsinki, founded in 1550" is not).
     let first = index;

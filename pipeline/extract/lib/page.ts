@@ -284,8 +284,8 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     // A person named before is named again by their full name or their surname alone.
     for (const span of formSpans(passage.text, tokens, personForms)) {
       // "pensioners in Maldonado and Salto" after "Inspector Rodrigo Maldonado": a surname that is a city's, after "in", is the city.
-      const surnameOnly = span.end - span.start < span.value.length;
-      if (surnameOnly && /\b(?:in|at|near)\s+$/.test(passage.text.slice(Math.max(0, span.start - 8), span.start)) && isPlaceName(passage.text.slice(span.start, span.end))) continue;
+      const written = passage.text.slice(span.start, span.end);
+      if (written !== span.value && /\b(?:in|at|near)\s+$/.test(passage.text.slice(Math.max(0, span.start - 8), span.start)) && isPlaceName(written)) continue;
       if (claims.claim(span)) mention({ type: 'person', name: span.value }, span.start, span.end);
     }
     for (const found of findCountries(passage.text, tokens, claims)) {
@@ -341,16 +341,19 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     }
   }
 
-  // The country the page is about: the one it names most, clearly more often than any other.
-  const home = homeCountry(work, places);
-  // How often the page names each country: a city's namesake in the country named most wins.
+  // How often the page names each country, by the places it has named so far: a city's namesake in the
+  // country named most wins; the country named most by its own name is the one the page is about.
   const pageCountries = new Map<string, number>();
+  const countriesByName = new Map<string, number>();
   for (const w of work) {
     for (const m of w.mentions) {
-      const code = m.ref.type === 'place' ? places.get(m.ref.id)?.countryCode : undefined;
-      if (code !== undefined) pageCountries.set(code, (pageCountries.get(code) ?? 0) + 1);
+      const place = m.ref.type === 'place' ? places.get(m.ref.id) : undefined;
+      if (place === undefined) continue;
+      pageCountries.set(place.countryCode, (pageCountries.get(place.countryCode) ?? 0) + 1);
+      if (place.kind === 'Country') countriesByName.set(place.countryCode, (countriesByName.get(place.countryCode) ?? 0) + 1);
     }
   }
+  const home = homeCountry(countriesByName);
   for (const w of work) {
     for (const found of findCities(w.passage.text, w.tokens, w.claims, pageCountries)) {
       if (curation.rejects(w.passage.text.slice(found.start, found.end))) continue;
@@ -389,10 +392,12 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   // are two unknown names that act together ("Telkom and Vodacom began sharing threat data").
   for (const w of work) {
     const named = overlapTest(w.mentions);
+    // Read once for both rules: a name after "<person> of" never opens a sentence, so the words that do make no difference there.
+    const untyped = untypedNames(w, unresolved, { sentenceInitial: true });
     const listed = [
-      ...namesListedWithOrganizations(w.passage.text, w.mentions, untypedNames(w, unresolved, { sentenceInitial: true })).map(({ start, end, text }) => ({ start, end, name: text })),
+      ...namesListedWithOrganizations(w.passage.text, w.mentions, untyped).map(asSpan),
       ...pairedSubjects(w.passage.text, w.tokens, named),
-      ...employersOfPeople(w.passage.text, w.mentions, untypedNames(w, unresolved)).map(({ start, end, text }) => ({ start, end, name: text })),
+      ...employersOfPeople(w.passage.text, w.mentions, untyped).map(asSpan),
     ];
     for (const candidate of listed) {
       if (curation.rejects(candidate.name)) continue;
@@ -523,6 +528,11 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   };
 }
 
+/** A candidate name as the span of a name to type. */
+function asSpan({ start, end, text }: Candidate): { start: number; end: number; name: string } {
+  return { start, end, name: text };
+}
+
 /**
  * Capitalised phrases and acronyms the extractor saw but typed as nothing: what a publisher may want to
  * curate. A word capitalised only because it opens a sentence, a month, a post or a nationality is not one.
@@ -591,17 +601,11 @@ function isBracketedName(text: string, outer: OrganizationName, inner: Organizat
 }
 
 /**
- * The country a page is about: the country it names most often, at least twice and more than twice as
- * often as the next. Undefined when no country stands out (a page on international cooperation).
+ * The country a page is about, from how often it names each country: the one named most often, at least
+ * twice and more than twice as often as the next. Undefined when no country stands out (a page on
+ * international cooperation).
  */
-function homeCountry(work: readonly PassageWork[], places: ReadonlyMap<string, Place>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const w of work) {
-    for (const m of w.mentions) {
-      const place = m.ref.type === 'place' ? places.get(m.ref.id) : undefined;
-      if (place?.kind === 'Country') counts.set(place.countryCode, (counts.get(place.countryCode) ?? 0) + 1);
-    }
-  }
+function homeCountry(counts: ReadonlyMap<string, number>): string | undefined {
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return first && first[1] >= 2 && first[1] > 2 * (second?.[1] ?? 0) ? first[0] : undefined;
 }
