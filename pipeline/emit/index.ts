@@ -17,7 +17,8 @@ export {
   type MultiValueSeparator,
 } from './lib/csv/cells.js';
 export { emitMarkdown } from './lib/markdown/emit.js';
-export { memoryTimeline, timelineItem, timelineText, type TimelineBuilder, type TimelineEvent, type TimelineFactory, type TimelineItem } from './lib/markdown/timeline.js';
+export { timelineItem, timelineText, type TimelineEvent, type TimelineItem } from './lib/markdown/timeline.js';
+export { chunkContext, isPageChunk, pageChunk, type ChunkContext, type EmitParts, type PageChunk } from './lib/page-chunk.js';
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
 export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';

@@ -45,13 +45,14 @@ describe('the record store', () => {
     const cacheFolder = join(scratch, 'cache');
     const cache = await PageCache.open(cacheFolder);
     const store = new RecordStore(cache, undefined);
-    const outcome = { records: { marker: true }, messages: [], curationUsed: [] } as unknown as PageOutcome;
+    const records = { marker: true, events: [], mentions: [] };
+    const outcome = { records, messages: [], curationUsed: [] } as unknown as PageOutcome;
     await cache.set('k'.repeat(64), outcome);
     await store.put('page.md', outcome, 'k'.repeat(64), true);
     expect(spills()).toEqual([]);
-    expect(await store.get('page.md')).toEqual({ marker: true });
+    expect(await store.get('page.md')).toEqual(records);
     // An entry deleted by hand while the build runs is an error that says so, never a stale or empty page.
-    rmSync(join(cacheFolder, 'pages', 'kk'), { recursive: true });
+    rmSync(join(cacheFolder, 'records', 'kk'), { recursive: true });
     await expect(store.get('page.md')).rejects.toThrow(/page\.md are no longer where the build kept them/);
     await store.close();
   });

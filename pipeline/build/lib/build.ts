@@ -1,9 +1,11 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { fingerprint, type EmitOptions, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { chunkContext, fingerprint, pageChunk, type EmitOptions, type Fingerprint, type PageChunk, type QualityInput } from '../../emit/index.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
-import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage } from '../../extract/index.js';
-import { datasetOf, type Dataset, type DatasetParts, type PageTables } from '../../model/lib/dataset.js';
+import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
+import { datasetOf, type Dataset, type PageTables } from '../../model/lib/dataset.js';
+import type { EmitParts } from '../../emit/index.js';
+import { chunkKey } from './chunks.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { validateRecords } from '../../validate/index.js';
@@ -33,6 +35,8 @@ export interface BuildResult {
   outputs?: Map<string, string>;
   /** Pages read, and how many of them came from the cache unchanged. */
   pages?: { read: number; fromCache: number };
+  /** Pages whose chunk of the emitted files was taken from the cache, and pages whose chunk was made (see PageChunk). */
+  chunks?: { reused: number; made: number };
   /** How many records of each kind the dataset has. */
   counts?: DatasetCounts;
   /** The output folder already held what this build would write, so it was kept as it was. */
@@ -142,7 +146,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? await buildInputs(source, config!, curation!, options, read.map((page) => ({ relative: page.relative!, key: page.key! })))
       : undefined;
     const pageMessages = read.flatMap(({ relative, kept }): Array<[string, PageMessage[]]> => (relative && kept && kept.messages.length > 0 ? [[relative, kept.messages]] : []));
-    const named = read.flatMap(({ relative, file, kept }) => (relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document }] : []));
+    const named = read.flatMap(({ relative, file, kept, key }) =>
+      relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document, ...(key !== undefined && kept.references ? { key, references: kept.references } : {}) }] : [],
+    );
     const fileOf = new Map(named.map(({ file, named }) => [named.document.id, file] as const));
     // Pass one: the entities every page names. The pages' own records stay in the store until emitted.
     const merged = mergeEntities(named.map((page) => page.named), curationIndex);
@@ -190,11 +196,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
     const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
     const converted: string[] = [];
-    // Pass two: each page's records, taken from the store, resolved against the entities, checked
-    // against the schemas and emitted, one page at a time. Kept only for a caller that wants the dataset.
+    // Pass two: each page's chunk of the files, in document order. A page whose chunk the cache holds
+    // under the same key (the same page, its references resolving as they did) is written from there;
+    // any other has its records taken from the store, resolved against the entities, checked against
+    // the schemas and made into its chunk, then kept. The records are kept for a caller that wants the
+    // dataset, and then every chunk is made afresh.
     const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
-    const counted = { events: 0, mentions: 0 };
-    const parts: DatasetParts = {
+    const context = chunkContext(merged, emitOptions);
+    const counted = { events: 0, mentions: 0, chunksReused: 0, chunksMade: 0 };
+    const parts: EmitParts = {
       documents,
       organizations: merged.organizations,
       people: merged.people,
@@ -203,14 +213,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       affiliations: merged.affiliations,
       async *pages() {
         let invalid = false;
-        for (const { relative } of inOrder) {
-          const page = resolvePage(await store!.get(relative), merged);
-          validateRecords(page, (id) => fileOf.get(id), fallback);
-          invalid ||= hasErrors(files);
-          counted.events += page.events.length;
-          counted.mentions += page.mentions.length;
-          kept?.push(page);
-          yield page;
+        for (const { relative, named: page, key, references } of inOrder) {
+          const keptAs = cache && key !== undefined && references && !kept ? chunkKey(key, references, resolverOf(page, merged), context, emitOptions) : undefined;
+          let chunk: PageChunk | undefined = keptAs === undefined ? undefined : await cache!.chunk(keptAs);
+          if (chunk) counted.chunksReused++;
+          else {
+            const records = resolvePage(await store!.get(relative), merged);
+            validateRecords(records, (id) => fileOf.get(id), fallback);
+            invalid ||= hasErrors(files);
+            kept?.push(records);
+            chunk = pageChunk(records, context);
+            counted.chunksMade++;
+            // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.
+            if (keptAs !== undefined && !invalid) await cache!.setChunk(keptAs, chunk);
+          }
+          counted.events += chunk.counts.events;
+          counted.mentions += chunk.counts.mentions;
+          yield chunk;
         }
         // A record that fails its schema is never published: the files written so far are abandoned.
         if (invalid) throw new RecordsRejected();
@@ -231,7 +250,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (reuse) await writeConvertedParts(reuse.cache, converted);
     if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
     const dataset = kept ? datasetOf(parts, kept) : undefined;
-    return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: read.length, fromCache }, ...published };
+    return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: read.length, fromCache }, chunks: { reused: counted.chunksReused, made: counted.chunksMade }, ...published };
   }
 }
 

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../model/lib/project.js';
 import { filesUnder, writeWhole } from './files.js';
-import type { PageOutcome, PageTask } from './page-task.js';
+import type { PageChunk } from '../../emit/index.js';
+import type { PageRecords } from '../../extract/index.js';
+import { summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
 export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
@@ -39,7 +41,9 @@ export function pipelineVersion(): Promise<string> {
 /**
  * Page outcomes kept between builds, each under a hash of all it depends on: the page's bytes and path,
  * the curation, the depth limit and the pipeline's version. An entry is only ever reused for exactly the
- * same inputs, so nothing stale is read; a damaged entry is a miss.
+ * same inputs, so nothing stale is read; a damaged entry is a miss. An outcome is kept in two files, its
+ * summary and its records, read apart. Beside them, each page's chunk of the emitted files (see
+ * PageChunk), under a key of its own that the build makes (see chunkKey).
  */
 export class PageCache {
   private constructor(
@@ -48,7 +52,7 @@ export class PageCache {
   ) {}
 
   static async open(folder: string): Promise<PageCache> {
-    return new PageCache(join(folder, 'pages'), await pipelineVersion());
+    return new PageCache(folder, await pipelineVersion());
   }
 
   key(task: PageTask): string {
@@ -65,20 +69,47 @@ export class PageCache {
       .digest('hex');
   }
 
+  /** A page's outcome whole, its summary and its records. */
   async get(key: string): Promise<PageOutcome | undefined> {
-    try {
-      return JSON.parse(await readFile(this.pathOf(key), 'utf8')) as PageOutcome;
-    } catch {
-      return undefined;
-    }
+    const summary = await this.summary(key);
+    if (!summary) return undefined;
+    if (!summary.named) return { messages: summary.messages, curationUsed: summary.curationUsed };
+    const records = await this.records(key);
+    return records && { messages: summary.messages, curationUsed: summary.curationUsed, records };
   }
 
+  summary(key: string): Promise<PageSummary | undefined> {
+    return readJson<PageSummary>(this.pathOf('pages', key));
+  }
+
+  records(key: string): Promise<PageRecords | undefined> {
+    return readJson<PageRecords>(this.pathOf('records', key));
+  }
+
+  /** Keeps a page's outcome; its records first, so that a summary kept always has its records. */
   async set(key: string, outcome: PageOutcome): Promise<void> {
-    await writeWhole(this.pathOf(key), JSON.stringify(outcome));
+    if (outcome.records) await writeWhole(this.pathOf('records', key), JSON.stringify(outcome.records));
+    await writeWhole(this.pathOf('pages', key), JSON.stringify(summaryOf(outcome)));
   }
 
-  private pathOf(key: string): string {
-    return join(this.folder, key.slice(0, 2), `${key}.json`);
+  chunk(key: string): Promise<PageChunk | undefined> {
+    return readJson<PageChunk>(this.pathOf('chunks', key));
+  }
+
+  async setChunk(key: string, chunk: PageChunk): Promise<void> {
+    await writeWhole(this.pathOf('chunks', key), JSON.stringify(chunk));
+  }
+
+  private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {
+    return join(this.folder, kind, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return undefined;
   }
 }
 

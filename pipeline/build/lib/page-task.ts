@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { CurationIndex, extractPage, pageRecords, type PageRecords } from '../../extract/index.js';
+import { CurationIndex, extractPage, pageRecords, pageReferences, type EntityRef, type PageEntities, type PageRecords } from '../../extract/index.js';
 import { reportError } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { parseMarkdown, parsePage, readPage, treeDepth } from '../../parse/index.js';
@@ -34,6 +34,28 @@ export interface PageOutcome {
   records?: PageRecords;
   messages: PageMessage[];
   curationUsed: string[];
+}
+
+/** What a page names, and its candidates for curation: all of its records a build holds while it reads the others. */
+export type PageNamed = PageEntities & Pick<PageRecords, 'candidates'>;
+
+/**
+ * A page's outcome without the bulk of its records (its structure, events and mentions): what a build
+ * needs of every page before it writes any, kept apart in the cache so that it is read on its own.
+ */
+export interface PageSummary {
+  messages: PageMessage[];
+  curationUsed: string[];
+  named?: PageNamed;
+  /** What its events and mentions refer to (see pageReferences). */
+  references?: EntityRef[];
+}
+
+export function summaryOf(outcome: PageOutcome): PageSummary {
+  const { records, messages, curationUsed } = outcome;
+  if (!records) return { messages, curationUsed };
+  const { document, organizations, people, places, terms, candidates } = records;
+  return { messages, curationUsed, named: { document, organizations, people, places, terms, candidates }, references: pageReferences(records) };
 }
 
 /** Reads one page: bytes → text → syntax tree (depth-checked) → front matter → extraction → records. */

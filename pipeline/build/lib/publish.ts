@@ -1,7 +1,6 @@
-import { MemorySink, writeDataset, type EmitOptions, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
-import type { Dataset, DatasetParts } from '../../model/lib/dataset.js';
+import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import type { Dataset } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
-import { threadTimeline } from './timeline-thread.js';
 import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
 import { writeAtomically } from './write.js';
 
@@ -18,13 +17,12 @@ export type Published = { written: Map<string, Fingerprint>; outputs?: Map<strin
  * before the files are read back (at 10,000 pages they are gigabytes, and a large live heap makes
  * every collection of the check's garbage slow).
  */
-export async function publish(out: string | undefined, held: { dataset?: Dataset | DatasetParts }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
+export async function publish(out: string | undefined, held: { dataset?: Dataset | EmitParts }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
   const emit = async (sink: FileSink) => {
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
-    // A timeline of many pages is made in a thread of its own, beside the pages; a few pages' is not worth one.
-    return writeDataset(sink, dataset, options, quality, dataset.documents.length >= timelineThreadFrom ? { timeline: threadTimeline } : {});
+    return writeDataset(sink, dataset, options, quality);
   };
   if (out === undefined) {
     const sink = new MemorySink();
@@ -57,9 +55,6 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     throw error;
   }
 }
-
-/** Pages from which the timeline is worth a thread of its own (starting one takes about a second). */
-const timelineThreadFrom = 200;
 
 /** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
 const ownThreadBytes = 16 << 20;

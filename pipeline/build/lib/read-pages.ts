@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
-import type { CurationIndex, PageEntities, PageRecords } from '../../extract/index.js';
+import type { CurationIndex, EntityRef } from '../../extract/index.js';
 import { fileWithError, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { documentIdFor } from '../../parse/index.js';
 import type { PageCache } from './cache.js';
 import { tooLarge } from './limits.js';
 import { limitOptions, pageMemory, type Limits } from './options.js';
-import type { PageMessage, PageOutcome, PageTask } from './page-task.js';
+import { summaryOf, type PageMessage, type PageNamed, type PageOutcome, type PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
 import type { RecordStore } from './record-store.js';
 import { displayPath, readBytes, relativePath, type PageSource } from './sources.js';
@@ -18,8 +18,8 @@ export interface PageRead {
   relative?: string;
   /** The outcome whole, unless its records went to the store (see ReadOptions.store). */
   outcome?: PageOutcome;
-  /** With a store: the page's messages, and what it names (its records stay in the store). */
-  kept?: { messages: PageMessage[]; named?: PageNamed };
+  /** With a store: the page's messages, what it names and what it refers to (its records stay in the store). */
+  kept?: { messages: PageMessage[]; named?: PageNamed; references?: EntityRef[] };
   /** The page's cache key: a hash of everything its outcome depends on (when the build has a cache). */
   key?: string;
 }
@@ -38,8 +38,7 @@ export interface ReadOptions {
   store?: RecordStore;
 }
 
-/** What a page names, and its candidates for curation: all of its records a build holds while it reads the others. */
-export type PageNamed = PageEntities & Pick<PageRecords, 'candidates'>;
+export type { PageNamed };
 
 /** A page ready to be read (its task, unless its outcome is known) or the error that stops it being read at all. */
 type Prepared = { file: VFile; relative?: undefined } | { relative: string; shown: string; task?: PageTask; key?: string };
@@ -99,15 +98,28 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
   const pool = poolFor(limits);
   const prepare = preparer(options);
   let fromCache = 0;
-  let done = 0;
+  let pagesDone = 0;
   const read = await mapInOrder(pages, pool.size * 2, async (page): Promise<PageRead> => {
     let outcome = fromShards?.get(relativePath(source, page.path));
     const prepared = await prepare(page, outcome !== undefined);
     if (prepared.relative === undefined) return { file: prepared.file };
     const { relative, shown, task, key } = prepared;
+    const keyed = key !== undefined ? { key } : {};
+    const finished = (messages: readonly PageMessage[], curationUsed: readonly string[]) => {
+      curationIndex.markUsed(curationUsed);
+      options.progress?.(++pagesDone, pages.length);
+      return fileWithMessages(shown, messages);
+    };
+    // With a store, a page in the cache is read by its summary alone: its records stay where they are.
+    const summary = options.store && task && key !== undefined ? await cache?.summary(key) : undefined;
+    if (summary) {
+      fromCache++;
+      if (summary.named) await options.store!.put(relative, undefined, key, true);
+      return { file: finished(summary.messages, summary.curationUsed), relative, kept: summary, ...keyed };
+    }
     let cached = false;
     if (!outcome && task) {
-      outcome = key === undefined ? undefined : await cache?.get(key);
+      outcome = key === undefined || options.store ? undefined : await cache?.get(key);
       if (outcome) fromCache++;
       else {
         const result = await pool.run(task);
@@ -118,15 +130,10 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
       cached = key !== undefined && cache !== undefined;
     }
     if (!outcome) throw new Error(`no outcome for ${relative}`);
-    curationIndex.markUsed(outcome.curationUsed);
-    options.progress?.(++done, pages.length);
-    const file = fileWithMessages(shown, outcome.messages);
-    const keyed = key !== undefined ? { key } : {};
+    const file = finished(outcome.messages, outcome.curationUsed);
     if (!options.store) return { file, relative, outcome, ...keyed };
-    const records = outcome.records;
-    if (records) await options.store.put(relative, outcome, key, cached);
-    const named = records ? { document: records.document, organizations: records.organizations, people: records.people, places: records.places, terms: records.terms, candidates: records.candidates } : undefined;
-    return { file, relative, kept: { messages: outcome.messages, ...(named ? { named } : {}) }, ...keyed };
+    if (outcome.records) await options.store.put(relative, outcome, key, cached);
+    return { file, relative, kept: summaryOf(outcome), ...keyed };
   });
   return { read, fromCache };
 }

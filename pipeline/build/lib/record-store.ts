@@ -23,13 +23,14 @@ export class RecordStore {
     private readonly fromShards: ReadonlyMap<string, PageOutcome> | undefined,
   ) {}
 
-  /** Keeps a page's records; `cached` says the cache holds its outcome under `key` already. */
-  async put(relative: string, outcome: PageOutcome, key: string | undefined, cached: boolean): Promise<void> {
+  /** Keeps a page's records; `cached` says the cache holds its outcome under `key` already (then no outcome is needed). */
+  async put(relative: string, outcome: PageOutcome | undefined, key: string | undefined, cached: boolean): Promise<void> {
     if (this.fromShards?.has(relative)) return;
     if (cached && key !== undefined && this.cache) {
       this.#where.set(relative, { key });
       return;
     }
+    if (!outcome) throw new Error(`the records of ${relative} are in no cache and were not given`);
     this.#folder ??= await mkdtemp(join(tmpdir(), 'odp-records-'));
     const spilled = join(this.#folder, `${this.#spilled++}.json`);
     await writeWhole(spilled, JSON.stringify(outcome.records));
@@ -41,7 +42,7 @@ export class RecordStore {
     const shard = this.fromShards?.get(relative)?.records;
     if (shard) return shard;
     const where = this.#where.get(relative);
-    const records = where === undefined ? undefined : 'key' in where ? (await this.cache?.get(where.key))?.records : (JSON.parse(await readFile(where.spilled, 'utf8')) as PageRecords);
+    const records = where === undefined ? undefined : 'key' in where ? await this.cache?.records(where.key) : (JSON.parse(await readFile(where.spilled, 'utf8')) as PageRecords);
     // The cache is only ever added to while a build runs; an entry gone meanwhile was deleted by hand.
     if (!records) throw new Error(`the records of ${relative} are no longer where the build kept them`);
     return records;

@@ -1,10 +1,11 @@
-import { datasetParts, entitiesOf, eventEntity, pageTableNames, tables, widenSpan, type Dataset, type DatasetParts, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
+import { datasetParts, entitiesOf, pageTableNames, tables, widenSpan, type Dataset, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
 import type { Entity } from '../../model/types.js';
-import { csvHeader, csvPieces, csvRows } from './csv/tables.js';
+import { csvHeader, csvPieces } from './csv/tables.js';
 import { csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
-import { GraphText, nodeContextOf, pageNodes, wholeNodes } from './jsonld/graph.js';
+import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
-import { memoryTimeline, timelineEvent, timelineNames, type TimelineBuilder, type TimelineFactory } from './markdown/timeline.js';
+import { timelineText, type TimelineItem } from './markdown/timeline.js';
+import { chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
 import { checkOptions, type EmitOptions } from './options.js';
 import { emitCatalog } from './package/dcat.js';
 import { emitChecksums } from './package/checksums.js';
@@ -20,22 +21,15 @@ import { MemorySink, type FileSink, type FileWriter, type Fingerprint } from './
  * and SHA-256, in publication order. Pure: the same dataset and options give the same bytes (no clock,
  * no locale). The dataset may be held whole or come as parts whose pages are read one at a time: the
  * files made of the pages' records (the graph, the pages' tables) are written together, a page at a
- * time, so no page is needed twice and no file is ever held whole.
+ * time, so no page is needed twice and no file is ever held whole. A page may come as its chunk, made
+ * by an earlier build (see PageChunk): it is written as it is.
  *
  * Metadata follows what it describes, so each file can give the sizes and hashes of those before it:
  * data, then CSVW, then the DCAT and schema.org records, then datapackage.json, then SHA256SUMS of all.
- * `timeline` makes the timeline's builder: in memory unless the caller gives one (the build runs it in a
- * thread of its own); the bytes are the same either way.
  */
-export async function writeDataset(
-  sink: FileSink,
-  dataset: Dataset | DatasetParts,
-  options: EmitOptions,
-  quality: QualityInput = { candidates: [] },
-  { timeline = memoryTimeline }: { timeline?: TimelineFactory } = {},
-): Promise<Map<string, Fingerprint>> {
+export async function writeDataset(sink: FileSink, dataset: Dataset | EmitParts, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, Fingerprint>> {
   checkOptions(options);
-  const parts = 'pages' in dataset ? dataset : datasetParts(dataset);
+  const parts: EmitParts = 'pages' in dataset ? dataset : datasetParts(dataset);
   const written = new Map<string, Fingerprint>();
   const write = async (path: string, pieces: Iterable<string> | AsyncIterable<string>) => {
     const writer = await sink.open(path);
@@ -51,39 +45,29 @@ export async function writeDataset(
     for (const [path, contents] of files) await write(path, [contents]);
   };
 
-  // The timeline's items are made as the pages are written (by a thread of the build's, beside them).
-  const timelineBuilder = timeline(timelineNames(parts));
-  try {
-    return await writeFiles(timelineBuilder);
-  } finally {
-    await timelineBuilder.close();
-  }
+  const pages = await writePages(sink, parts, options);
+  for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
+  const separator = options.multiValueSeparator;
+  for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
+  const entities = entitiesOf(parts, pages.eventEntities);
+  await write(csvPath('entities'), csvPieces('entities', entities, separator));
+  const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
+  const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
+  await write(readmePath, [datasetCard(summary, options)]);
+  await write(timelinePath, timelineText(pages.timeline));
+  await whole(emitQuality(summary, quality));
+  await whole(emitCsvw(options));
 
-  async function writeFiles(timelineBuilder: TimelineBuilder): Promise<Map<string, Fingerprint>> {
-    const pages = await writePages(sink, parts, options, timelineBuilder);
-    for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
-    const separator = options.multiValueSeparator;
-    for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
-    const entities = entitiesOf(parts, pages.eventEntities);
-    await write(csvPath('entities'), csvPieces('entities', entities, separator));
-    const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
-    const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
-    await write(readmePath, [datasetCard(summary, options)]);
-    await write(timelinePath, timelineBuilder.pieces());
-    await whole(emitQuality(summary, quality));
-    await whole(emitCsvw(options));
-
-    const described = (descriptions: readonly FileDescription[]) => descriptions.map((description) => ({ description, fingerprint: written.get(description.path)! }));
-    const dataFiles = [...describeDataFiles(), csvwDescription];
-    await whole(new Map([...emitCatalog(summary, options, described(dataFiles)), ...emitSchemaOrg(summary, options, described(dataFiles))]));
-    await whole(emitDataPackage(summary, options, described([...dataFiles, catalogDescription, schemaOrgDescription])));
-    await whole(emitChecksums(written));
-    return publicationOrder(written);
-  }
+  const described = (descriptions: readonly FileDescription[]) => descriptions.map((description) => ({ description, fingerprint: written.get(description.path)! }));
+  const dataFiles = [...describeDataFiles(), csvwDescription];
+  await whole(new Map([...emitCatalog(summary, options, described(dataFiles)), ...emitSchemaOrg(summary, options, described(dataFiles))]));
+  await whole(emitDataPackage(summary, options, described([...dataFiles, catalogDescription, schemaOrgDescription])));
+  await whole(emitChecksums(written));
+  return publicationOrder(written);
 }
 
 /** Every file of the dataset (see writeDataset): relative POSIX path → UTF-8 text. */
-export async function emitDataset(dataset: Dataset | DatasetParts, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, string>> {
+export async function emitDataset(dataset: Dataset | EmitParts, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, string>> {
   const sink = new MemorySink();
   const written = await writeDataset(sink, dataset, options, quality);
   return new Map([...written.keys()].map((path) => [path, sink.files.get(path)!]));
@@ -95,17 +79,17 @@ interface PagesWritten {
   counts: Record<PageTableName, number>;
   temporal: DatasetSummary['temporal'];
   eventEntities: Entity[];
+  timeline: TimelineItem[];
 }
 
 /**
  * dataset.jsonld and the tables of the pages' own records, written together in one pass over the
- * pages: the graph opens with the nodes of the dataset as a whole, then each page adds its nodes and
- * its rows. What the later files need of the events (the timeline, the index of entities, their span)
- * is kept; the rest of a page is let go once it is written.
+ * pages: the graph opens with the nodes of the dataset as a whole, then each page adds its chunk (see
+ * PageChunk). What the later files need of the events (the timeline, the index of entities, their
+ * span) is kept; the rest of a page is let go once it is written.
  */
-async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOptions, timeline: TimelineBuilder): Promise<PagesWritten> {
-  const nodeContext = nodeContextOf(parts, options);
-  const separator = options.multiValueSeparator;
+async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions): Promise<PagesWritten> {
+  const context = chunkContext(parts, options);
   const graph = new GraphText();
   const writers: Array<[string, FileWriter]> = [];
   try {
@@ -118,22 +102,21 @@ async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOpti
       tableWriters.push([name, writer]);
       await writer.write(csvHeader(name));
     }
-    await jsonLd.write(graph.head() + graph.nodes(wholeNodes(parts, nodeContext)));
+    await jsonLd.write(graph.head() + graph.nodes(wholeNodes(parts, context.nodeContext)));
     const counts = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
     let temporal: DatasetSummary['temporal'];
     const eventEntities: Entity[] = [];
+    const timeline: TimelineItem[] = [];
     for await (const page of parts.pages()) {
-      await jsonLd.write(graph.nodes(pageNodes(page, nodeContext)));
+      const chunk = isPageChunk(page) ? page : pageChunk(page, context);
+      await jsonLd.write(graph.run(chunk.jsonLd));
       for (const [name, writer] of tableWriters) {
-        const records = page[name];
-        counts[name] += records.length;
-        if (records.length > 0) await writer.write(csvRows(name, records, separator));
+        counts[name] += chunk.counts[name];
+        if (chunk.rows[name] !== '') await writer.write(chunk.rows[name]);
       }
-      timeline.add(page.events.map(timelineEvent));
-      for (const event of page.events) {
-        eventEntities.push(eventEntity(event));
-        temporal = widenSpan(temporal, event);
-      }
+      for (const item of chunk.timeline) timeline.push(item);
+      for (const entity of chunk.eventEntities) eventEntities.push(entity);
+      if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });
     }
     await jsonLd.write(graph.tail());
     const written = new Map<string, Fingerprint>();
@@ -142,7 +125,7 @@ async function writePages(sink: FileSink, parts: DatasetParts, options: EmitOpti
       const [path, writer] = writers.shift()!;
       written.set(path, await writer.close());
     }
-    return { written, counts, temporal, eventEntities };
+    return { written, counts, temporal, eventEntities, timeline };
   } catch (error) {
     await Promise.all(writers.map(([, writer]) => writer.abandon()));
     throw error;

@@ -220,21 +220,7 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
  */
 export function resolvePage(page: PageRecords, merged: MergedEntities): PageTables {
   const documentId = page.document.id;
-  const keyOf = pageOrganizationKeys(page);
-  const idOf = (ref: EntityRef): string | undefined => {
-    switch (ref.type) {
-      case 'organization':
-        return merged.organizationIdByName.get(keyOf(ref.name));
-      case 'person':
-        return `person/${slug(ref.name)}`;
-      case 'place':
-        return ref.id;
-      case 'term':
-        return merged.termIdByAcronym.get(`${documentId} ${ref.acronym}`);
-      case 'event':
-        return `${documentId}/event/${ref.index + 1}`;
-    }
-  };
+  const idOf = resolverOf(page, merged);
   const events = page.events.map((event, index): Event => ({
     id: `${documentId}/event/${index + 1}`,
     documentId,
@@ -274,6 +260,50 @@ export function resolvePage(page: PageRecords, merged: MergedEntities): PageTabl
     participants: events.flatMap((event) => event.participantIds.map((entityId): Participant => ({ eventId: event.id, entityId }))),
     mentions,
   };
+}
+
+/**
+ * How a page's references resolve to the dataset's ids: an organisation by its key (see
+ * organizationKey), a person by the slug of the name, a place by its own id, a term by the page's
+ * acronym, an event by its place in the page. Undefined for a reference the dataset has nothing for.
+ */
+export function resolverOf(page: Pick<PageRecords, 'document' | 'organizations'>, merged: MergedEntities): (ref: EntityRef) => string | undefined {
+  const documentId = page.document.id;
+  const keyOf = pageOrganizationKeys(page);
+  return (ref) => {
+    switch (ref.type) {
+      case 'organization':
+        return merged.organizationIdByName.get(keyOf(ref.name));
+      case 'person':
+        return `person/${slug(ref.name)}`;
+      case 'place':
+        return ref.id;
+      case 'term':
+        return merged.termIdByAcronym.get(`${documentId} ${ref.acronym}`);
+      case 'event':
+        return `${documentId}/event/${ref.index + 1}`;
+    }
+  };
+}
+
+/**
+ * Every reference a page's events and mentions make to what the dataset holds as a whole (its
+ * organisations, people, places and terms), once each, in a fixed order: all that its resolved records
+ * depend on besides the page itself and the merged entities.
+ */
+export function pageReferences(page: Pick<PageRecords, 'events' | 'mentions'>): EntityRef[] {
+  const refs = new Map<string, EntityRef>();
+  const add = (ref: EntityRef) => {
+    if (ref.type === 'event') return;
+    const key = `${ref.type}\u0000${ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.name}`;
+    if (!refs.has(key)) refs.set(key, ref);
+  };
+  for (const event of page.events) {
+    event.participants.forEach(add);
+    if (event.location !== undefined) add({ type: 'place', id: event.location });
+  }
+  for (const mention of page.mentions) add(mention.ref);
+  return [...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
 }
 
 /**

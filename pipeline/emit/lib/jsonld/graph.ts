@@ -90,6 +90,14 @@ export class GraphText {
     return text;
   }
 
+  /** A run of nodes written already, one per line and parted by ",\n" (see PageChunk), after the comma that parts it from the nodes before. */
+  run(text: string): string {
+    if (text === '') return '';
+    const written = `${this.#first ? '' : ',\n'}${text}`;
+    this.#first = false;
+    return written;
+  }
+
   /** The graph's closing. */
   tail(): string {
     return `${this.#first ? '' : '\n'}${graphClosing}\n`;

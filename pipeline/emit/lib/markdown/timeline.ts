@@ -22,40 +22,12 @@ export interface TimelineItem {
   text: string;
 }
 
-/** The timeline's items, made as the pages come and written once all have: in memory, or in a thread of the build's. */
-export interface TimelineBuilder {
-  add(events: readonly TimelineEvent[]): void;
-  /** timeline.md's text, in pieces. */
-  pieces(): AsyncIterable<string>;
-  /** Lets go of what the builder holds (its thread), whether or not the pieces were taken. */
-  close(): Promise<void>;
-}
-
-/** Makes a timeline's builder from the names of the dataset's entities (id → name). */
-export type TimelineFactory = (names: ReadonlyMap<string, string>) => TimelineBuilder;
-
 /** The names the timeline gives places and participants: the dataset's organisations, people and places. */
 export function timelineNames(whole: Pick<WholeTables, 'organizations' | 'people' | 'places'>): Map<string, string> {
   const names = new Map<string, string>();
   for (const record of [...whole.organizations, ...whole.people, ...whole.places]) names.set(record.id, record.name);
   return names;
 }
-
-/** A builder that keeps the items in memory, each serialised as its event is added. */
-export const memoryTimeline: TimelineFactory = (names) => {
-  const items: TimelineItem[] = [];
-  return {
-    add: (events) => {
-      for (const event of events) items.push(timelineItem(event, names));
-    },
-    pieces: async function* () {
-      yield* timelineText(items);
-    },
-    close: async () => {
-      items.length = 0;
-    },
-  };
-};
 
 /**
  * timeline.md, one list item per event, earliest first, in pieces: the heading, then the list a few

@@ -1,0 +1,88 @@
+/**
+ * Page chunks (see PageChunk): a rebuild writes an unchanged page from the chunk an earlier build kept,
+ * makes afresh the chunk of a changed page or of a page whose references resolve otherwise, and gives
+ * the bytes a build without any cache gives.
+ */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../pipeline/build/index.js';
+import { chunkKey } from '../../pipeline/build/lib/chunks.js';
+import type { ChunkContext } from '../../pipeline/emit/index.js';
+import type { EntityRef } from '../../pipeline/extract/index.js';
+import { root } from '../helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'odp-chunks-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const source = join(scratch, 'source');
+cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
+cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
+const cache = join(scratch, 'cache');
+
+describe('page chunks', () => {
+  it('are made on the first build and reused on the next, with the same bytes', async () => {
+    const cold = await build({ source, cache, keepDataset: false });
+    expect(cold.chunks).toEqual({ reused: 0, made: 2 });
+    const warm = await build({ source, cache, keepDataset: false });
+    expect(warm.chunks).toEqual({ reused: 2, made: 0 });
+    const none = await build({ source, cache: false, keepDataset: false });
+    expect([...warm.outputs!]).toEqual([...none.outputs!]);
+  });
+
+  it('are made afresh for a changed page only', async () => {
+    appendFileSync(join(source, 'page.md'), '\nThe Office of Tests (OT) met in Lyon on 3 March 2012.\n');
+    const changed = await build({ source, cache, keepDataset: false });
+    expect(changed.chunks).toEqual({ reused: 1, made: 1 });
+    const none = await build({ source, cache: false, keepDataset: false });
+    expect([...changed.outputs!]).toEqual([...none.outputs!]);
+  });
+
+  it('are not used when the build keeps its dataset: every page is resolved then', async () => {
+    const kept = await build({ source, cache });
+    expect(kept.chunks).toEqual({ reused: 0, made: 2 });
+    expect(kept.dataset?.documents).toHaveLength(2);
+  });
+
+  it('are made afresh when the base IRI changes', async () => {
+    const moved = await build({ source, cache, keepDataset: false, baseIri: 'https://example.org/moved#' });
+    expect(moved.chunks).toEqual({ reused: 0, made: 2 });
+    expect(moved.outputs!.get('dataset.jsonld')).toContain('https://example.org/moved#');
+  });
+});
+
+describe('the key of a chunk', () => {
+  const references: EntityRef[] = [
+    { type: 'organization', name: 'Office of Tests' },
+    { type: 'place', id: 'place/fr' },
+  ];
+  const ids = new Map([
+    ['Office of Tests', 'organization/office-of-tests'],
+    ['place/fr', 'place/fr'],
+  ]);
+  const resolve = (ref: EntityRef) => ids.get(ref.type === 'place' ? ref.id : ref.type === 'organization' ? ref.name : '');
+  const contextWith = (names: Array<[string, string]>, places: string[] = ['place/fr']): ChunkContext => ({
+    nodeContext: { iri: (id) => `https://example.org/#${id}`, hasPlace: (id) => places.includes(id) },
+    separator: '|',
+    names: new Map(names),
+  });
+  const options = { baseIri: 'https://example.org/#', multiValueSeparator: '|' } as const;
+  const names: Array<[string, string]> = [
+    ['organization/office-of-tests', 'Office of Tests'],
+    ['place/fr', 'France'],
+  ];
+  const key = chunkKey('page', references, resolve, contextWith(names), options);
+
+  it('is the same for the same page, references and resolution, whatever else the dataset holds', () => {
+    expect(chunkKey('page', references, resolve, contextWith([...names, ['organization/other', 'Other']]), options)).toBe(key);
+  });
+
+  it('changes with the page, the options, or how a reference resolves, is named or is placed', () => {
+    expect(chunkKey('page changed', references, resolve, contextWith(names), options)).not.toBe(key);
+    expect(chunkKey('page', references, resolve, contextWith(names), { ...options, multiValueSeparator: ';' })).not.toBe(key);
+    expect(chunkKey('page', references, (ref) => (ref.type === 'organization' ? 'organization/tests-office' : resolve(ref)), contextWith(names), options)).not.toBe(key);
+    expect(chunkKey('page', references, (ref) => (ref.type === 'organization' ? undefined : resolve(ref)), contextWith(names), options)).not.toBe(key);
+    expect(chunkKey('page', references, resolve, contextWith([names[0]!, ['place/fr', 'French Republic']]), options)).not.toBe(key);
+    expect(chunkKey('page', references, resolve, contextWith(names, []), options)).not.toBe(key);
+  });
+});
