@@ -1,7 +1,7 @@
 export { emitDataset, writeDataset } from './lib/emit-dataset.js';
 export { fingerprint, FingerprintBuilder, MemorySink, type EmittedFile, type FileSink, type FileWriter, type Fingerprint } from './lib/sink.js';
 export { checkOptions, type EmitOptions } from './lib/options.js';
-export { emitJsonLd, jsonLdDocument } from './lib/jsonld/graph.js';
+export { emitJsonLd, jsonLdDocument, nodeContextFor } from './lib/jsonld/graph.js';
 export { context as jsonLdContext } from './lib/jsonld/context.js';
 export { emitCsv, recordDelimiter, tableToCsv } from './lib/csv/tables.js';
 export { columnOf, columnsOf, describeTable, type Column, type ColumnType, type TableDescription } from './lib/csv/columns.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
-import { chunkKey } from '../../pipeline/build/lib/chunks.js';
+import { chunkKey, resolutionOf } from '../../pipeline/build/lib/chunks.js';
 import type { ChunkContext } from '../../pipeline/emit/index.js';
 import type { EntityRef } from '../../pipeline/extract/index.js';
 import { root } from '../helpers.js';
@@ -71,18 +71,20 @@ describe('the key of a chunk', () => {
     ['organization/office-of-tests', 'Office of Tests'],
     ['place/fr', 'France'],
   ];
-  const key = chunkKey('page', references, resolve, contextWith(names), options);
+  const keyOf = (pageKey: string, resolveWith: (ref: EntityRef) => string | undefined, context: ChunkContext, written: Parameters<typeof chunkKey>[2] = options) =>
+    chunkKey(pageKey, resolutionOf(references, resolveWith, context), written);
+  const key = keyOf('page', resolve, contextWith(names));
 
   it('is the same for the same page, references and resolution, whatever else the dataset holds', () => {
-    expect(chunkKey('page', references, resolve, contextWith([...names, ['organization/other', 'Other']]), options)).toBe(key);
+    expect(keyOf('page', resolve, contextWith([...names, ['organization/other', 'Other']]))).toBe(key);
   });
 
   it('changes with the page, the options, or how a reference resolves, is named or is placed', () => {
-    expect(chunkKey('page changed', references, resolve, contextWith(names), options)).not.toBe(key);
-    expect(chunkKey('page', references, resolve, contextWith(names), { ...options, multiValueSeparator: ';' })).not.toBe(key);
-    expect(chunkKey('page', references, (ref) => (ref.type === 'organization' ? 'organization/tests-office' : resolve(ref)), contextWith(names), options)).not.toBe(key);
-    expect(chunkKey('page', references, (ref) => (ref.type === 'organization' ? undefined : resolve(ref)), contextWith(names), options)).not.toBe(key);
-    expect(chunkKey('page', references, resolve, contextWith([names[0]!, ['place/fr', 'French Republic']]), options)).not.toBe(key);
-    expect(chunkKey('page', references, resolve, contextWith(names, []), options)).not.toBe(key);
+    expect(keyOf('page changed', resolve, contextWith(names))).not.toBe(key);
+    expect(keyOf('page', resolve, contextWith(names), { ...options, multiValueSeparator: ';' })).not.toBe(key);
+    expect(keyOf('page', (ref) => (ref.type === 'organization' ? 'organization/tests-office' : resolve(ref)), contextWith(names))).not.toBe(key);
+    expect(keyOf('page', (ref) => (ref.type === 'organization' ? undefined : resolve(ref)), contextWith(names))).not.toBe(key);
+    expect(keyOf('page', resolve, contextWith([names[0]!, ['place/fr', 'French Republic']]))).not.toBe(key);
+    expect(keyOf('page', resolve, contextWith(names, []))).not.toBe(key);
   });
 });

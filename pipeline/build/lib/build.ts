@@ -1,11 +1,12 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { chunkContext, fingerprint, pageChunk, type EmitOptions, type Fingerprint, type PageChunk, type QualityInput } from '../../emit/index.js';
+import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
 import { datasetOf, type Dataset, type PageTables } from '../../model/lib/dataset.js';
 import type { EmitParts } from '../../emit/index.js';
-import { chunkKey } from './chunks.js';
+import { chunkKey, resolutionOf } from './chunks.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { validateRecords } from '../../validate/index.js';
@@ -15,7 +16,7 @@ import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readConvertedParts, writeConvertedParts } from './converted-parts.js';
 import { publish } from './publish.js';
-import { closePagePools, fileWithMessages, pageKeys, readPages, type PageKey } from './read-pages.js';
+import { closePagePools, fileWithMessages, overLimit, pageKeys, poolFor, readPages, reportMessages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
 import { folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
@@ -131,7 +132,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...(options.progress ? { progress: options.progress } : {}),
       ...(store ? { store } : {}),
     });
-    if (options.keepWorkers === false) await closePagePools();
     files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
     if (options.shard || !store) {
@@ -147,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : undefined;
     const pageMessages = read.flatMap(({ relative, kept }): Array<[string, PageMessage[]]> => (relative && kept && kept.messages.length > 0 ? [[relative, kept.messages]] : []));
     const named = read.flatMap(({ relative, file, kept, key }) =>
-      relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document, ...(key !== undefined && kept.references ? { key, references: kept.references } : {}) }] : [],
+      relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document, references: kept.references ?? [], ...(key !== undefined ? { key } : {}) }] : [],
     );
     const fileOf = new Map(named.map(({ file, named }) => [named.document.id, file] as const));
     // Pass one: the entities every page names. The pages' own records stay in the store until emitted.
@@ -198,12 +198,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const converted: string[] = [];
     // Pass two: each page's chunk of the files, in document order. A page whose chunk the cache holds
     // under the same key (the same page, its references resolving as they did) is written from there;
-    // any other has its records taken from the store, resolved against the entities, checked against
-    // the schemas and made into its chunk, then kept. The records are kept for a caller that wants the
-    // dataset, and then every chunk is made afresh.
+    // any other has its records resolved against the entities, checked against the schemas and made
+    // into its chunk, then kept: in the page workers when they are running (a few pages ahead of the
+    // one being written), else here. A caller that wants the dataset gets every page resolved here.
     const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
     const context = chunkContext(merged, emitOptions);
+    const pool = poolFor(limits);
+    const inWorkers = !kept && pool.running > 0;
     const counted = { events: 0, mentions: 0, chunksReused: 0, chunksMade: 0 };
+    type Made = { chunk: PageChunk; reused: boolean; keptAs?: string; messages?: PageMessage[] } | { failed: PoolFailure };
+    const chunkOf = async ({ relative, file, named: page, key, references }: (typeof inOrder)[number]): Promise<Made> => {
+      const resolution = resolutionOf(references, resolverOf(page, merged), context);
+      const keptAs = cache && key !== undefined && !kept ? chunkKey(key, resolution, emitOptions) : undefined;
+      const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs);
+      if (known) return { chunk: known, reused: true };
+      const keptUnder = keptAs !== undefined ? { keptAs } : {};
+      if (inWorkers) {
+        const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator });
+        return 'failure' in made ? { failed: made } : { chunk: made.chunk, reused: false, messages: made.messages, ...keptUnder };
+      }
+      const records = resolvePage(await store!.get(relative), merged);
+      validateRecords(records, (id) => fileOf.get(id), fallback);
+      kept?.push(records);
+      return { chunk: pageChunk(records, context), reused: false, ...keptUnder };
+    };
     const parts: EmitParts = {
       documents,
       organizations: merged.organizations,
@@ -213,24 +231,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       affiliations: merged.affiliations,
       async *pages() {
         let invalid = false;
-        for (const { relative, named: page, key, references } of inOrder) {
-          const keptAs = cache && key !== undefined && references && !kept ? chunkKey(key, references, resolverOf(page, merged), context, emitOptions) : undefined;
-          let chunk: PageChunk | undefined = keptAs === undefined ? undefined : await cache!.chunk(keptAs);
-          if (chunk) counted.chunksReused++;
-          else {
-            const records = resolvePage(await store!.get(relative), merged);
-            validateRecords(records, (id) => fileOf.get(id), fallback);
-            invalid ||= hasErrors(files);
-            kept?.push(records);
-            chunk = pageChunk(records, context);
-            counted.chunksMade++;
-            // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.
-            if (keptAs !== undefined && !invalid) await cache!.setChunk(keptAs, chunk);
+        const ahead = new Map<number, Promise<Made>>();
+        const window = inWorkers ? pool.size * 2 : 1;
+        for (let index = 0; index < inOrder.length; index++) {
+          for (let next = index; next < Math.min(index + window, inOrder.length); next++) {
+            if (ahead.has(next)) continue;
+            const made = chunkOf(inOrder[next]!);
+            // Awaited in its turn; a failure meanwhile is not left unhandled.
+            made.catch(() => undefined);
+            ahead.set(next, made);
           }
-          counted.events += chunk.counts.events;
-          counted.mentions += chunk.counts.mentions;
-          yield chunk;
+          const made = await ahead.get(index)!;
+          ahead.delete(index);
+          const page = inOrder[index]!;
+          if ('failed' in made) {
+            files.push(overLimit(page.file.path, made.failed, limits));
+            invalid = true;
+            continue;
+          }
+          if (made.messages) reportMessages(page.file, made.messages);
+          invalid ||= hasErrors(files);
+          if (made.reused) counted.chunksReused++;
+          else counted.chunksMade++;
+          // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.
+          if (made.keptAs !== undefined && !invalid) await cache!.setChunk(made.keptAs, made.chunk);
+          counted.events += made.chunk.counts.events;
+          counted.mentions += made.chunk.counts.mentions;
+          yield made.chunk;
         }
+        // The workers' memory (each holds the code and the gazetteers) is given back before the files are checked.
+        if (options.keepWorkers === false) await closePagePools();
         // A record that fails its schema is never published: the files written so far are abandoned.
         if (invalid) throw new RecordsRejected();
       },

@@ -83,7 +83,12 @@ export class PageCache {
   }
 
   records(key: string): Promise<PageRecords | undefined> {
-    return readJson<PageRecords>(this.pathOf('records', key));
+    return readJson<PageRecords>(this.recordsPath(key));
+  }
+
+  /** The file a page's records are kept in (a worker reads them from there). */
+  recordsPath(key: string): string {
+    return this.pathOf('records', key);
   }
 
   /** Keeps a page's outcome; its records first, so that a summary kept always has its records. */

@@ -1,6 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { ChunkContext, EmitOptions } from '../../emit/index.js';
-import type { EntityRef } from '../../extract/index.js';
+import { referenceKey, type EntityRef } from '../../extract/index.js';
+
+/** How one of a page's references resolves: the id it names in the dataset, that id's name, whether it is a place. */
+export interface ResolvedReference {
+  /** The reference (see referenceKey). */
+  reference: string;
+  id?: string;
+  name?: string;
+  place?: true;
+}
+
+/** How each of a page's references resolves against the dataset's entities, in the references' order. */
+export function resolutionOf(references: readonly EntityRef[], resolve: (ref: EntityRef) => string | undefined, context: ChunkContext): ResolvedReference[] {
+  return references.map((ref) => {
+    const id = resolve(ref);
+    if (id === undefined) return { reference: referenceKey(ref) };
+    const name = context.names.get(id);
+    return { reference: referenceKey(ref), id, ...(name !== undefined ? { name } : {}), ...(context.nodeContext.hasPlace(id) ? { place: true as const } : {}) };
+  });
+}
 
 /**
  * The key a page's chunk (see PageChunk) is kept under: a hash of all it is made from. The page's
@@ -10,18 +29,8 @@ import type { EntityRef } from '../../extract/index.js';
  * resolve as they did keeps its chunk however the rest of the dataset changed; one whose references
  * resolve otherwise (a body merged under another id, renamed, gone) is written afresh.
  */
-export function chunkKey(
-  pageKey: string,
-  references: readonly EntityRef[],
-  resolve: (ref: EntityRef) => string | undefined,
-  context: ChunkContext,
-  options: Pick<EmitOptions, 'baseIri' | 'multiValueSeparator'>,
-): string {
+export function chunkKey(pageKey: string, resolution: readonly ResolvedReference[], options: Pick<EmitOptions, 'baseIri' | 'multiValueSeparator'>): string {
   const hash = createHash('sha256').update(pageKey).update('\0').update(options.baseIri).update('\0').update(options.multiValueSeparator).update('\0');
-  for (const ref of references) {
-    const id = resolve(ref);
-    const said = ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.type === 'event' ? String(ref.index) : ref.name;
-    hash.update(`${ref.type}\0${said}\0${id ?? ''}\0${id === undefined ? '' : (context.names.get(id) ?? '')}\0${id !== undefined && context.nodeContext.hasPlace(id) ? 'place' : ''}\n`);
-  }
+  for (const { reference, id, name, place } of resolution) hash.update(`${reference}\0${id ?? ''}\0${name ?? ''}\0${place ? 'place' : ''}\n`);
   return hash.digest('hex');
 }

@@ -81,7 +81,8 @@ export function runPageTask(task: PageTask): PageOutcome {
   return done(pageRecords(extractPage({ page, frontMatter }, curation)));
 }
 
-function messagesOf(file: VFile): PageMessage[] {
+/** A file's messages as plain data. */
+export function messagesOf(file: VFile): PageMessage[] {
   return file.messages.map((message) => ({
     reason: message.reason,
     ruleId: message.ruleId ?? 'unknown',

@@ -1,12 +1,14 @@
-/** A worker thread that reads pages (runPageTask) one at a time, for the pool in pool.ts. */
+/** A worker thread that reads pages (runPageTask) and makes their chunks (runChunkTask) one at a time, for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
-import { runPageTask, type PageTask } from './page-task.js';
-import type { PoolReply } from './pool.js';
+import { runChunkTask } from './chunk-task.js';
+import { runPageTask } from './page-task.js';
+import type { PoolReply, PoolRequest } from './pool.js';
 
-parentPort?.on('message', ({ id, task }: { id: number; task: PageTask }) => {
+parentPort?.on('message', (request: PoolRequest) => {
+  const { id } = request;
   let reply: PoolReply;
   try {
-    reply = { id, outcome: runPageTask(task) };
+    reply = 'task' in request ? { id, outcome: runPageTask(request.task) } : { id, chunk: runChunkTask(request.chunk) };
   } catch (error) {
     // A fault of the pipeline, not of the page: the build stops with an internal error.
     reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };

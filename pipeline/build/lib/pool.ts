@@ -1,7 +1,11 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ChunkOutcome, ChunkTask } from './chunk-task.js';
 import type { PageOutcome, PageTask } from './page-task.js';
 
-export type PoolReply = { id: number; outcome: PageOutcome } | { id: number; fault: string };
+/** What a worker is asked to do: read a page, or make a page's chunk. */
+export type PoolRequest = { id: number; task: PageTask } | { id: number; chunk: ChunkTask };
+
+export type PoolReply = { id: number; outcome: PageOutcome } | { id: number; chunk: ChunkOutcome } | { id: number; fault: string };
 
 /** Why a page could not be read within the pool's limits. */
 export type PoolFailure = { failure: 'timeout' } | { failure: 'memory' };
@@ -42,9 +46,20 @@ export class PagePool {
   }
 
   async run(task: PageTask): Promise<PageOutcome | PoolFailure> {
+    const reply = await this.send((id) => ({ id, task }), task.shownPath);
+    return 'failure' in reply ? reply : (reply as { outcome: PageOutcome }).outcome;
+  }
+
+  /** Makes a page's chunk (see runChunkTask), under the same limits as reading it. */
+  async chunk(task: ChunkTask): Promise<ChunkOutcome | PoolFailure> {
+    const reply = await this.send((id) => ({ id, chunk: task }), task.shownPath);
+    return 'failure' in reply ? reply : (reply as { chunk: ChunkOutcome }).chunk;
+  }
+
+  private async send(request: (id: number) => PoolRequest, shownPath: string): Promise<PoolReply | PoolFailure> {
     const slot = await this.acquire();
     try {
-      return await this.runOn(slot, task);
+      return await this.runOn(slot, request(this.nextId++), shownPath);
     } finally {
       slot.busy = false;
       this.waiting.shift()?.();
@@ -72,9 +87,9 @@ export class PagePool {
     }
   }
 
-  private async runOn(slot: Slot, task: PageTask): Promise<PageOutcome | PoolFailure> {
+  private async runOn(slot: Slot, request: PoolRequest, shownPath: string): Promise<PoolReply | PoolFailure> {
     const worker = (slot.worker ??= startWorker(this.options.maxMemory));
-    const id = this.nextId++;
+    const id = request.id;
     worker.ref();
     const reply = await new Promise<PoolReply | 'timeout' | Error>((resolve) => {
       const timer = setTimeout(() => settle('timeout'), this.options.timeout);
@@ -93,7 +108,7 @@ export class PagePool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, task });
+      worker.postMessage(request);
     });
     worker.unref();
     if (reply === 'timeout') {
@@ -105,8 +120,8 @@ export class PagePool {
       if ((reply as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return { failure: 'memory' };
       throw reply;
     }
-    if ('fault' in reply) throw new Error(`reading ${task.shownPath} failed: ${reply.fault}`);
-    return reply.outcome;
+    if ('fault' in reply) throw new Error(`reading ${shownPath} failed: ${reply.fault}`);
+    return reply;
   }
 
   private async stop(slot: Slot): Promise<void> {

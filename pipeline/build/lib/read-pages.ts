@@ -141,7 +141,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
 /** One pool of page workers per time limit, kept for the life of the process: starting workers costs more than reading a page. */
 const pools = new Map<number, PagePool>();
 
-function poolFor(limits: Limits): PagePool {
+export function poolFor(limits: Limits): PagePool {
   let pool = pools.get(limits.parseTimeout);
   if (!pool) {
     pool = new PagePool({ size: availableParallelism(), timeout: limits.parseTimeout, maxMemory: pageMemory });
@@ -163,6 +163,12 @@ export async function closePagePools(): Promise<void> {
 /** A page's messages, computed in a worker or read from the cache, on a file named as the user would type it. */
 export function fileWithMessages(path: string, messages: readonly PageMessage[]): VFile {
   const file = new VFile({ path });
+  reportMessages(file, messages);
+  return file;
+}
+
+/** Reports messages kept as plain data on a file. */
+export function reportMessages(file: VFile, messages: readonly PageMessage[]): void {
   for (const message of messages) {
     const place =
       message.line === undefined
@@ -172,11 +178,10 @@ export function fileWithMessages(path: string, messages: readonly PageMessage[])
           : { start: { line: message.line, column: message.column ?? 1 }, end: { line: message.endLine, column: message.endColumn ?? 1 } };
     (message.fatal ? reportError : reportWarning)(file, message.reason, place, message.ruleId);
   }
-  return file;
 }
 
 /** The error for a page that took too long or needed too much memory to read. */
-function overLimit(path: string, failure: PoolFailure, limits: Limits): VFile {
+export function overLimit(path: string, failure: PoolFailure, limits: Limits): VFile {
   return failure.failure === 'timeout'
     ? fileWithError(path, `Reading the page took longer than ${limits.parseTimeout / 1000} s, the limit: simplify its Markdown, or raise the limit with ${limitOptions.parseTimeout}`, 'limit-parse-time')
     : fileWithError(path, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, 'limit-memory');

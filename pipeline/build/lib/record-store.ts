@@ -48,6 +48,15 @@ export class RecordStore {
     return records;
   }
 
+  /** Where a page's records are: a file, or, from a shard output, the records themselves. */
+  locate(relative: string): { path: string } | { records: PageRecords } {
+    const shard = this.fromShards?.get(relative)?.records;
+    if (shard) return { records: shard };
+    const where = this.#where.get(relative);
+    if (where === undefined || ('key' in where && !this.cache)) throw new Error(`the records of ${relative} were never kept`);
+    return 'key' in where ? { path: this.cache!.recordsPath(where.key) } : { path: where.spilled };
+  }
+
   /** Deletes what the store wrote. */
   async close(): Promise<void> {
     if (this.#folder) await rm(this.#folder, { recursive: true, force: true });

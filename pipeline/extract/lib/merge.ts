@@ -216,13 +216,14 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
 /**
  * One page's own records as the dataset publishes them: its document, sections, passages and
  * sentences, its events with their participants, and its mentions, each reference resolved to the id
- * of the merged entity it names. Depends on the page and the merged entities only.
+ * of the merged entity it names. Depends on the page and the merged entities only, or on how they
+ * resolve its references (see resolverOf).
  */
-export function resolvePage(page: PageRecords, merged: MergedEntities): PageTables {
+export function resolvePage(page: PageRecords, merged: MergedEntities | ((ref: EntityRef) => string | undefined)): PageTables {
   const documentId = page.document.id;
-  const idOf = resolverOf(page, merged);
+  const idOf = typeof merged === 'function' ? merged : resolverOf(page, merged);
   const events = page.events.map((event, index): Event => ({
-    id: `${documentId}/event/${index + 1}`,
+    id: eventId(documentId, index),
     documentId,
     passageId: event.passageId,
     name: event.name,
@@ -281,9 +282,19 @@ export function resolverOf(page: Pick<PageRecords, 'document' | 'organizations'>
       case 'term':
         return merged.termIdByAcronym.get(`${documentId} ${ref.acronym}`);
       case 'event':
-        return `${documentId}/event/${ref.index + 1}`;
+        return eventId(documentId, ref.index);
     }
   };
+}
+
+/** The id of a page's event, by its place among the page's events (from 0). */
+export function eventId(documentId: string, index: number): string {
+  return `${documentId}/event/${index + 1}`;
+}
+
+/** A reference as one string: its type and what it names (a name, an id, an acronym, an event's place). */
+export function referenceKey(ref: EntityRef): string {
+  return `${ref.type}\u0000${ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.type === 'event' ? String(ref.index) : ref.name}`;
 }
 
 /**
@@ -295,7 +306,7 @@ export function pageReferences(page: Pick<PageRecords, 'events' | 'mentions'>): 
   const refs = new Map<string, EntityRef>();
   const add = (ref: EntityRef) => {
     if (ref.type === 'event') return;
-    const key = `${ref.type}\u0000${ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.name}`;
+    const key = referenceKey(ref);
     if (!refs.has(key)) refs.set(key, ref);
   };
   for (const event of page.events) {

@@ -38,8 +38,12 @@ export function* jsonLdNodes(dataset: Dataset, options: Pick<EmitOptions, 'baseI
 /** How nodes name what they point at: IRIs under the base, and which ids are places. */
 export function nodeContextOf(whole: Pick<WholeTables, 'places'>, options: Pick<EmitOptions, 'baseIri'>): NodeContext {
   checkOptions(options);
-  const placeIds = new Set(whole.places.map((place) => place.id));
-  return { iri: (id) => options.baseIri + id, hasPlace: (id) => placeIds.has(id) };
+  return nodeContextFor(options.baseIri, new Set(whole.places.map((place) => place.id)));
+}
+
+/** How nodes name what they point at, from the base IRI and the ids of the places (or those that matter). */
+export function nodeContextFor(baseIri: string, placeIds: ReadonlySet<string>): NodeContext {
+  return { iri: (id) => baseIri + id, hasPlace: (id) => placeIds.has(id) };
 }
 
 /** The nodes of the dataset as a whole, sorted by @id: organisations, people, places, terms, the term set. */

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { nodeContextFor, pageChunk, type MultiValueSeparator, type PageChunk } from '../../emit/index.js';
+import { eventId, referenceKey, resolvePage, type PageRecords } from '../../extract/index.js';
+import { validateRecords } from '../../validate/index.js';
+import type { ResolvedReference } from './chunks.js';
+import { messagesOf, type PageMessage } from './page-task.js';
+
+/**
+ * One page's chunk to make (see PageChunk): a pure function of these fields, so it can run in a
+ * worker. The page's records are read from a file (the cache's, the record store's) or given.
+ */
+export interface ChunkTask {
+  shownPath: string;
+  records: { path: string } | { records: PageRecords };
+  /** How each of its references resolves (see resolutionOf). */
+  resolution: ResolvedReference[];
+  baseIri: string;
+  separator: MultiValueSeparator;
+}
+
+/** A page's chunk, and the messages of its records' check against the schemas (errors: the chunk must not be published). */
+export interface ChunkOutcome {
+  chunk: PageChunk;
+  messages: PageMessage[];
+}
+
+/** Resolves a page's records as the task says, checks them against the schemas and makes its chunk. */
+export function runChunkTask(task: ChunkTask): ChunkOutcome {
+  const records = 'records' in task.records ? task.records.records : (JSON.parse(readFileSync(task.records.path, 'utf8')) as PageRecords);
+  const documentId = records.document.id;
+  const ids = new Map(task.resolution.flatMap(({ reference, id }) => (id === undefined ? [] : [[reference, id] as const])));
+  const page = resolvePage(records, (ref) => (ref.type === 'event' ? eventId(documentId, ref.index) : ids.get(referenceKey(ref))));
+  const file = new VFile({ path: task.shownPath });
+  validateRecords(page, () => file, file);
+  const names = new Map(task.resolution.flatMap(({ id, name }) => (id === undefined || name === undefined ? [] : [[id, name] as const])));
+  const places = new Set(task.resolution.flatMap(({ id, place }) => (id !== undefined && place ? [id] : [])));
+  const chunk = pageChunk(page, { nodeContext: nodeContextFor(task.baseIri, places), separator: task.separator, names });
+  return { chunk, messages: messagesOf(file) };
+}
