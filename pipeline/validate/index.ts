@@ -6,4 +6,4 @@ export { customFormats, isLanguageTag, isReducedDate, isReducedDateOrInterval, i
 export { verifyPackage, type PackageProblem } from './lib/package.js';
 export { verifyOutputs } from './lib/outputs.js';
 export { verifyJsonLdFile, type ConvertedParts } from './lib/rdf.js';
-export { folderReader, linesOf, memoryReader, type OutputReader } from './lib/reader.js';
+export { folderReader, linesOf, memoryReader, type KnownRows, type OutputReader } from './lib/reader.js';

@@ -3,7 +3,7 @@
  * makes afresh the chunk of a changed page or of a page whose references resolve otherwise, and gives
  * the bytes a build without any cache gives.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,29 @@ describe('page chunks', () => {
     const moved = await build({ source, cache, keepDataset: false, baseIri: 'https://example.org/moved#' });
     expect(moved.chunks).toEqual({ reused: 0, made: 2 });
     expect(moved.outputs!.get('dataset.jsonld')).toContain('https://example.org/moved#');
+  });
+});
+
+describe('a rebuild into a folder', () => {
+  const folderSource = join(scratch, 'folder-source');
+  cpSync(source, folderSource, { recursive: true });
+  const folderCache = join(scratch, 'folder-cache');
+  const out = join(scratch, 'out');
+  const files = (folder: string) => new Map(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name).slice(folder.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]));
+  const checkedChunks = () => (JSON.parse(readFileSync(join(folderCache, 'checked', 'chunks.json'), 'utf8')) as { hashes: string[] }).hashes;
+
+  it('after one page changed writes what a build without cache writes, the chunks checked before left out of the check', async () => {
+    expect((await build({ source: folderSource, cache: folderCache, out, keepDataset: false })).ok).toBe(true);
+    const first = checkedChunks();
+    expect(first).toHaveLength(2);
+    appendFileSync(join(folderSource, 'page.md'), '\nThe Office of Checks met in Nantes on 4 May 2013.\n');
+    const rebuilt = await build({ source: folderSource, cache: folderCache, out, keepDataset: false });
+    expect(rebuilt.chunks).toEqual({ reused: 1, made: 1 });
+    const second = checkedChunks();
+    expect(second).toHaveLength(2);
+    expect(second.filter((hash) => first.includes(hash))).toHaveLength(1);
+    const fresh = await build({ source: folderSource, cache: false, keepDataset: false });
+    expect(files(out)).toEqual(fresh.outputs);
   });
 });
 

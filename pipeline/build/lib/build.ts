@@ -1,6 +1,8 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { chunkContext, fingerprint, pageChunk, type EmitOptions, type Fingerprint, type PageChunk, type QualityInput } from '../../emit/index.js';
+import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type Fingerprint, type PageChunk, type PageWritten, type QualityInput } from '../../emit/index.js';
+import { pageTableNames } from '../../model/lib/dataset.js';
+import type { KnownRows } from '../../validate/index.js';
 import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
@@ -14,7 +16,7 @@ import { cacheFolder, PageCache, pipelineVersion } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
-import { readConvertedParts, writeConvertedParts } from './converted-parts.js';
+import { readChecked, writeChecked } from './checked.js';
 import { publish } from './publish.js';
 import { closePagePools, fileWithMessages, overLimit, pageKeys, poolFor, readPages, reportMessages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
@@ -194,7 +196,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       downloadUrl: config!.downloadUrl ?? baseIri.replace(/#$/, '/'),
     };
     const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
-    const checkedBefore = reuse ? await readConvertedParts(reuse.cache) : undefined;
+    const convertedBefore = reuse ? await readChecked(reuse.cache, 'jsonld-parts') : undefined;
+    const chunksCheckedBefore = reuse ? await readChecked(reuse.cache, 'chunks') : new Set<string>();
     const converted: string[] = [];
     // Pass two: each page's chunk of the files, in document order. A page whose chunk the cache holds
     // under the same key (the same page, its references resolving as they did) is written from there;
@@ -206,12 +209,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pool = poolFor(limits);
     const inWorkers = !kept && pool.running > 0;
     const counted = { events: 0, mentions: 0, chunksReused: 0, chunksMade: 0 };
+    // This build's chunk keys (whose rows and nodes the check passes, read now or before), and, by the
+    // place of each page in the files, a chunk reused that an earlier build checked: the check leaves
+    // its rows and nodes out (see KnownRows).
+    const chunkKeys: string[] = [];
+    const checkedBefore = new Map<number, PageChunk>();
+    const knownRows = new Map<string, KnownRows[]>();
+    const knownLines: KnownRows[] = [];
+    const onPage: PageWritten = (index, spans) => {
+      const chunk = checkedBefore.get(index);
+      if (!chunk) return;
+      checkedBefore.delete(index);
+      knownLines.push({ ...spans.graph, rows: chunk.nodes });
+      // documents.csv is read whole: other tables' keys point into it (a term's page, say).
+      for (const name of pageTableNames) {
+        const { start, end } = spans[name];
+        if (name === 'documents' || end === start) continue;
+        const runs = knownRows.get(csvPath(name)) ?? [];
+        runs.push({ start, end, rows: chunk.counts[name] });
+        knownRows.set(csvPath(name), runs);
+      }
+    };
     type Made = { chunk: PageChunk; reused: boolean; keptAs?: string; messages?: PageMessage[] } | { failed: PoolFailure };
     const chunkOf = async ({ relative, file, named: page, key, references }: (typeof inOrder)[number]): Promise<Made> => {
       const resolution = resolutionOf(references, resolverOf(page, merged), context);
       const keptAs = cache && key !== undefined && !kept ? chunkKey(key, resolution, emitOptions) : undefined;
       const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs);
-      if (known) return { chunk: known, reused: true };
+      if (known) return { chunk: known, reused: true, keptAs: keptAs! };
       const keptUnder = keptAs !== undefined ? { keptAs } : {};
       if (inWorkers) {
         const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator });
@@ -231,6 +255,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       affiliations: merged.affiliations,
       async *pages() {
         let invalid = false;
+        let written = 0;
         const ahead = new Map<number, Promise<Made>>();
         const window = inWorkers ? pool.size * 2 : 1;
         for (let index = 0; index < inOrder.length; index++) {
@@ -254,7 +279,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           if (made.reused) counted.chunksReused++;
           else counted.chunksMade++;
           // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.
-          if (made.keptAs !== undefined && !invalid) await cache!.setChunk(made.keptAs, made.chunk);
+          if (made.keptAs !== undefined && !made.reused && !invalid) await cache!.setChunk(made.keptAs, made.chunk);
+          if (made.keptAs !== undefined) chunkKeys.push(made.keptAs);
+          if (made.reused && chunksCheckedBefore.has(made.keptAs!)) checkedBefore.set(written, made.chunk);
+          written++;
           counted.events += made.chunk.counts.events;
           counted.mentions += made.chunk.counts.mentions;
           yield made.chunk;
@@ -267,7 +295,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
     let published: Awaited<ReturnType<typeof publish>>;
     try {
-      published = await publish(options.out, { dataset: parts }, emitOptions, quality, checkedBefore ? { known: checkedBefore, passed: (hash) => converted.push(hash) } : {});
+      published = await publish(options.out, { dataset: parts }, emitOptions, quality, {
+        ...(convertedBefore ? { parts: { known: convertedBefore, passed: (hash: string) => converted.push(hash), knownLines } } : {}),
+        onPage,
+        knownRows,
+      });
     } catch (error) {
       if (error instanceof RecordsRejected) return fail();
       throw error;
@@ -277,7 +309,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return fail();
     }
     const counts: DatasetCounts = { documents: documents.length, organizations: merged.organizations.length, people: merged.people.length, places: merged.places.length, events: counted.events, terms: merged.terms.length, mentions: counted.mentions };
-    if (reuse) await writeConvertedParts(reuse.cache, converted);
+    if (reuse) {
+      await writeChecked(reuse.cache, 'jsonld-parts', converted);
+      await writeChecked(reuse.cache, 'chunks', chunkKeys);
+    }
     if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
     const dataset = kept ? datasetOf(parts, kept) : undefined;
     return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: read.length, fromCache }, chunks: { reused: counted.chunksReused, made: counted.chunksMade }, ...published };

@@ -1,6 +1,6 @@
-import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageWritten, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
-import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type PackageProblem } from '../../validate/index.js';
+import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type KnownRows, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
 import { writeAtomically } from './write.js';
 
@@ -17,12 +17,13 @@ export type Published = { written: Map<string, Fingerprint>; outputs?: Map<strin
  * before the files are read back (at 10,000 pages they are gigabytes, and a large live heap makes
  * every collection of the check's garbage slow).
  */
-export async function publish(out: string | undefined, held: { dataset?: Dataset | EmitParts }, options: EmitOptions, quality: QualityInput, parts: ConvertedParts = {}): Promise<Published> {
+export async function publish(out: string | undefined, held: { dataset?: Dataset | EmitParts }, options: EmitOptions, quality: QualityInput, known: KnownChecks = {}): Promise<Published> {
+  const parts = known.parts ?? {};
   const emit = async (sink: FileSink) => {
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
-    return writeDataset(sink, dataset, options, quality);
+    return writeDataset(sink, dataset, options, quality, known.onPage ? { onPage: known.onPage } : {});
   };
   if (out === undefined) {
     const sink = new MemorySink();
@@ -45,7 +46,7 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
         if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
         return bytes > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts);
       };
-      const problems = await verifyOutputs(reader, { convertJsonLd });
+      const problems = await verifyOutputs(reader, { convertJsonLd, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
     // In publication order, not the order the files were finished in.
@@ -61,6 +62,17 @@ const ownThreadBytes = 16 << 20;
 
 /** Size from which a JSON-LD file is worth two threads (about 2,000 pages' graph). */
 const twoThreadBytes = 128 << 20;
+
+/**
+ * What earlier builds checked already, so the check of the files leaves it out: parts of the graph
+ * converted before (ConvertedParts), and runs of table rows checked before (KnownRows, by file), which
+ * the build fills as the pages are written (told by `onPage`), before the files are read back.
+ */
+export interface KnownChecks {
+  parts?: ConvertedParts;
+  onPage?: PageWritten;
+  knownRows?: ReadonlyMap<string, readonly KnownRows[]>;
+}
 
 /** Thrown by the writer when the check of what it wrote fails: the write is abandoned, `out` untouched. */
 class OutputsRejected extends Error {

@@ -10,7 +10,7 @@ const workerUrl = new URL('./jsonld-worker.ts', import.meta.url).href;
  * `parts.share`, only that share of its parts (see verifyJsonLdInWorkers).
  */
 export async function verifyJsonLdInWorker(folder: string, path: string, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
-  const worker = startModuleWorker(workerUrl, {}, { folder, path, known: [...(parts.known ?? [])], ...(parts.share ? { share: parts.share } : {}) });
+  const worker = startModuleWorker(workerUrl, {}, { folder, path, known: [...(parts.known ?? [])], knownLines: parts.knownLines ?? [], ...(parts.share ? { share: parts.share } : {}) });
   try {
     const [message] = (await Promise.race([
       once(worker, 'message'),

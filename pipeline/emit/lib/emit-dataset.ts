@@ -27,7 +27,13 @@ import { MemorySink, type FileSink, type FileWriter, type Fingerprint } from './
  * Metadata follows what it describes, so each file can give the sizes and hashes of those before it:
  * data, then CSVW, then the DCAT and schema.org records, then datapackage.json, then SHA256SUMS of all.
  */
-export async function writeDataset(sink: FileSink, dataset: Dataset | EmitParts, options: EmitOptions, quality: QualityInput = { candidates: [] }): Promise<Map<string, Fingerprint>> {
+export async function writeDataset(
+  sink: FileSink,
+  dataset: Dataset | EmitParts,
+  options: EmitOptions,
+  quality: QualityInput = { candidates: [] },
+  { onPage }: { onPage?: PageWritten } = {},
+): Promise<Map<string, Fingerprint>> {
   checkOptions(options);
   const parts: EmitParts = 'pages' in dataset ? dataset : datasetParts(dataset);
   const written = new Map<string, Fingerprint>();
@@ -45,7 +51,7 @@ export async function writeDataset(sink: FileSink, dataset: Dataset | EmitParts,
     for (const [path, contents] of files) await write(path, [contents]);
   };
 
-  const pages = await writePages(sink, parts, options);
+  const pages = await writePages(sink, parts, options, onPage);
   for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
   const separator = options.multiValueSeparator;
   for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
@@ -73,6 +79,13 @@ export async function emitDataset(dataset: Dataset | EmitParts, options: EmitOpt
   return new Map([...written.keys()].map((path) => [path, sink.files.get(path)!]));
 }
 
+/**
+ * Told where each page's rows went, in page order: for each page table, the bytes of the page's rows
+ * in its file (from `start`, up to `end` excluded; equal when the page has none there), and for the
+ * graph, the bytes of its nodes in dataset.jsonld (the line end and comma after the last left out).
+ */
+export type PageWritten = (index: number, rows: Record<PageTableName | 'graph', { start: number; end: number }>) => void;
+
 /** What the pass over the pages gives besides its files: what the whole-dataset files are made from. */
 interface PagesWritten {
   written: Map<string, Fingerprint>;
@@ -88,7 +101,7 @@ interface PagesWritten {
  * PageChunk). What the later files need of the events (the timeline, the index of entities, their
  * span) is kept; the rest of a page is let go once it is written.
  */
-async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions): Promise<PagesWritten> {
+async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions, onPage?: PageWritten): Promise<PagesWritten> {
   const context = chunkContext(parts, options);
   const graph = new GraphText();
   const writers: Array<[string, FileWriter]> = [];
@@ -96,24 +109,44 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
     const jsonLd = await sink.open(jsonLdPath);
     writers.push([jsonLdPath, jsonLd]);
     const tableWriters: Array<[PageTableName, FileWriter]> = [];
+    const offsets = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
+    let index = 0;
     for (const name of pageTableNames) {
       const writer = await sink.open(csvPath(name));
       writers.push([csvPath(name), writer]);
       tableWriters.push([name, writer]);
-      await writer.write(csvHeader(name));
+      const header = csvHeader(name);
+      await writer.write(header);
+      offsets[name] = Buffer.byteLength(header);
     }
-    await jsonLd.write(graph.head() + graph.nodes(wholeNodes(parts, context.nodeContext)));
+    const opening = graph.head() + graph.nodes(wholeNodes(parts, context.nodeContext));
+    await jsonLd.write(opening);
+    let graphOffset = onPage ? Buffer.byteLength(opening) : 0;
     const counts = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
     let temporal: DatasetSummary['temporal'];
     const eventEntities: Entity[] = [];
     const timeline: TimelineItem[] = [];
     for await (const page of parts.pages()) {
       const chunk = isPageChunk(page) ? page : pageChunk(page, context);
-      await jsonLd.write(graph.run(chunk.jsonLd));
+      const run = graph.run(chunk.jsonLd);
+      await jsonLd.write(run);
+      const spans = {} as Record<PageTableName | 'graph', { start: number; end: number }>;
+      if (onPage) {
+        // What comes before the page's nodes in its run: the comma and line end after the nodes before.
+        const start = graphOffset + run.length - chunk.jsonLd.length;
+        graphOffset = start + Buffer.byteLength(chunk.jsonLd);
+        spans.graph = { start, end: graphOffset };
+      }
       for (const [name, writer] of tableWriters) {
         counts[name] += chunk.counts[name];
-        if (chunk.rows[name] !== '') await writer.write(chunk.rows[name]);
+        const start = offsets[name];
+        if (chunk.rows[name] !== '') {
+          await writer.write(chunk.rows[name]);
+          if (onPage) offsets[name] += Buffer.byteLength(chunk.rows[name]);
+        }
+        spans[name] = { start, end: offsets[name] };
       }
+      onPage?.(index++, spans);
       for (const item of chunk.timeline) timeline.push(item);
       for (const entity of chunk.eventEntities) eventEntities.push(entity);
       if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });

@@ -17,6 +17,8 @@ import type { EmitOptions } from './options.js';
 export interface PageChunk {
   /** The page's nodes, one per line, parted by ",\n" (no comma before the first or after the last). */
   jsonLd: string;
+  /** How many nodes (lines) jsonLd has. */
+  nodes: number;
   /** The page's rows in each page table, CSV without the header ('' when it has none). */
   rows: Record<PageTableName, string>;
   counts: Record<PageTableName, number>;
@@ -55,10 +57,10 @@ export function pageChunk(page: PageTables, context: ChunkContext): PageChunk {
   }
   let temporal: PageChunk['temporal'];
   for (const event of page.events) temporal = widenSpan(temporal, event);
+  const nodes = pageNodes(page, context.nodeContext);
   return {
-    jsonLd: pageNodes(page, context.nodeContext)
-      .map((node) => JSON.stringify(node))
-      .join(',\n'),
+    jsonLd: nodes.map((node) => JSON.stringify(node)).join(',\n'),
+    nodes: nodes.length,
     rows,
     counts,
     timeline: page.events.map((event) => timelineItem(timelineEvent(event), context.names)),

@@ -1,7 +1,7 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { memoryReader, textPieces, type OutputReader } from './reader.js';
+import { memoryReader, skippedCount, skipping, textPieces, type KnownRows, type OutputReader } from './reader.js';
 
 /** One problem found in an emitted package, with the file it is in. */
 export interface PackageProblem {
@@ -43,7 +43,11 @@ interface ForeignKeyCheck {
  * `files` maps paths relative to the package to their text, or reads them from a folder. Tables are
  * read as streams of rows: what is kept of a table is the set of its keys that other tables refer to.
  */
-export async function verifyPackage(files: ReadonlyMap<string, string> | OutputReader, descriptorPath = 'datapackage.json'): Promise<PackageProblem[]> {
+export async function verifyPackage(
+  files: ReadonlyMap<string, string> | OutputReader,
+  descriptorPath = 'datapackage.json',
+  known: ReadonlyMap<string, readonly KnownRows[]> = new Map(),
+): Promise<PackageProblem[]> {
   const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
   if (!reader.has(descriptorPath)) return [{ path: descriptorPath, message: 'descriptor is missing' }];
   const descriptor = JSON.parse(await reader.text(descriptorPath)) as { resources: Resource[] };
@@ -62,7 +66,7 @@ export async function verifyPackage(files: ReadonlyMap<string, string> | OutputR
     }
     const file = countedChunks(reader.chunks(resource.path));
     const schema = resource.type === 'table' ? resource.schema : undefined;
-    const table = schema ? await readTable(resource, schema, file.chunks(), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
+    const table = schema ? await readTable(resource, schema, skipping(file.chunks(), known.get(resource.path) ?? [], (rows) => `${rows}\r\n`), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
     const { bytes, sha256 } = await file.finish();
     if (resource.bytes !== bytes) problems.push({ path: resource.path, message: `has ${bytes} bytes, the descriptor says ${resource.bytes}` });
     if (resource.hash !== `sha256:${sha256}`) problems.push({ path: resource.path, message: `has hash sha256:${sha256}, the descriptor says ${resource.hash}` });
@@ -165,6 +169,11 @@ async function readTable(
   };
   let width = 0;
   const onRecord = (record: readonly string[]) => {
+    const skipped = record.length === 1 ? skippedCount(record[0]!) : undefined;
+    if (skipped !== undefined) {
+      line += skipped;
+      return;
+    }
     line++;
     // Every record as wide as the first, the header: a CSV whose rows are not is not one table.
     if (line === 1) width = record.length;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { JsonLdDocument, Options } from 'jsonld';
 import { graphClosing, graphOpening } from '../../model/lib/graph-layout.js';
 import type { PackageProblem } from './package.js';
-import { linesOf, type OutputReader } from './reader.js';
+import { linesOf, skippedCount, skipping, type KnownRows, type OutputReader } from './reader.js';
 
 /**
  * The document loader of every conversion: it refuses every URL. The emitted JSON-LD carries its
@@ -48,6 +48,8 @@ export interface ConvertedParts {
    * the file is `index` modulo `count` (the others are read, not converted, and not told to `passed`).
    */
   share?: { index: number; count: number };
+  /** Runs of the graph's lines (nodes) converted before, by their bytes in the file: left out (see KnownRows). */
+  knownLines?: readonly KnownRows[];
 }
 
 /**
@@ -76,7 +78,7 @@ function cutsAfter(line: string): boolean {
  * parsed whole.
  */
 export async function verifyJsonLdFile(path: string, reader: OutputReader, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
-  const lines = linesOf(reader.chunks(path))[Symbol.asyncIterator]();
+  const lines = linesOf(skipping(reader.chunks(path), parts.knownLines ?? [], String))[Symbol.asyncIterator]();
   const first = await lines.next();
   const second = await lines.next();
   if (first.done || second.done || second.value !== graphOpening) {
@@ -148,6 +150,11 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
       }
       if (line > 3 && !commaBefore) return notJson(line - 1, 'no comma after the node');
       commaBefore = text.endsWith(',');
+      const skipped = skippedCount(text);
+      if (skipped !== undefined) {
+        line += skipped - 1;
+        continue;
+      }
       part.push({ line, text: commaBefore ? text.slice(0, -1) : text });
       partHash.update('\n').update(text);
       if (part.length >= maxPart || (part.length >= minPart && cutsAfter(text))) {

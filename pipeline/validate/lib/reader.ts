@@ -73,3 +73,53 @@ export async function* linesOf(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
   }
   if (rest !== '') yield rest;
 }
+
+/**
+ * Rows or lines of a file known to pass their checks already: a run of whole rows (or lines), by its
+ * bytes in the file (from `start`, up to `end` excluded), written and checked before (a page's rows or
+ * graph nodes, written again from an earlier build: see PageChunk). Their bytes are counted and hashed
+ * with the file's, their values are not read again: a run's rows name their own page's records and the
+ * dataset's entities as they did when checked, and their keys are under their page's id, which no other
+ * page shares.
+ */
+export interface KnownRows {
+  start: number;
+  end: number;
+  /** How many rows (or lines) the run is. */
+  rows: number;
+}
+
+/** What stands for a run of known rows in what a check reads: a value no table or graph has (a NUL first), and the count. */
+const skippedMark = '\u0000skipped ';
+
+/** How many rows the mark `value` stands for, or undefined when it is no mark. */
+export function skippedCount(value: string): number | undefined {
+  return value.startsWith(skippedMark) ? Number.parseInt(value.slice(skippedMark.length), 10) : undefined;
+}
+
+/**
+ * A file's chunks as a check reads them: each run of known rows (in file order, not overlapping) left
+ * out and a mark put in its place, which says how many rows it stood for; `ending` follows the count
+ * (a CSV mark is a row, its line end included; a graph's run leaves the line end to the file).
+ */
+export async function* skipping(chunks: AsyncIterable<Uint8Array>, runs: readonly KnownRows[], ending: (rows: number) => string): AsyncGenerator<Uint8Array> {
+  if (runs.length === 0) return yield* chunks;
+  let offset = 0;
+  let next = 0;
+  for await (const chunk of chunks) {
+    const end = offset + chunk.byteLength;
+    let from = offset;
+    while (from < end) {
+      const run = runs[next];
+      if (run === undefined || run.start >= end) {
+        yield chunk.subarray(from - offset);
+        break;
+      }
+      if (run.start > from) yield chunk.subarray(from - offset, run.start - offset);
+      if (run.start >= from) yield Buffer.from(`${skippedMark}${ending(run.rows)}`);
+      from = Math.max(from, Math.min(run.end, end));
+      if (run.end <= end) next++;
+    }
+    offset = end;
+  }
+}
