@@ -104,8 +104,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reuse = options.out !== undefined && cacheDirectory !== undefined && !options.shards ? { out: options.out, cache: cacheDirectory } : undefined;
   // With no record of an earlier build (the first into this folder), there is nothing to compare.
   const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
+  let keys: PageKey[] | undefined;
   if (reuse && record && cache) {
-    const keys = await pageKeys(pages, { source, curation, limits, cache });
+    keys = await pageKeys(pages, { source, curation, limits, cache });
     const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
       const messages = new Map(record.pageMessages);
@@ -133,6 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...(fromShards ? { fromShards } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
       ...(store ? { store } : {}),
+      ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
     files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
@@ -275,7 +277,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             continue;
           }
           if (made.messages) reportMessages(page.file, made.messages);
-          invalid ||= hasErrors(files);
+          // Its records' problems are on its own file (only that file is looked at: every page's would make the pass quadratic).
+          invalid ||= hasErrors([page.file]);
           if (made.reused) counted.chunksReused++;
           else counted.chunksMade++;
           // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.

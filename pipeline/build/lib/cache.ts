@@ -5,6 +5,7 @@ import { projectRoot } from '../../model/lib/project.js';
 import { filesUnder, writeWhole } from './files.js';
 import type { PageChunk } from '../../emit/index.js';
 import type { PageRecords } from '../../extract/index.js';
+import { decodeChunk, encodeChunk } from './chunk-file.js';
 import { summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
@@ -97,16 +98,20 @@ export class PageCache {
     await writeWhole(this.pathOf('pages', key), JSON.stringify(summaryOf(outcome)));
   }
 
-  chunk(key: string): Promise<PageChunk | undefined> {
-    return readJson<PageChunk>(this.pathOf('chunks', key));
+  async chunk(key: string): Promise<PageChunk | undefined> {
+    try {
+      return decodeChunk(await readFile(this.pathOf('chunks', key)));
+    } catch {
+      return undefined;
+    }
   }
 
   async setChunk(key: string, chunk: PageChunk): Promise<void> {
-    await writeWhole(this.pathOf('chunks', key), JSON.stringify(chunk));
+    await writeWhole(this.pathOf('chunks', key), encodeChunk(chunk));
   }
 
   private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {
-    return join(this.folder, kind, key.slice(0, 2), `${key}.json`);
+    return join(this.folder, kind, key.slice(0, 2), `${key}.${kind === 'chunks' ? 'chunk' : 'json'}`);
   }
 }
 

@@ -8,7 +8,7 @@ export async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** Writes a file beside its place and renames it there: a reader never sees half of it. */
-export async function writeWhole(path: string, text: string): Promise<void> {
+export async function writeWhole(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
   await writeFile(partial, text);

@@ -36,6 +36,12 @@ export interface ReadOptions {
   progress?: (done: number, total: number) => void;
   /** Where each page's records go once read: the reads then carry only what the pages name. */
   store?: RecordStore;
+  /**
+   * Each page's cache key, by its path relative to the source folder, made already (see pageKeys): a
+   * page whose summary the cache holds under it is not read again. Only for pages that all passed the
+   * checks pageKeys makes (size, repeated ids).
+   */
+  keys?: ReadonlyMap<string, string>;
 }
 
 export type { PageNamed };
@@ -101,7 +107,10 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
   let pagesDone = 0;
   const read = await mapInOrder(pages, pool.size * 2, async (page): Promise<PageRead> => {
     let outcome = fromShards?.get(relativePath(source, page.path));
-    const prepared = await prepare(page, outcome !== undefined);
+    const known = options.keys?.get(relativePath(source, page.path));
+    // A page whose key is known and whose summary is in the cache is not read (its bytes were, for the key).
+    const summaryOfKnown = known !== undefined && options.store && outcome === undefined ? await cache?.summary(known) : undefined;
+    const prepared = summaryOfKnown ? { relative: relativePath(source, page.path), shown: displayPath(page.path), task: undefined, key: known } : await prepare(page, outcome !== undefined);
     if (prepared.relative === undefined) return { file: prepared.file };
     const { relative, shown, task, key } = prepared;
     const keyed = key !== undefined ? { key } : {};
@@ -111,7 +120,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
       return fileWithMessages(shown, messages);
     };
     // With a store, a page in the cache is read by its summary alone: its records stay where they are.
-    const summary = options.store && task && key !== undefined ? await cache?.summary(key) : undefined;
+    const summary = summaryOfKnown ?? (options.store && task && key !== undefined ? await cache?.summary(key) : undefined);
     if (summary) {
       fromCache++;
       if (summary.named) await options.store!.put(relative, undefined, key, true);

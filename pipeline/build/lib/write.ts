@@ -121,7 +121,7 @@ class FolderSink implements FileSink {
     await mkdir(dirname(destination), { recursive: true });
     const fingerprint = new FingerprintBuilder();
     const handle = await open(destination, 'wx');
-    let buffered: Buffer[] = [];
+    let buffered: Uint8Array[] = [];
     let size = 0;
     const flush = async () => {
       const buffer = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered, size);
@@ -132,7 +132,7 @@ class FolderSink implements FileSink {
     };
     return {
       write: async (piece) => {
-        const bytes = Buffer.from(piece, 'utf8');
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         fingerprint.add(bytes);
         buffered.push(bytes);
         size += bytes.byteLength;

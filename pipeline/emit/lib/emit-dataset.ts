@@ -5,7 +5,7 @@ import { csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
 import { timelineText, type TimelineItem } from './markdown/timeline.js';
-import { chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
+import { byteLength, chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
 import { checkOptions, type EmitOptions } from './options.js';
 import { emitCatalog } from './package/dcat.js';
 import { emitChecksums } from './package/checksums.js';
@@ -128,21 +128,22 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
     const timeline: TimelineItem[] = [];
     for await (const page of parts.pages()) {
       const chunk = isPageChunk(page) ? page : pageChunk(page, context);
-      const run = graph.run(chunk.jsonLd);
-      await jsonLd.write(run);
       const spans = {} as Record<PageTableName | 'graph', { start: number; end: number }>;
-      if (onPage) {
-        // What comes before the page's nodes in its run: the comma and line end after the nodes before.
-        const start = graphOffset + run.length - chunk.jsonLd.length;
-        graphOffset = start + Buffer.byteLength(chunk.jsonLd);
+      if (chunk.jsonLd.length > 0) {
+        // The comma and line end after the nodes before, then the page's nodes.
+        const separator = graph.separator();
+        await jsonLd.write(separator);
+        await jsonLd.write(chunk.jsonLd);
+        const start = graphOffset + separator.length;
+        graphOffset = start + (onPage ? byteLength(chunk.jsonLd) : 0);
         spans.graph = { start, end: graphOffset };
-      }
+      } else spans.graph = { start: graphOffset, end: graphOffset };
       for (const [name, writer] of tableWriters) {
         counts[name] += chunk.counts[name];
         const start = offsets[name];
-        if (chunk.rows[name] !== '') {
+        if (chunk.rows[name].length > 0) {
           await writer.write(chunk.rows[name]);
-          if (onPage) offsets[name] += Buffer.byteLength(chunk.rows[name]);
+          if (onPage) offsets[name] += byteLength(chunk.rows[name]);
         }
         spans[name] = { start, end: offsets[name] };
       }

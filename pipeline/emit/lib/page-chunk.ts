@@ -16,11 +16,11 @@ import type { EmitOptions } from './options.js';
  */
 export interface PageChunk {
   /** The page's nodes, one per line, parted by ",\n" (no comma before the first or after the last). */
-  jsonLd: string;
+  jsonLd: Text;
   /** How many nodes (lines) jsonLd has. */
   nodes: number;
-  /** The page's rows in each page table, CSV without the header ('' when it has none). */
-  rows: Record<PageTableName, string>;
+  /** The page's rows in each page table, CSV without the header (empty when it has none). */
+  rows: Record<PageTableName, Text>;
   counts: Record<PageTableName, number>;
   /** Its events' timeline items, serialised. */
   timeline: TimelineItem[];
@@ -28,6 +28,14 @@ export interface PageChunk {
   eventEntities: Entity[];
   /** The span of its events' dates, when it has events. */
   temporal?: NonNullable<DatasetSummary['temporal']>;
+}
+
+/** Text as made (a string) or as kept (its UTF-8 bytes, read back from a cache). */
+export type Text = string | Uint8Array;
+
+/** Its size in UTF-8 bytes. */
+export function byteLength(text: Text): number {
+  return typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
 }
 
 /** What a page's chunk is written with besides its records. */

@@ -30,7 +30,8 @@ export interface FileSink {
 
 /** A file being written: pieces in order, then close, which says what was written. */
 export interface FileWriter {
-  write(piece: string): Promise<void>;
+  /** A piece of text, or of its UTF-8 bytes (text kept from an earlier build, say). */
+  write(piece: string | Uint8Array): Promise<void>;
   close(): Promise<Fingerprint>;
   /** Lets the file go unfinished (the emission failed): what the sink does with it is the sink's business. */
   abandon(): Promise<void>;
@@ -73,7 +74,7 @@ export class MemorySink implements FileSink {
     const pieces: string[] = [];
     return {
       write: async (piece) => {
-        pieces.push(piece);
+        pieces.push(typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'));
       },
       close: async () => {
         const contents = pieces.join('');

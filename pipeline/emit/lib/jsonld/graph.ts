@@ -94,12 +94,11 @@ export class GraphText {
     return text;
   }
 
-  /** A run of nodes written already, one per line and parted by ",\n" (see PageChunk), after the comma that parts it from the nodes before. */
-  run(text: string): string {
-    if (text === '') return '';
-    const written = `${this.#first ? '' : ',\n'}${text}`;
+  /** What goes before a run of nodes written already (one per line, parted by ",\n": see PageChunk): the comma that parts it from the nodes before. */
+  separator(): string {
+    const separator = this.#first ? '' : ',\n';
     this.#first = false;
-    return written;
+    return separator;
   }
 
   /** The graph's closing. */
