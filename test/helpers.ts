@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +54,16 @@ export function extractDataset(body: string): ReturnType<typeof mergePages> {
 
 export function readSeedSource(): string {
   return readFileSync(seedPage, 'utf8');
+}
+
+/** A package's files with every resource's size and hash in datapackage.json made right again: a tampered file then has only the problem under test. */
+export function describedAgain(files: Map<string, string>): Map<string, string> {
+  const descriptor = JSON.parse(files.get('datapackage.json')!) as { resources: Array<{ path: string; bytes: number; hash: string }> };
+  for (const resource of descriptor.resources) {
+    const bytes = Buffer.from(files.get(resource.path)!, 'utf8');
+    resource.bytes = bytes.byteLength;
+    resource.hash = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  }
+  files.set('datapackage.json', JSON.stringify(descriptor));
+  return files;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -7,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { tables } from '../../pipeline/model/index.js';
 import { verifyPackage } from '../../pipeline/validate/index.js';
-import { sharedAvailable, sharedFolder, sourceFolder } from '../helpers.js';
+import { describedAgain, sharedAvailable, sharedFolder, sourceFolder } from '../helpers.js';
 
 let outputs: Map<string, string>;
 let descriptor: {
@@ -100,17 +99,6 @@ describe('the package check catches', () => {
     copy.set(path, change(copy.get(path)!));
     return copy;
   };
-  const reDescribe = (files: Map<string, string>) => {
-    // keep sizes and hashes right so that only the problem under test remains
-    const d = JSON.parse(files.get('datapackage.json')!) as typeof descriptor;
-    for (const r of d.resources) {
-      const buffer = Buffer.from(files.get(r.path)!, 'utf8');
-      r.bytes = buffer.byteLength;
-      r.hash = `sha256:${createHash('sha256').update(buffer).digest('hex')}`;
-    }
-    files.set('datapackage.json', JSON.stringify(d));
-    return files;
-  };
 
   it('a file changed after it was described', async () => {
     const problems = await verifyPackage(tamper('csv/places.csv', (t) => t.replace('France', 'Frankreich')));
@@ -118,22 +106,22 @@ describe('the package check catches', () => {
   });
 
   it('a foreign key that resolves to nothing', async () => {
-    const files = reDescribe(tamper('csv/participants.csv', (t) => t.replace('organization/north-atlantic-treaty-organization', 'organization/nowhere')));
+    const files = describedAgain(tamper('csv/participants.csv', (t) => t.replace('organization/north-atlantic-treaty-organization', 'organization/nowhere')));
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('entityId = organization/nowhere is not in entities'));
   });
 
   it('a repeated primary key', async () => {
-    const files = reDescribe(tamper('csv/places.csv', (t) => { const lines = t.split('\r\n'); return [...lines.slice(0, -1), lines[1], ''].join('\r\n'); }));
+    const files = describedAgain(tamper('csv/places.csv', (t) => { const lines = t.split('\r\n'); return [...lines.slice(0, -1), lines[1], ''].join('\r\n'); }));
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('is repeated'));
   });
 
   it('a value of the wrong type', async () => {
-    const files = reDescribe(tamper('csv/sections.csv', (t) => t.replace(/,1,Cyber security,/, ',one,Cyber security,')));
+    const files = describedAgain(tamper('csv/sections.csv', (t) => t.replace(/,1,Cyber security,/, ',one,Cyber security,')));
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('"one" is not an integer'));
   });
 
   it('a header that is not the schema', async () => {
-    const files = reDescribe(tamper('csv/terms.csv', (t) => t.replace('acronym,expansion', 'expansion,acronym')));
+    const files = describedAgain(tamper('csv/terms.csv', (t) => t.replace('acronym,expansion', 'expansion,acronym')));
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('header is'));
   });
 });

@@ -3,12 +3,11 @@
  * files back: their bytes still count for the file's size and hash, the rows around them are checked
  * as ever, and problems are reported at their row or line in the file, runs counted.
  */
-import { createHash } from 'node:crypto';
 import jsonld from 'jsonld';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { memoryReader, verifyJsonLdFile, verifyPackage, type KnownRows } from '../../pipeline/validate/index.js';
-import { sourceFolder } from '../helpers.js';
+import { describedAgain, sourceFolder } from '../helpers.js';
 
 let outputs: Map<string, string>;
 beforeAll(async () => {
@@ -27,14 +26,7 @@ function rowsRun(text: string, from: number, to: number): KnownRows {
 function changed(path: string, change: (text: string) => string): Map<string, string> {
   const files = new Map(outputs);
   files.set(path, change(files.get(path)!));
-  const descriptor = JSON.parse(files.get('datapackage.json')!) as { resources: Array<{ path: string; bytes: number; hash: string }> };
-  for (const resource of descriptor.resources) {
-    const bytes = Buffer.from(files.get(resource.path)!, 'utf8');
-    resource.bytes = bytes.byteLength;
-    resource.hash = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  }
-  files.set('datapackage.json', JSON.stringify(descriptor));
-  return files;
+  return describedAgain(files);
 }
 
 describe('the package check, given rows checked before', () => {
