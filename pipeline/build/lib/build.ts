@@ -204,8 +204,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Pass two: each page's chunk of the files, in document order. A page whose chunk the cache holds
     // under the same key (the same page, its references resolving as they did) is written from there;
     // any other has its records resolved against the entities, checked against the schemas and made
-    // into its chunk, then kept: in the page workers when they are running (a few pages ahead of the
-    // one being written), else here. A caller that wants the dataset gets every page resolved here.
+    // into its chunk, then kept: in the page workers when they are running, else here; either way a few
+    // pages ahead of the one being written. A caller that wants the dataset gets every page resolved here.
     const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
     const context = chunkContext(merged, emitOptions);
     const pool = poolFor(limits);
@@ -259,7 +259,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         let invalid = false;
         let written = 0;
         const ahead = new Map<number, Promise<Made>>();
-        const window = inWorkers ? pool.size * 2 : 1;
+        // Chunks made in the workers, or read from the cache, a few pages ahead: their reads overlap the writing.
+        const window = kept ? 1 : Math.max(8, pool.size * 2);
         for (let index = 0; index < inOrder.length; index++) {
           for (let next = index; next < Math.min(index + window, inOrder.length); next++) {
             if (ahead.has(next)) continue;

@@ -57,8 +57,11 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
   }
 }
 
-/** Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second). */
-const ownThreadBytes = 16 << 20;
+/**
+ * Size from which a JSON-LD file is worth a thread of its own (starting one takes about a second, and
+ * jsonld converts about a megabyte a second): the catalogue and schema.org records of a large dataset.
+ */
+const ownThreadBytes = 1 << 20;
 
 /** Size from which a JSON-LD file is worth two threads (about 2,000 pages' graph). */
 const twoThreadBytes = 128 << 20;
