@@ -54,4 +54,15 @@ describe('the page cache', () => {
     const none = await build({ source, cache: false });
     expect([...damaged.outputs!]).toEqual([...none.outputs!]);
   });
+
+  it('takes an entry whose records were deleted for a miss, even when its summary is there', async () => {
+    expect((await build({ source, cache, keepDataset: false })).pages?.fromCache).toBe(2);
+    rmSync(join(cache, 'records'), { recursive: true });
+    rmSync(join(cache, 'chunks'), { recursive: true, force: true });
+    const partial = await build({ source, cache, keepDataset: false });
+    expect(partial.ok).toBe(true);
+    expect(partial.pages?.fromCache).toBe(0);
+    const none = await build({ source, cache: false, keepDataset: false });
+    expect([...partial.outputs!]).toEqual([...none.outputs!]);
+  });
 });

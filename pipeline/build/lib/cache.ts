@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../model/lib/project.js';
 import { filesUnder, writeWhole } from './files.js';
@@ -79,8 +79,11 @@ export class PageCache {
     return records && { messages: summary.messages, curationUsed: summary.curationUsed, records };
   }
 
-  summary(key: string): Promise<PageSummary | undefined> {
-    return readJson<PageSummary>(this.pathOf('pages', key));
+  /** A page's summary; none when its records, kept apart, are gone (an entry deleted in part is a miss). */
+  async summary(key: string): Promise<PageSummary | undefined> {
+    const summary = await readJson<PageSummary>(this.pathOf('pages', key));
+    if (summary?.named && !(await exists(this.recordsPath(key)))) return undefined;
+    return summary;
   }
 
   records(key: string): Promise<PageRecords | undefined> {
@@ -112,6 +115,15 @@ export class PageCache {
 
   private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {
     return join(this.folder, kind, key.slice(0, 2), `${key}.${kind === 'chunks' ? 'chunk' : 'json'}`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
