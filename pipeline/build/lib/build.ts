@@ -1,13 +1,11 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type Fingerprint, type PageChunk, type PageWritten, type QualityInput } from '../../emit/index.js';
-import { pageTableNames } from '../../model/lib/dataset.js';
+import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type EmitParts, type Fingerprint, type PageChunk, type PageWritten, type QualityInput } from '../../emit/index.js';
 import type { KnownRows } from '../../validate/index.js';
 import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
-import { datasetOf, type Dataset, type PageTables } from '../../model/lib/dataset.js';
-import type { EmitParts } from '../../emit/index.js';
+import { datasetOf, pageTableNames, type Dataset, type PageTables } from '../../model/lib/dataset.js';
 import { chunkKey, resolutionOf } from './chunks.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
