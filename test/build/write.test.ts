@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +236,52 @@ describe('writeAtomically', () => {
     await Promise.all([writeAtomically(out, files('first')), writeAtomically(out, files('second'))]);
     expect(snapshot(out)).toEqual(versionOf('second'));
     expect(besides(out)).toEqual([]);
+  });
+});
+
+describe('writeAtomically, a file written a piece at a time', () => {
+  // The sink gathers pieces into blocks of 1 MiB: these pieces end inside a character, straddle a block,
+  // are larger than one, and come as text and as bytes.
+  const mebibyte = 1 << 20;
+  const pieces: Array<string | Uint8Array> = [
+    'a'.repeat(mebibyte - 1),
+    'é€𝄞',
+    ...Array.from({ length: 3000 }, (_, index) => `row ${index}, Zürich – 東京\r\n`),
+    new Uint8Array(2 * mebibyte + 3).fill(0x41),
+    Buffer.from('ünïcode bytes\n'),
+    '',
+    '𝄞'.repeat(mebibyte),
+    Buffer.from('x'.repeat(mebibyte - 2)),
+    'end\n',
+  ];
+  const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)));
+
+  it('holds every byte in order, and its size and SHA-256 are those of its bytes', async () => {
+    const out = freshOut();
+    const written = await writeAtomically(out, async (sink) => {
+      const writer = await sink.open('data/file.txt');
+      for (const piece of pieces) await writer.write(piece);
+      await writer.close();
+    });
+    const bytes = readFileSync(join(out, 'data/file.txt'));
+    expect(bytes.equals(expected)).toBe(true);
+    expect(written.get('data/file.txt')).toEqual({ bytes: expected.byteLength, sha256: createHash('sha256').update(expected).digest('hex') });
+  });
+
+  it('writes files opened together each whole, whatever order their pieces come in', async () => {
+    const out = freshOut();
+    await writeAtomically(out, async (sink) => {
+      const first = await sink.open('first.txt');
+      const second = await sink.open('second.txt');
+      for (const piece of pieces) {
+        await first.write(piece);
+        await second.write(piece);
+      }
+      await first.close();
+      await second.close();
+    });
+    expect(readFileSync(join(out, 'first.txt')).equals(expected)).toBe(true);
+    expect(readFileSync(join(out, 'second.txt')).equals(expected)).toBe(true);
   });
 });
 
