@@ -3,10 +3,11 @@
  * makes afresh the chunk of a changed page or of a page whose references resolve otherwise, and gives
  * the bytes a build without any cache gives.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { changePage, writeCorpus } from '../../pipeline/bench/index.js';
 import { build } from '../../pipeline/build/index.js';
 import { chunkKey, resolutionOf } from '../../pipeline/build/lib/chunks.js';
 import type { ChunkContext } from '../../pipeline/emit/index.js';
@@ -72,6 +73,25 @@ describe('a rebuild into a folder', () => {
     const fresh = await build({ source: folderSource, cache: false, keepDataset: false });
     expect(files(out)).toEqual(fresh.outputs);
   });
+});
+
+describe('a rebuild of more pages than are read ahead', () => {
+  // Chunks from the cache are read into a few buffers, each used again once its page is written: a
+  // buffer given back too early would have a later page's bytes written in an earlier one's place.
+  const manySource = join(scratch, 'many-source');
+  const manyCache = join(scratch, 'many-cache');
+  const out = join(scratch, 'many-out');
+
+  it('writes each page from its own chunk', async () => {
+    const { paths } = await writeCorpus({ pages: 24, seed: 7 }, manySource);
+    expect((await build({ source: manySource, cache: manyCache, out, keepDataset: false })).ok).toBe(true);
+    const changed = join(manySource, paths[paths.length - 1]!);
+    writeFileSync(changed, changePage(readFileSync(changed, 'utf8')));
+    const rebuilt = await build({ source: manySource, cache: manyCache, out, keepDataset: false });
+    expect(rebuilt.chunks).toEqual({ reused: 23, made: 1 });
+    const fresh = await build({ source: manySource, cache: false, keepDataset: false });
+    for (const [path, text] of fresh.outputs!) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text);
+  }, 120_000);
 });
 
 describe('the key of a chunk', () => {

@@ -21,6 +21,7 @@ import type { PageMessage } from './page-task.js';
 import { folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
 import { displayPath, listPages, relativePath, type PageSource } from './sources.js';
+import { LentBuffers } from './lent-buffers.js';
 import { RecordStore } from './record-store.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
@@ -230,12 +231,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         knownRows.set(csvPath(name), runs);
       }
     };
-    type Made = { chunk: PageChunk; reused: boolean; keptAs?: string; messages?: PageMessage[] } | { failed: PoolFailure };
+    // A chunk from the cache comes in a borrowed buffer, given back (release) once the chunk is written.
+    type Made = { chunk: PageChunk; reused: boolean; keptAs?: string; messages?: PageMessage[]; release?: () => void } | { failed: PoolFailure };
+    const buffers = new LentBuffers();
     const chunkOf = async ({ relative, file, named: page, key, references }: (typeof inOrder)[number]): Promise<Made> => {
       const resolution = resolutionOf(references, resolverOf(page, merged), context);
       const keptAs = cache && key !== undefined && !kept ? chunkKey(key, resolution, emitOptions) : undefined;
-      const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs);
-      if (known) return { chunk: known, reused: true, keptAs: keptAs! };
+      const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs, buffers);
+      if (known) return { ...known, reused: true, keptAs: keptAs! };
       const keptUnder = keptAs !== undefined ? { keptAs } : {};
       if (inWorkers) {
         const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator });
@@ -288,6 +291,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           counted.events += made.chunk.counts.events;
           counted.mentions += made.chunk.counts.mentions;
           yield made.chunk;
+          made.release?.();
         }
         // The workers' memory (each holds the code and the gazetteers) is given back before the files are checked.
         if (options.keepWorkers === false) await closePagePools();

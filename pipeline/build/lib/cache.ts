@@ -6,6 +6,7 @@ import { filesUnder, writeWhole } from './files.js';
 import type { PageChunk } from '../../emit/index.js';
 import type { PageRecords } from '../../extract/index.js';
 import { decodeChunk, encodeChunk } from './chunk-file.js';
+import type { LentBuffers } from './lent-buffers.js';
 import { summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
@@ -101,12 +102,24 @@ export class PageCache {
     await writeWhole(this.pathOf('pages', key), JSON.stringify(summaryOf(outcome)));
   }
 
-  async chunk(key: string): Promise<PageChunk | undefined> {
+  /**
+   * A page's chunk, read into a buffer borrowed from `buffers`: its texts are views of that buffer, so
+   * `release` (which gives it back) must wait until they are written. None when the entry is missing or damaged.
+   */
+  async chunk(key: string, buffers: LentBuffers): Promise<{ chunk: PageChunk; release: () => void } | undefined> {
+    let read;
     try {
-      return decodeChunk(await readFile(this.pathOf('chunks', key)));
+      read = await buffers.read(this.pathOf('chunks', key));
     } catch {
       return undefined;
     }
+    const { buffer, bytes } = read;
+    const chunk = decodeChunk(bytes);
+    if (!chunk) {
+      buffers.giveBack(buffer);
+      return undefined;
+    }
+    return { chunk, release: () => buffers.giveBack(buffer) };
   }
 
   async setChunk(key: string, chunk: PageChunk): Promise<void> {
