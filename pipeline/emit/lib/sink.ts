@@ -30,7 +30,7 @@ export interface FileSink {
 
 /** A file being written: pieces in order, then close, which says what was written. */
 export interface FileWriter {
-  /** A piece of text, or of its UTF-8 bytes (text kept from an earlier build, say). */
+  /** A piece of text, or of its UTF-8 bytes (text kept from an earlier build, say): once the write resolves, the sink holds no reference to them, so their giver may reuse the bytes. */
   write(piece: string | Uint8Array): Promise<void>;
   close(): Promise<Fingerprint>;
   /** Lets the file go unfinished (the emission failed): what the sink does with it is the sink's business. */
