@@ -14,6 +14,7 @@ const chunk: PageChunk = {
   timeline: [{ startDate: '2011-05', id: 'page/a/event/1', text: '* **2011-05** A meeting\n' }],
   eventEntities: [{ id: 'page/a/event/1', entityType: 'event', name: 'A meeting' }],
   temporal: { start: '2011-05', end: '2011-05' },
+  sources: ['### Zürich – 東京\n\n- Publisher: A ministry\n'],
 };
 
 const asText = (decoded: PageChunk) => ({

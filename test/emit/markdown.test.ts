@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { emitMarkdown, readmePath, timelinePath } from '../../pipeline/emit/index.js';
+import { emitMarkdown, heading, readmePath, serialise, sourceBlocks, timelinePath } from '../../pipeline/emit/index.js';
 import { schemaDirectory, tables, type Dataset } from '../../pipeline/model/index.js';
 import { fixture, options } from './fixture.js';
 
@@ -111,6 +111,29 @@ describe('README.md', () => {
     // but then the link shows its own target, so every link reads exactly as where it goes.
     for (const link of nodes(readme).filter((node) => node.type === 'link')) expect(toString(link)).toBe(link.url);
     expect(readmeText).not.toMatch(/(?<!\\)<script>/);
+  });
+
+  it("reads as one list of sources, though each page's entry is serialised on its own and joined", () => {
+    const dataset = fixture();
+    const [first] = dataset.documents;
+    if (!first) throw new Error('fixture has a document');
+    const titles = ['1. Looks like a numbered item', 'Ends like a closed heading #', '- Looks like a bullet'];
+    dataset.documents = titles.map((title, index) => ({ ...first, id: `${first.id}-${index}`, title, ...(index === 1 ? { url: undefined } : {}) }));
+    const { readme, readmeText } = emitted(dataset);
+    const section = sectionUnder(readme, 'Source and rights');
+    const headings = section.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 3);
+    expect(headings.map((heading) => toString(heading))).toEqual(titles);
+    const lists = section.children.filter((node): node is List => node.type === 'list');
+    expect(lists.map((list) => [list.ordered, list.children.length])).toEqual([
+      [false, 6],
+      [false, 5],
+      [false, 6],
+    ]);
+    // Each entry is a heading then its list, in the pages' order, and the caveat follows the last.
+    expect(section.children.map((node) => node.type)).toEqual(['heading', 'list', 'heading', 'list', 'heading', 'list', 'paragraph']);
+    // Byte for byte what remark writes for the section as one tree.
+    const whole = serialise([heading(2, 'Source and rights'), ...dataset.documents.flatMap(sourceBlocks)]);
+    expect(readmeText).toContain(whole);
   });
 });
 

@@ -59,7 +59,8 @@ export async function writeDataset(
   await write(csvPath('entities'), csvPieces('entities', entities, separator));
   const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
   const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
-  await write(readmePath, [datasetCard(summary, options)]);
+  if (pages.sources.length !== parts.documents.length) throw new Error(`writeDataset: ${pages.sources.length} pages' entries for the card, ${parts.documents.length} documents`);
+  await write(readmePath, [datasetCard(summary, options, pages.sources)]);
   await write(timelinePath, timelineText(pages.timeline));
   await whole(emitQuality(summary, quality));
   await whole(emitCsvw(options));
@@ -93,6 +94,8 @@ interface PagesWritten {
   temporal: DatasetSummary['temporal'];
   eventEntities: Entity[];
   timeline: TimelineItem[];
+  /** Each page's entry in the card's list of sources, in the pages' order. */
+  sources: string[];
 }
 
 /**
@@ -126,6 +129,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
     let temporal: DatasetSummary['temporal'];
     const eventEntities: Entity[] = [];
     const timeline: TimelineItem[] = [];
+    const sources: string[] = [];
     for await (const page of parts.pages()) {
       const chunk = isPageChunk(page) ? page : pageChunk(page, context);
       const spans = {} as Record<PageTableName | 'graph', { start: number; end: number }>;
@@ -150,6 +154,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
       onPage?.(index++, spans);
       for (const item of chunk.timeline) timeline.push(item);
       for (const entity of chunk.eventEntities) eventEntities.push(entity);
+      sources.push(...chunk.sources);
       if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });
     }
     await jsonLd.write(graph.tail());
@@ -159,7 +164,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
       const [path, writer] = writers.shift()!;
       written.set(path, await writer.close());
     }
-    return { written, counts, temporal, eventEntities, timeline };
+    return { written, counts, temporal, eventEntities, timeline, sources };
   } catch (error) {
     await Promise.all(writers.map(([, writer]) => writer.abandon()));
     throw error;

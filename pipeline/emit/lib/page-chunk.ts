@@ -4,6 +4,7 @@ import type { MultiValueSeparator } from './csv/cells.js';
 import { csvRows } from './csv/tables.js';
 import { nodeContextOf, pageNodes } from './jsonld/graph.js';
 import type { NodeContext } from './jsonld/nodes.js';
+import { sourceEntry } from './markdown/card.js';
 import { timelineEvent, timelineItem, timelineNames, type TimelineItem } from './markdown/timeline.js';
 import type { EmitOptions } from './options.js';
 
@@ -28,6 +29,8 @@ export interface PageChunk {
   eventEntities: Entity[];
   /** The span of its events' dates, when it has events. */
   temporal?: NonNullable<DatasetSummary['temporal']>;
+  /** Its document's entry in the dataset card's list of sources, serialised (see sourceEntry). */
+  sources: string[];
 }
 
 /** Text as made (a string) or as kept (its UTF-8 bytes, read back from a cache). */
@@ -74,6 +77,7 @@ export function pageChunk(page: PageTables, context: ChunkContext): PageChunk {
     timeline: page.events.map((event) => timelineItem(timelineEvent(event), context.names)),
     eventEntities: page.events.map(eventEntity),
     ...(temporal ? { temporal } : {}),
+    sources: page.documents.map(sourceEntry),
   };
 }
 

@@ -8,44 +8,54 @@ import type { EmitOptions } from '../options.js';
 import { catalogDescription, csvwDescription, schemaOrgDescription } from '../package/resources.js';
 import { code, heading, link, list, paragraph, serialise, table, text } from './mdast.js';
 
-/** README.md: the dataset card. */
-export function datasetCard(dataset: DatasetSummary, options: EmitOptions): string {
-  return serialise([
+/**
+ * README.md: the dataset card. Its list of sources has an entry per page (sourceEntry), serialised on
+ * its own and joined as remark joins blocks: `entries` are those entries, in the documents' order,
+ * when made already (each page's chunk carries its own, so a rebuild does not serialise them again).
+ */
+export function datasetCard(dataset: DatasetSummary, options: EmitOptions, entries: readonly string[] = dataset.documents.map(sourceEntry)): string {
+  const opening = serialise([
     heading(1, options.title),
     paragraph(options.description),
-    ...sourceAndRights(dataset.documents),
-    ...contents(dataset),
-    ...counts(dataset),
-    ...citation(dataset.documents, options),
-    ...csvConventions(options),
-    ...dataDictionary(),
+    heading(2, 'Source and rights'),
+    ...(dataset.documents.length === 0 ? [paragraph('The dataset has no source pages.')] : []),
   ]);
+  const rest = serialise([...rightsCaveat(), ...contents(dataset), ...counts(dataset), ...citation(dataset.documents, options), ...csvConventions(options), ...dataDictionary()]);
+  return joinBlocks([opening, ...entries, rest]);
 }
 
-function sourceAndRights(documents: readonly Document[]): RootContent[] {
-  const blocks: RootContent[] = [heading(2, 'Source and rights')];
-  if (documents.length === 0) blocks.push(paragraph('The dataset has no source pages.'));
-  for (const document of documents) {
-    blocks.push(
-      heading(3, document.title),
-      list([
-        ['Publisher: ', document.publisher],
-        ['Last modified: ', document.dateModified],
-        ...(document.url === undefined ? [] : [['Published at: ', link(document.url)]]),
-        ['Source file: ', document.path],
-        ['Rights statement, verbatim: ', document.rights],
-        ['Licence identifier (SPDX): ', document.license],
-      ]),
-    );
-  }
+/** A page's entry in the card's list of sources: its title, publisher, dates, file and rights. */
+export function sourceEntry(document: Document): string {
+  return serialise(sourceBlocks(document));
+}
+
+export function sourceBlocks(document: Document): RootContent[] {
+  return [
+    heading(3, document.title),
+    list([
+      ['Publisher: ', document.publisher],
+      ['Last modified: ', document.dateModified],
+      ...(document.url === undefined ? [] : [['Published at: ', link(document.url)]]),
+      ['Source file: ', document.path],
+      ['Rights statement, verbatim: ', document.rights],
+      ['Licence identifier (SPDX): ', document.license],
+    ]),
+  ];
+}
+
+/** Serialised blocks as one text: a blank line between two, one line end at the end (remark's join of headings, lists and paragraphs). */
+function joinBlocks(serialised: readonly string[]): string {
+  return `${serialised.map((text) => text.replace(/\n$/, '')).join('\n\n')}\n`;
+}
+
+function rightsCaveat(): RootContent[] {
   // The pipeline can only pass on the rights it was given: it must never read as an open licence.
-  blocks.push(
+  return [
     paragraph(
       'The records of this dataset are derived from the content of the pages above, and that content remains subject to the rights statement and licence identifier given for each page. ',
       'Publishing this dataset grants no licence beyond them: check those terms before you reuse the data.',
     ),
-  );
-  return blocks;
+  ];
 }
 
 function contents(dataset: DatasetSummary): RootContent[] {
