@@ -231,23 +231,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         knownRows.set(csvPath(name), runs);
       }
     };
-    // A chunk from the cache comes in a borrowed buffer, given back (release) once the chunk is written.
-    type Made = { chunk: PageChunk; reused: boolean; keptAs?: string; messages?: PageMessage[]; release?: () => void } | { failed: PoolFailure };
+    // A chunk read from the cache comes in a borrowed buffer, given back (release) once the chunk is
+    // written; `inCache`: the cache holds it already (made by an earlier build, or kept by a worker).
+    type Made = { chunk: PageChunk; reused: boolean; inCache: boolean; keptAs?: string; messages?: PageMessage[]; release?: () => void } | { failed: PoolFailure };
     const buffers = new LentBuffers();
     const chunkOf = async ({ relative, file, named: page, key, references }: (typeof inOrder)[number]): Promise<Made> => {
       const resolution = resolutionOf(references, resolverOf(page, merged), context);
       const keptAs = cache && key !== undefined && !kept ? chunkKey(key, resolution, emitOptions) : undefined;
       const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs, buffers);
-      if (known) return { ...known, reused: true, keptAs: keptAs! };
+      if (known) return { ...known, reused: true, inCache: true, keptAs: keptAs! };
       const keptUnder = keptAs !== undefined ? { keptAs } : {};
       if (inWorkers) {
-        const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator });
-        return 'failure' in made ? { failed: made } : { chunk: made.chunk, reused: false, messages: made.messages, ...keptUnder };
+        // With a cache, the worker keeps the chunk there and it is read back from there (see ChunkTask.keepAt).
+        const keepAt = keptAs !== undefined ? { keepAt: cache!.chunkPath(keptAs) } : {};
+        const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator, ...keepAt });
+        if ('failure' in made) return { failed: made };
+        if ('chunk' in made) return { chunk: made.chunk, reused: false, inCache: false, messages: made.messages, ...keptUnder };
+        const kept = await cache!.chunk(keptAs!, buffers);
+        if (!kept) throw new Error(`The chunk of ${file.path} was kept in ${made.keptAt} but cannot be read back`);
+        return { ...kept, reused: false, inCache: true, messages: made.messages, keptAs: keptAs! };
       }
       const records = resolvePage(await store!.get(relative), merged);
       validateRecords(records, (id) => fileOf.get(id), fallback);
       kept?.push(records);
-      return { chunk: pageChunk(records, context), reused: false, ...keptUnder };
+      return { chunk: pageChunk(records, context), reused: false, inCache: false, ...keptUnder };
     };
     const parts: EmitParts = {
       documents,
@@ -280,11 +287,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           }
           if (made.messages) reportMessages(page.file, made.messages);
           // Its records' problems are on its own file (only that file is looked at: every page's would make the pass quadratic).
-          invalid ||= hasErrors([page.file]);
+          const pageInvalid = hasErrors([page.file]);
+          invalid ||= pageInvalid;
           if (made.reused) counted.chunksReused++;
           else counted.chunksMade++;
-          // A chunk is kept only when every record so far passed its schema: a failed build keeps none it made after.
-          if (made.keptAs !== undefined && !made.reused && !invalid) await cache!.setChunk(made.keptAs, made.chunk);
+          // A chunk is kept only when its records passed their schemas (as a worker keeps one).
+          if (made.keptAs !== undefined && !made.inCache && !pageInvalid) await cache!.setChunk(made.keptAs, made.chunk);
           if (made.keptAs !== undefined) chunkKeys.push(made.keptAs);
           if (made.reused && chunksCheckedBefore.has(made.keptAs!)) checkedBefore.set(written, made.chunk);
           written++;

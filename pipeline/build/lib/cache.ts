@@ -109,7 +109,7 @@ export class PageCache {
   async chunk(key: string, buffers: LentBuffers): Promise<{ chunk: PageChunk; release: () => void } | undefined> {
     let read;
     try {
-      read = await buffers.read(this.pathOf('chunks', key));
+      read = await buffers.read(this.chunkPath(key));
     } catch {
       return undefined;
     }
@@ -123,7 +123,12 @@ export class PageCache {
   }
 
   async setChunk(key: string, chunk: PageChunk): Promise<void> {
-    await writeWhole(this.pathOf('chunks', key), encodeChunk(chunk));
+    await writeWhole(this.chunkPath(key), encodeChunk(chunk));
+  }
+
+  /** The file a page's chunk is kept in (a page worker writes it there). */
+  chunkPath(key: string): string {
+    return this.pathOf('chunks', key);
   }
 
   private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {

@@ -3,7 +3,9 @@ import { VFile } from 'vfile';
 import { nodeContextFor, pageChunk, type MultiValueSeparator, type PageChunk } from '../../emit/index.js';
 import { eventId, referenceKey, resolvePage, type PageRecords } from '../../extract/index.js';
 import { validateRecords } from '../../validate/index.js';
+import { encodeChunk } from './chunk-file.js';
 import type { ResolvedReference } from './chunks.js';
+import { writeWhole } from './files.js';
 import { messagesOf, type PageMessage } from './page-task.js';
 
 /**
@@ -17,16 +19,23 @@ export interface ChunkTask {
   resolution: ResolvedReference[];
   baseIri: string;
   separator: MultiValueSeparator;
+  /**
+   * Where the cache keeps the chunk, when the build has one: the chunk is written there (unless its
+   * records failed their schemas) instead of being sent back, and the build reads it from there as it
+   * reads a chunk an earlier build made. Sent back, its texts would cross to the main thread as
+   * strings, gigabytes of them at 10,000 pages, all garbage once written.
+   */
+  keepAt?: string;
 }
 
-/** A page's chunk, and the messages of its records' check against the schemas (errors: the chunk must not be published). */
-export interface ChunkOutcome {
-  chunk: PageChunk;
-  messages: PageMessage[];
-}
+/**
+ * A page's chunk, or where it was kept (see ChunkTask.keepAt), and the messages of its records' check
+ * against the schemas (errors: the chunk must not be published).
+ */
+export type ChunkOutcome = ({ chunk: PageChunk } | { keptAt: string }) & { messages: PageMessage[] };
 
 /** Resolves a page's records as the task says, checks them against the schemas and makes its chunk. */
-export function runChunkTask(task: ChunkTask): ChunkOutcome {
+export async function runChunkTask(task: ChunkTask): Promise<ChunkOutcome> {
   const records = 'records' in task.records ? task.records.records : (JSON.parse(readFileSync(task.records.path, 'utf8')) as PageRecords);
   const documentId = records.document.id;
   const ids = new Map(task.resolution.flatMap(({ reference, id }) => (id === undefined ? [] : [[reference, id] as const])));
@@ -36,5 +45,8 @@ export function runChunkTask(task: ChunkTask): ChunkOutcome {
   const names = new Map(task.resolution.flatMap(({ id, name }) => (id === undefined || name === undefined ? [] : [[id, name] as const])));
   const places = new Set(task.resolution.flatMap(({ id, place }) => (id !== undefined && place ? [id] : [])));
   const chunk = pageChunk(page, { nodeContext: nodeContextFor(task.baseIri, places), separator: task.separator, names });
-  return { chunk, messages: messagesOf(file) };
+  const messages = messagesOf(file);
+  if (task.keepAt === undefined || messages.some((message) => message.fatal)) return { chunk, messages };
+  await writeWhole(task.keepAt, encodeChunk(chunk));
+  return { keptAt: task.keepAt, messages };
 }

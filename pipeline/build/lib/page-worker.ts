@@ -4,11 +4,11 @@ import { runChunkTask } from './chunk-task.js';
 import { runPageTask } from './page-task.js';
 import type { PoolReply, PoolRequest } from './pool.js';
 
-parentPort?.on('message', (request: PoolRequest) => {
+parentPort?.on('message', async (request: PoolRequest) => {
   const { id } = request;
   let reply: PoolReply;
   try {
-    reply = 'task' in request ? { id, outcome: runPageTask(request.task) } : { id, chunk: runChunkTask(request.chunk) };
+    reply = 'task' in request ? { id, outcome: runPageTask(request.task) } : { id, chunk: await runChunkTask(request.chunk) };
   } catch (error) {
     // A fault of the pipeline, not of the page: the build stops with an internal error.
     reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -1,0 +1,64 @@
+/**
+ * A page's chunk made in a page worker (runChunkTask): sent back, or, with a cache, kept in the cache's
+ * file and read from there, the same chunk either way; never kept when its records fail their schemas.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeChunk } from '../../pipeline/build/lib/chunk-file.js';
+import { runChunkTask, type ChunkTask } from '../../pipeline/build/lib/chunk-task.js';
+import { resolutionOf } from '../../pipeline/build/lib/chunks.js';
+import { runPageTask } from '../../pipeline/build/lib/page-task.js';
+import { chunkContext, type PageChunk } from '../../pipeline/emit/index.js';
+import { CurationIndex, mergeEntities, pageReferences, resolverOf } from '../../pipeline/extract/index.js';
+import { root } from '../helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'odp-chunk-task-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const relativePath = 'page.md';
+const outcome = runPageTask({
+  shownPath: relativePath,
+  relativePath,
+  bytes: readFileSync(join(root, 'test/fixtures/bad-input/clean-page/source/page.md')),
+  curation: {},
+  maxDepth: 100,
+  raiseDepth: '--max-depth',
+});
+const records = outcome.records!;
+const options = { baseIri: 'https://example.org/data#', multiValueSeparator: '|' as const };
+const merged = mergeEntities([records], new CurationIndex());
+const resolution = resolutionOf(pageReferences(records), resolverOf(records, merged), chunkContext(merged, options));
+const task: ChunkTask = { shownPath: relativePath, records: { records }, resolution, baseIri: options.baseIri, separator: options.multiValueSeparator };
+const asText = (chunk: PageChunk) => ({
+  ...chunk,
+  jsonLd: Buffer.from(chunk.jsonLd).toString('utf8'),
+  rows: Object.fromEntries(Object.entries(chunk.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])),
+});
+
+describe('a chunk made in a page worker', () => {
+  it('is sent back when the build has no cache', async () => {
+    const made = await runChunkTask(task);
+    expect(made.messages).toEqual([]);
+    expect('chunk' in made && made.chunk.counts.documents).toBe(1);
+  });
+
+  it('is kept in the cache, the same chunk, when the build has one', async () => {
+    const keepAt = join(scratch, 'kept', 'chunk.chunk');
+    const kept = await runChunkTask({ ...task, keepAt });
+    expect(kept).toEqual({ keptAt: keepAt, messages: [] });
+    const sent = await runChunkTask(task);
+    if (!('chunk' in sent)) throw new Error('sent back');
+    expect(asText(decodeChunk(readFileSync(keepAt))!)).toEqual(sent.chunk);
+  });
+
+  it('is not kept when its records fail their schemas: it is sent back with their errors', async () => {
+    const keepAt = join(scratch, 'invalid', 'chunk.chunk');
+    const broken = { ...records, document: { ...records.document, publisher: '' } };
+    const made = await runChunkTask({ ...task, records: { records: broken }, keepAt });
+    expect(made.messages.some((message) => message.fatal)).toBe(true);
+    expect('chunk' in made).toBe(true);
+    expect(existsSync(keepAt)).toBe(false);
+  });
+});
