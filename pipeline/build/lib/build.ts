@@ -152,6 +152,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const named = read.flatMap(({ relative, file, kept, key }) =>
       relative && kept?.named ? [{ relative, file, named: kept.named, document: kept.named.document, references: kept.references ?? [], ...(key !== undefined ? { key } : {}) }] : [],
     );
+    const pagesRead = read.length;
+    // What each page named is all a build holds of it from here: its summary is let go.
+    read.length = 0;
     const fileOf = new Map(named.map(({ file, named }) => [named.document.id, file] as const));
     // Pass one: the entities every page names. The pages' own records stay in the store until emitted.
     const merged = mergeEntities(named.map((page) => page.named), curationIndex);
@@ -209,6 +212,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const context = chunkContext(merged, emitOptions);
     const pool = poolFor(limits);
     const inWorkers = !kept && pool.running > 0;
+    // What pass two needs of each page: how its references resolve (its chunk's key, and a worker's
+    // task, are made from that; a page resolved here needs none). What the pages named, merged now, is
+    // let go: at 10,000 pages it was most of what the build held while writing.
+    const needsResolution = !kept && (cache !== undefined || inWorkers);
+    const toWrite = inOrder.map(({ relative, file, key, named: page, references }) => ({
+      relative,
+      file,
+      ...(key !== undefined ? { key } : {}),
+      resolution: needsResolution ? resolutionOf(references, resolverOf(page, merged), context) : [],
+    }));
+    inOrder.length = 0;
+    named.length = 0;
     const counted = { events: 0, mentions: 0, chunksReused: 0, chunksMade: 0 };
     // This build's chunk keys (whose rows and nodes the check passes, read now or before), and, by the
     // place of each page in the files, a chunk reused that an earlier build checked: the check leaves
@@ -235,8 +250,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // written; `inCache`: the cache holds it already (made by an earlier build, or kept by a worker).
     type Made = { chunk: PageChunk; reused: boolean; inCache: boolean; keptAs?: string; messages?: PageMessage[]; release?: () => void } | { failed: PoolFailure };
     const buffers = new LentBuffers();
-    const chunkOf = async ({ relative, file, named: page, key, references }: (typeof inOrder)[number]): Promise<Made> => {
-      const resolution = resolutionOf(references, resolverOf(page, merged), context);
+    const chunkOf = async ({ relative, file, key, resolution }: (typeof toWrite)[number]): Promise<Made> => {
       const keptAs = cache && key !== undefined && !kept ? chunkKey(key, resolution, emitOptions) : undefined;
       const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs, buffers);
       if (known) return { ...known, reused: true, inCache: true, keptAs: keptAs! };
@@ -269,17 +283,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const ahead = new Map<number, Promise<Made>>();
         // Chunks made in the workers, or read from the cache, a few pages ahead: their reads overlap the writing.
         const window = kept ? 1 : Math.max(8, pool.size * 2);
-        for (let index = 0; index < inOrder.length; index++) {
-          for (let next = index; next < Math.min(index + window, inOrder.length); next++) {
+        for (let index = 0; index < toWrite.length; index++) {
+          for (let next = index; next < Math.min(index + window, toWrite.length); next++) {
             if (ahead.has(next)) continue;
-            const made = chunkOf(inOrder[next]!);
+            const made = chunkOf(toWrite[next]!);
             // Awaited in its turn; a failure meanwhile is not left unhandled.
             made.catch(() => undefined);
             ahead.set(next, made);
           }
           const made = await ahead.get(index)!;
           ahead.delete(index);
-          const page = inOrder[index]!;
+          const page = toWrite[index]!;
           if ('failed' in made) {
             files.push(overLimit(page.file.path, made.failed, limits));
             invalid = true;
@@ -329,7 +343,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (reuse && inputs !== undefined) await writeBuildRecord(reuse.cache, reuse.out, { inputs, files: [...published.written], counts, curationUnused, pageMessages });
     const dataset = kept ? datasetOf(parts, kept) : undefined;
-    return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: read.length, fromCache }, chunks: { reused: counted.chunksReused, made: counted.chunksMade }, ...published };
+    return { files, ok: true, ...(dataset ? { dataset } : {}), counts, pages: { read: pagesRead, fromCache }, chunks: { reused: counted.chunksReused, made: counted.chunksMade }, ...published };
   }
 }
 
