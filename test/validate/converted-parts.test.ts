@@ -115,3 +115,56 @@ describe('a graph checked in shares, by several threads', () => {
     expect(await verifyJsonLdInWorkers(scratch, 'shared.jsonld', 2)).toEqual([{ path: 'shared.jsonld', message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
   });
 });
+
+describe('a JSON-LD document written for people (not a node a line), checked node by node', () => {
+  // The catalogue: its agents and pages stay the same from build to build, its distributions do not.
+  const catalogPath = 'catalog.jsonld';
+  const document = (change: (index: number) => object | undefined = () => undefined, vocabulary = 'https://schema.org/') =>
+    JSON.stringify(
+      {
+        '@context': { '@vocab': vocabulary },
+        '@graph': Array.from({ length: 2500 }, (_, i) => change(i) ?? { '@id': `https://example.org/agent/${i}`, name: `Agent ${i}` }),
+      },
+      null,
+      2,
+    );
+  async function checkDocument(text: string, known: ReadonlySet<string> = new Set()) {
+    const passed: string[] = [];
+    const problems = await verifyJsonLdFile(catalogPath, memoryReader(new Map([[catalogPath, text]])), { known, passed: (hash) => passed.push(hash) });
+    return { problems, passed };
+  }
+
+  it('reports each node once, and converts none again when all are known', async () => {
+    const first = await checkDocument(document());
+    expect(first.problems).toEqual([]);
+    expect(new Set(first.passed).size).toBe(2500);
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const again = await checkDocument(document(), new Set(first.passed));
+    expect(again).toEqual({ problems: [], passed: first.passed });
+    expect(toRdf).not.toHaveBeenCalled();
+  });
+
+  it('converts only the nodes that changed', async () => {
+    const first = await checkDocument(document());
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const changed = await checkDocument(document((i) => (i === 1200 ? { '@id': 'https://example.org/agent/1200', name: 'Renamed' } : undefined)), new Set(first.passed));
+    expect(changed.problems).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(1);
+    expect((toRdf.mock.calls[0]![0] as { '@graph': unknown[] })['@graph']).toEqual([{ '@id': 'https://example.org/agent/1200', name: 'Renamed' }]);
+    expect(changed.passed.filter((hash) => !first.passed.includes(hash))).toHaveLength(1);
+  });
+
+  it('still finds a changed node that is not valid in safe mode', async () => {
+    const first = await checkDocument(document());
+    const bad = await checkDocument(document((i) => (i === 2000 ? { '@id': 'relative/id' } : undefined)), new Set(first.passed));
+    expect(bad.problems).toEqual([{ path: catalogPath, message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
+  });
+
+  it('knows no node of a document with another context', async () => {
+    const first = await checkDocument(document());
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const other = await checkDocument(document(undefined, 'http://purl.org/dc/terms/'), new Set(first.passed));
+    expect(other.passed.filter((hash) => first.passed.includes(hash))).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(3);
+  });
+});

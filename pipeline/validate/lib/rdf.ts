@@ -16,15 +16,19 @@ async function refuseRemote(url: string): Promise<never> {
 /**
  * Converts one JSON-LD document to RDF as a consumer would, in safe mode: where jsonld would silently
  * drop something (a property that expands to no IRI, a relative @id, a malformed value), it throws
- * instead, and that becomes a problem of `path`.
+ * instead, and that becomes a problem of `path`. Nodes of its graph converted before (`parts.known`,
+ * see documentParts) are not converted again.
  */
-async function verifyJsonLd(path: string, document: unknown): Promise<PackageProblem[]> {
+async function verifyJsonLd(path: string, document: unknown, parts: ConvertedParts): Promise<PackageProblem[]> {
   // Imported when first needed: it takes about 0.1 s, and most importers of validate/ never convert.
   const { default: jsonld } = await import('jsonld');
   // `safe` is missing from @types/jsonld.
   const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
   try {
-    for (const part of parts(document)) await jsonld.toRDF(part as JsonLdDocument, options);
+    for (const { document: part, hashes } of documentParts(document, parts.known)) {
+      if (part !== undefined) await jsonld.toRDF(part as JsonLdDocument, options);
+      for (const hash of hashes) parts.passed?.(hash);
+    }
     return [];
   } catch (error) {
     return [{ path, message: describeJsonLdError(error) }];
@@ -89,7 +93,7 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
     } catch (error) {
       return [{ path, message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }];
     }
-    return verifyJsonLd(path, document);
+    return verifyJsonLd(path, document, parts);
   }
   const notJson = (line: number, why: string): PackageProblem[] => [{ path, message: `is not valid JSON: line ${line}: ${why}` }];
   let header: Record<string, unknown>;
@@ -177,14 +181,37 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
  * A document of only a context and a graph, cut into documents of the same context and a part of the
  * graph each. Nodes refer to each other by IRI, so the parts convert to exactly the document's triples
  * (blank nodes aside, which are only ever checked here), while a dataset's whole graph, expanded at
- * once, would take many times its size in memory. Any other document is converted whole.
+ * once, would take many times its size in memory. Each node is known by the SHA-256 of the context and
+ * its own text: nodes `known` to convert (a catalogue's agents and pages, unchanged since the last
+ * build) are left out of the parts, and only their hashes come back (`document` undefined). Any other
+ * document is converted whole, and is never known.
  */
-function parts(document: unknown): unknown[] {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return [document];
+function documentParts(document: unknown, known: ReadonlySet<string> | undefined): Array<{ document?: unknown; hashes: string[] }> {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return [{ document, hashes: [] }];
   const { '@context': context, '@graph': graph, ...rest } = document as Record<string, unknown>;
-  if (!Array.isArray(graph) || Object.keys(rest).length > 0 || graph.length <= nodesPerPart) return [document];
-  const cut: unknown[] = [];
-  for (let i = 0; i < graph.length; i += nodesPerPart) cut.push({ '@context': context, '@graph': graph.slice(i, i + nodesPerPart) });
+  if (!Array.isArray(graph) || Object.keys(rest).length > 0) return [{ document, hashes: [] }];
+  const contextText = JSON.stringify(context ?? null);
+  const cut: Array<{ document?: unknown; hashes: string[] }> = [];
+  const knownHashes: string[] = [];
+  let nodes: unknown[] = [];
+  let hashes: string[] = [];
+  for (const node of graph) {
+    const hash = createHash('sha256').update(contextText).update('\n').update(JSON.stringify(node)).digest('hex');
+    if (known?.has(hash) === true) {
+      knownHashes.push(hash);
+      continue;
+    }
+    nodes.push(node);
+    hashes.push(hash);
+    if (nodes.length >= nodesPerPart) {
+      cut.push({ document: { '@context': context, '@graph': nodes }, hashes });
+      nodes = [];
+      hashes = [];
+    }
+  }
+  // The context is checked even when the graph is empty.
+  if (nodes.length > 0 || cut.length === 0 && knownHashes.length === 0) cut.push({ document: { '@context': context, '@graph': nodes }, hashes });
+  if (knownHashes.length > 0) cut.push({ hashes: knownHashes });
   return cut;
 }
 
