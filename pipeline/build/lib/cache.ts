@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import { projectRoot } from '../../model/lib/project.js';
 import { filesUnder, writeWhole } from './files.js';
 import type { PageChunk } from '../../emit/index.js';
@@ -83,8 +83,16 @@ export class PageCache {
   /** A page's summary; none when its records, kept apart, are gone (an entry deleted in part is a miss). */
   async summary(key: string): Promise<PageSummary | undefined> {
     const summary = await readJson<PageSummary>(this.pathOf('pages', key));
-    if (summary?.named && !(await exists(this.recordsPath(key)))) return undefined;
+    if (summary?.named && !(await this.recordsHeld()).has(key)) return undefined;
     return summary;
+  }
+
+  #recordsHeld: Promise<Set<string>> | undefined;
+
+  /** The keys whose records the cache held when first asked: one listing, not a look per page (10,000 at 10,000 pages). */
+  private recordsHeld(): Promise<Set<string>> {
+    this.#recordsHeld ??= filesUnder(join(this.folder, 'records')).then((paths) => new Set(paths.flatMap((path) => (path.endsWith('.json') ? [basename(path, '.json')] : []))));
+    return this.#recordsHeld;
   }
 
   records(key: string): Promise<PageRecords | undefined> {
@@ -133,15 +141,6 @@ export class PageCache {
 
   private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {
     return join(this.folder, kind, key.slice(0, 2), `${key}.${kind === 'chunks' ? 'chunk' : 'json'}`);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
