@@ -168,3 +168,61 @@ describe('a JSON-LD document written for people (not a node a line), checked nod
     expect(toRdf).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('a node of very many values, checked in pieces', () => {
+  // schema.org's record of a dataset of 10,000 pages: one node, isBasedOn every page.
+  const recordPath = 'schema-org.jsonld';
+  const context = { '@vocab': 'https://schema.org/' };
+  const record = (name = 'Open data', pages = 2000, extra: object = {}) =>
+    JSON.stringify({
+      '@context': context,
+      '@type': 'Dataset',
+      '@id': 'https://example.org/dataset',
+      name,
+      isBasedOn: Array.from({ length: pages }, (_, i) => ({ '@id': `https://example.org/page/${i}` })),
+      distribution: [{ '@type': 'DataDownload', contentUrl: 'https://example.org/data.csv', contentSize: '12 bytes' }],
+      ...extra,
+    });
+  async function checkRecord(text: string, known: ReadonlySet<string> = new Set()) {
+    const passed: string[] = [];
+    const problems = await verifyJsonLdFile(recordPath, memoryReader(new Map([[recordPath, text]])), { known, passed: (hash) => passed.push(hash) });
+    return { problems, passed };
+  }
+
+  it('converts to the triples of the node whole, a few hundred values at a time', async () => {
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    expect((await checkRecord(record())).problems).toEqual([]);
+    const pieces = toRdf.mock.calls.map(([document]) => document as { '@graph': Array<Record<string, unknown>> });
+    expect(pieces.length).toBeGreaterThan(4);
+    for (const piece of pieces) expect(((piece['@graph'][0]!['isBasedOn'] as unknown[] | undefined) ?? []).length).toBeLessThanOrEqual(500);
+    toRdf.mockRestore();
+    const quads = async (document: object) => ((await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads' })) as unknown as string).split('\n').filter(Boolean);
+    const fromPieces = (await Promise.all(pieces.map(quads))).flat();
+    // Blank nodes (the distribution) are named per conversion: compared by shape.
+    const shape = (lines: string[]) => lines.map((line) => line.replace(/_:b\d+/g, '_:b')).sort();
+    expect(shape(fromPieces)).toEqual(shape(await quads(JSON.parse(record()) as object)));
+  });
+
+  it('converts only the piece that changed', async () => {
+    const first = await checkRecord(record());
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const renamed = await checkRecord(record('Open data, renamed'), new Set(first.passed));
+    expect(renamed.problems).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(1);
+    expect((toRdf.mock.calls[0]![0] as { '@graph': Array<Record<string, unknown>> })['@graph'][0]!['isBasedOn']).toBeUndefined();
+  });
+
+  it('still finds a value that is not valid in safe mode', async () => {
+    const first = await checkRecord(record());
+    const bad = await checkRecord(record('Open data', 2000, { citation: Array.from({ length: 600 }, (_, i) => ({ '@id': i === 550 ? 'relative/id' : `https://example.org/cited/${i}` })) }), new Set(first.passed));
+    expect(bad.problems).toEqual([{ path: recordPath, message: expect.stringMatching(/^JSON-LD is not valid in safe mode: Relative @id reference/) }]);
+  });
+
+  it('is not cut when its context makes a term a list: a list cut would be several', async () => {
+    const toRdf = vi.spyOn(jsonld, 'toRDF');
+    const listed = JSON.parse(record()) as Record<string, unknown>;
+    listed['@context'] = { ...context, isBasedOn: { '@container': '@list' } };
+    expect((await checkRecord(JSON.stringify(listed))).problems).toEqual([]);
+    expect(toRdf).toHaveBeenCalledTimes(1);
+  });
+});
