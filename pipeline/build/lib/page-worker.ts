@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runChunkTask } from './chunk-task.js';
 import { runPageTask } from './page-task.js';
-import type { PoolReply, PoolRequest } from './pool.js';
+import { workerReady, type PoolReply, type PoolRequest } from './pool.js';
 
 parentPort?.on('message', async (request: PoolRequest) => {
   const { id } = request;
@@ -15,3 +15,6 @@ parentPort?.on('message', async (request: PoolRequest) => {
   }
   parentPort?.postMessage(reply);
 });
+
+// Its code is loaded: the pool starts a page's time from here.
+parentPort?.postMessage(workerReady);

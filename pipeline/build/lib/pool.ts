@@ -20,8 +20,14 @@ export interface PoolOptions {
 }
 
 interface Slot {
-  worker: Worker | undefined;
+  worker: StartedWorker | undefined;
   busy: boolean;
+}
+
+/** A page worker, and when it is ready: its code loaded, it says so (see page-worker.ts). */
+interface StartedWorker {
+  worker: Worker;
+  ready: Promise<void>;
 }
 
 const workerUrl = new URL('./page-worker.ts', import.meta.url).href;
@@ -88,9 +94,19 @@ export class PagePool {
   }
 
   private async runOn(slot: Slot, request: PoolRequest, shownPath: string): Promise<PoolReply | PoolFailure> {
-    const worker = (slot.worker ??= startWorker(this.options.maxMemory));
+    const started = (slot.worker ??= startWorker(this.options.maxMemory));
+    const { worker } = started;
     const id = request.id;
     worker.ref();
+    // The page's time starts once the worker is ready: loading the pipeline's code takes a second or
+    // more (several on a busy machine), which is no page's doing.
+    try {
+      await started.ready;
+    } catch (error) {
+      worker.unref();
+      await this.stop(slot);
+      throw error;
+    }
     const reply = await new Promise<PoolReply | 'timeout' | Error>((resolve) => {
       const timer = setTimeout(() => settle('timeout'), this.options.timeout);
       const onMessage = (message: PoolReply) => {
@@ -125,17 +141,45 @@ export class PagePool {
   }
 
   private async stop(slot: Slot): Promise<void> {
-    const worker = slot.worker;
+    const started = slot.worker;
     slot.worker = undefined;
-    if (worker) await worker.terminate();
+    if (started) await started.worker.terminate();
   }
 }
 
-function startWorker(maxMemory: number): Worker {
+/** The message a page worker sends once its code is loaded. */
+export const workerReady = 'page worker ready';
+
+function startWorker(maxMemory: number): StartedWorker {
   const worker = startModuleWorker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: maxMemory } });
   // An idle worker must not keep the process alive; run() holds a reference while a page is read.
   worker.unref();
-  return worker;
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if (message !== workerReady) return;
+      settle();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      settle();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      settle();
+      reject(new Error(`the page worker stopped with code ${code} before it was ready`));
+    };
+    const settle = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  // Awaited by the first page sent to it; a worker that never gets one must not leave a rejection unhandled.
+  ready.catch(() => undefined);
+  return { worker, ready };
 }
 
 /**

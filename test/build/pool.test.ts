@@ -1,0 +1,33 @@
+/**
+ * The pool of page workers: a page's time limit counts the page's own work, not the start of the
+ * worker that reads it (loading the pipeline's code takes a second or more, several on a busy machine).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PagePool } from '../../pipeline/build/lib/pool.js';
+
+const pools: PagePool[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+// Front matter that fails its schema: the page stops before extraction, so its own work is a few milliseconds.
+const page = new TextEncoder().encode('---\ntitle: A page\n---\n\nSome text.\n');
+const task = { shownPath: 'page.md', relativePath: 'page.md', bytes: page, curation: {}, maxDepth: 100, raiseDepth: '--max-depth' };
+
+describe('a page worker', () => {
+  it("starts before its first page's time does", async () => {
+    // Well under what starting a worker takes on the machines this runs on (about 1.5 s), well over
+    // what this page takes: counted from the worker's start, the page timed out.
+    const pool = new PagePool({ size: 1, timeout: 750, maxMemory: 256 });
+    pools.push(pool);
+    const outcome = await pool.run(task);
+    expect(outcome).not.toHaveProperty('failure');
+    expect(outcome).toHaveProperty('messages', expect.arrayContaining([expect.objectContaining({ fatal: true })]));
+  });
+
+  it('still stops a page that takes longer than the limit once the worker is ready', async () => {
+    const pool = new PagePool({ size: 1, timeout: 1, maxMemory: 256 });
+    pools.push(pool);
+    expect(await pool.run(task)).toEqual({ failure: 'timeout' });
+  });
+});
