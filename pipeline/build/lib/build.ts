@@ -261,9 +261,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator, ...keepAt });
         if ('failure' in made) return { failed: made };
         if ('chunk' in made) return { chunk: made.chunk, reused: false, inCache: false, messages: made.messages, ...keptUnder };
-        const kept = await cache!.chunk(keptAs!, buffers);
-        if (!kept) throw new Error(`The chunk of ${file.path} was kept in ${made.keptAt} but cannot be read back`);
-        return { ...kept, reused: false, inCache: true, messages: made.messages, keptAs: keptAs! };
+        const keptByWorker = await cache!.chunk(keptAs!, buffers);
+        if (!keptByWorker) throw new Error(`The chunk of ${file.path} was kept in ${made.keptAt} but cannot be read back`);
+        return { ...keptByWorker, reused: false, inCache: true, messages: made.messages, keptAs: keptAs! };
       }
       const records = resolvePage(await store!.get(relative), merged);
       validateRecords(records, (id) => fileOf.get(id), fallback);
