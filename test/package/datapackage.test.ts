@@ -115,6 +115,13 @@ describe('the package check catches', () => {
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('is repeated'));
   });
 
+  it('a repeated primary key of a table others point into, and no foreign key into it is taken for broken', async () => {
+    // One set of keys serves both: the repeats of sentences.csv's ids and the mentions' sentenceId.
+    const files = describedAgain(tamper('csv/sentences.csv', (t) => { const lines = t.split('\r\n'); return [...lines.slice(0, -1), lines[2], ''].join('\r\n'); }));
+    const messages = (await verifyPackage(files)).map((p) => p.message);
+    expect(messages).toEqual([expect.stringMatching(/^row \d+: primary key .* is repeated$/)]);
+  });
+
   it('a value of the wrong type', async () => {
     const files = describedAgain(tamper('csv/sections.csv', (t) => t.replace(/,1,Cyber security,/, ',one,Cyber security,')));
     expect((await verifyPackage(files)).map((p) => p.message)).toContainEqual(expect.stringContaining('"one" is not an integer'));

@@ -146,8 +146,12 @@ async function readTable(
   const checked = schema.fields.flatMap((field, index) => (field.type === 'string' && Object.keys(field.constraints ?? {}).length === 0 ? [] : [{ field, index }]));
   const primaryKey = schema.primaryKey ?? [];
   const primaryColumns = columns(primaryKey);
-  const seen = new Set<string>();
   const filling = keys.filledBy(resource.name).map((set) => ({ ...set, columns: columns(set.fields) }));
+  // The keys other tables point at by this table's primary key are its primary keys: one set serves to
+  // find repeats and to resolve those foreign keys (a table of a million sentences made it twice).
+  const byPrimaryKey = primaryKey.length > 0 ? filling.find((set) => sameFields(set.fields, primaryKey)) : undefined;
+  const seen = byPrimaryKey?.keys ?? new Set<string>();
+  const otherFilling = filling.filter((set) => set !== byPrimaryKey);
   const foreignKeys = (schema.foreignKeys ?? [])
     .filter((foreignKey) => state(foreignKey.reference.resource) !== 'unreadable')
     .map((foreignKey): ForeignKeyCheck & { target?: Set<string>; columns: number[] } =>
@@ -193,7 +197,7 @@ async function readTable(
       if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
       seen.add(key);
     }
-    for (const set of filling) set.keys.add(keyFor(set, valuesAt(record, set.columns)));
+    for (const set of otherFilling) set.keys.add(keyFor(set, valuesAt(record, set.columns)));
     for (const check of foreignKeys) {
       const values = valuesAt(record, check.columns);
       if (values.every((v) => v === '')) continue;
