@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { PageChunk } from '../pipeline/emit/index.js';
 import { extractPage, mergePages, type CheckedPage, type PageExtraction } from '../pipeline/extract/index.js';
 import { parsePage, readPage, type ParsedPage } from '../pipeline/parse/index.js';
 import { validateFrontMatter } from '../pipeline/validate/index.js';
@@ -66,4 +67,13 @@ export function describedAgain(files: Map<string, string>): Map<string, string> 
   }
   files.set('datapackage.json', JSON.stringify(descriptor));
   return files;
+}
+
+/** A chunk read back from the cache, its texts (bytes there) as strings: to compare with a chunk as made. */
+export function chunkAsText(chunk: PageChunk): PageChunk {
+  return {
+    ...chunk,
+    jsonLd: Buffer.from(chunk.jsonLd).toString('utf8'),
+    rows: Object.fromEntries(Object.entries(chunk.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])) as PageChunk['rows'],
+  };
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeChunk, encodeChunk } from '../../pipeline/build/lib/chunk-file.js';
 import type { PageChunk } from '../../pipeline/emit/index.js';
+import { chunkAsText } from '../helpers.js';
 
 const chunk: PageChunk = {
   jsonLd: '{"@id":"https://example.org/#page/a"},\n{"@id":"https://example.org/#page/a/section/1","name":"Zürich – 東京"}',
@@ -17,17 +18,12 @@ const chunk: PageChunk = {
   sources: ['### Zürich – 東京\n\n- Publisher: A ministry\n'],
 };
 
-const asText = (decoded: PageChunk) => ({
-  ...decoded,
-  jsonLd: Buffer.from(decoded.jsonLd).toString('utf8'),
-  rows: Object.fromEntries(Object.entries(decoded.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])),
-});
 
 describe('a chunk kept in the cache', () => {
   it('reads back as it was written, its texts as their UTF-8 bytes', () => {
     const decoded = decodeChunk(encodeChunk(chunk))!;
     expect(decoded.jsonLd).toBeInstanceOf(Uint8Array);
-    expect(asText(decoded)).toEqual(chunk);
+    expect(chunkAsText(decoded)).toEqual(chunk);
   });
 
   it('keeps bytes as bytes: a chunk read back and kept again is the same file', () => {

@@ -10,9 +10,9 @@ import { decodeChunk } from '../../pipeline/build/lib/chunk-file.js';
 import { runChunkTask, type ChunkTask } from '../../pipeline/build/lib/chunk-task.js';
 import { resolutionOf } from '../../pipeline/build/lib/chunks.js';
 import { runPageTask } from '../../pipeline/build/lib/page-task.js';
-import { chunkContext, type PageChunk } from '../../pipeline/emit/index.js';
+import { chunkContext } from '../../pipeline/emit/index.js';
 import { CurationIndex, mergeEntities, pageReferences, resolverOf } from '../../pipeline/extract/index.js';
-import { root } from '../helpers.js';
+import { chunkAsText, root } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-chunk-task-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -31,11 +31,6 @@ const options = { baseIri: 'https://example.org/data#', multiValueSeparator: '|'
 const merged = mergeEntities([records], new CurationIndex());
 const resolution = resolutionOf(pageReferences(records), resolverOf(records, merged), chunkContext(merged, options));
 const task: ChunkTask = { shownPath: relativePath, records: { records }, resolution, baseIri: options.baseIri, separator: options.multiValueSeparator };
-const asText = (chunk: PageChunk) => ({
-  ...chunk,
-  jsonLd: Buffer.from(chunk.jsonLd).toString('utf8'),
-  rows: Object.fromEntries(Object.entries(chunk.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])),
-});
 
 describe('a chunk made in a page worker', () => {
   it('is sent back when the build has no cache', async () => {
@@ -50,7 +45,7 @@ describe('a chunk made in a page worker', () => {
     expect(kept).toEqual({ keptAt: keepAt, messages: [] });
     const sent = await runChunkTask(task);
     if (!('chunk' in sent)) throw new Error('sent back');
-    expect(asText(decodeChunk(readFileSync(keepAt))!)).toEqual(sent.chunk);
+    expect(chunkAsText(decodeChunk(readFileSync(keepAt))!)).toEqual(sent.chunk);
   });
 
   it('is not kept when its records fail their schemas: it is sent back with their errors', async () => {
