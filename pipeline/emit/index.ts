@@ -22,5 +22,5 @@ export { chunkContext, isPageChunk, pageChunk, type ChunkContext, type EmitParts
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
 export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';
-export { datasetCard, sourceBlocks, sourceEntry } from './lib/markdown/card.js';
+export { sourceBlocks } from './lib/markdown/card.js';
 export { emitQuality, type QualityInput } from './lib/quality/quality.js';
