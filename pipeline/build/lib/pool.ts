@@ -107,25 +107,9 @@ export class PagePool {
       await this.stop(slot);
       throw error;
     }
-    const reply = await new Promise<PoolReply | 'timeout' | Error>((resolve) => {
-      const timer = setTimeout(() => settle('timeout'), this.options.timeout);
-      const onMessage = (message: PoolReply) => {
-        if (message.id === id) settle(message);
-      };
-      const onError = (error: Error) => settle(error);
-      const onExit = (code: number) => settle(new Error(`the page worker stopped with code ${code}`));
-      function settle(value: PoolReply | 'timeout' | Error) {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        resolve(value);
-      }
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(request);
-    });
+    const replied = nextMessage(worker, (message): message is PoolReply => (message as PoolReply).id === id, this.options.timeout);
+    worker.postMessage(request);
+    const reply = await replied;
     worker.unref();
     if (reply === 'timeout') {
       await this.stop(slot);
@@ -154,28 +138,8 @@ function startWorker(maxMemory: number): StartedWorker {
   const worker = startModuleWorker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: maxMemory } });
   // An idle worker must not keep the process alive; run() holds a reference while a page is read.
   worker.unref();
-  const ready = new Promise<void>((resolve, reject) => {
-    const onMessage = (message: unknown) => {
-      if (message !== workerReady) return;
-      settle();
-      resolve();
-    };
-    const onError = (error: Error) => {
-      settle();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      settle();
-      reject(new Error(`the page worker stopped with code ${code} before it was ready`));
-    };
-    const settle = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
+  const ready = nextMessage(worker, (message): message is typeof workerReady => message === workerReady).then((message) => {
+    if (message instanceof Error) throw message;
   });
   // Awaited by the first page sent to it; a worker that never gets one must not leave a rejection unhandled.
   ready.catch(() => undefined);
@@ -189,4 +153,29 @@ function startWorker(maxMemory: number): StartedWorker {
 export function startModuleWorker(url: string, options: Pick<WorkerOptions, 'resourceLimits'> = {}, data: Record<string, unknown> = {}): Worker {
   const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
   return new Worker(bootstrap, { ...options, eval: true, workerData: { ...data, url } });
+}
+
+/**
+ * The first message of `worker` that `accepts` takes; or the error, or the exit, that comes first (as
+ * an Error); or, after `timeout` milliseconds, 'timeout'. Its listeners are removed once it settles.
+ */
+function nextMessage<T>(worker: Worker, accepts: (message: unknown) => message is T, timeout?: number): Promise<T | Error | 'timeout'> {
+  return new Promise((resolve) => {
+    const timer = timeout === undefined ? undefined : setTimeout(() => settle('timeout'), timeout);
+    const onMessage = (message: unknown) => {
+      if (accepts(message)) settle(message);
+    };
+    const onError = (error: Error) => settle(error);
+    const onExit = (code: number) => settle(new Error(`the page worker stopped with code ${code}`));
+    function settle(value: T | Error | 'timeout') {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(value);
+    }
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
 }
