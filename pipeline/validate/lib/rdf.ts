@@ -203,26 +203,20 @@ function documentParts(document: unknown, known: ReadonlySet<string> | undefined
   let hashes: string[] = [];
   for (const node of nodes) {
     const pieces = mayCut ? nodePieces(node) : undefined;
-    if (pieces) {
-      // Each piece alone: in one graph, jsonld would merge them into the node again.
-      for (const piece of pieces) {
-        const hash = hashOf(piece);
-        if (known?.has(hash) === true) knownHashes.push(hash);
-        else cut.push({ document: { '@context': context, '@graph': [piece] }, hashes: [hash] });
+    for (const unit of pieces ?? [node]) {
+      const hash = hashOf(unit);
+      if (known?.has(hash) === true) knownHashes.push(hash);
+      // A piece alone: in one graph, jsonld would merge the pieces into the node again.
+      else if (pieces) cut.push({ document: { '@context': context, '@graph': [unit] }, hashes: [hash] });
+      else {
+        batch.push(unit);
+        hashes.push(hash);
+        if (batch.length >= nodesPerPart) {
+          cut.push({ document: { '@context': context, '@graph': batch }, hashes });
+          batch = [];
+          hashes = [];
+        }
       }
-      continue;
-    }
-    const hash = hashOf(node);
-    if (known?.has(hash) === true) {
-      knownHashes.push(hash);
-      continue;
-    }
-    batch.push(node);
-    hashes.push(hash);
-    if (batch.length >= nodesPerPart) {
-      cut.push({ document: { '@context': context, '@graph': batch }, hashes });
-      batch = [];
-      hashes = [];
     }
   }
   // The context is checked even when the graph is empty.
