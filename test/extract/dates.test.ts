@@ -50,6 +50,12 @@ describe('findDates', () => {
     expect(far).toEqual(west);
     expect(far.map((d) => d.value)).toEqual(['1991-01-01', '2009-07']);
   });
+
+  it('gives no date for a year before the common era, and says it could not read it (found by the fuzz test)', () => {
+    const unread: Parameters<typeof findDates>[2] = [];
+    expect(findDates('> July 2009 Bc .', '2013', unread)).toEqual([]);
+    expect(unread).toEqual([expect.objectContaining({ text: 'July 2009 Bc', reason: 'unreadable' })]);
+  });
 });
 
 describe('isAfter', () => {

@@ -131,6 +131,11 @@ export function findDates(text: string, reference: string, unread: UnreadDate[] 
       unread.push(withoutLeadingPreposition({ start, end, text: result.text, reason: 'no-year' as const }));
       continue;
     }
+    // A year before the common era ("July 2009 BC") or past 9999 has no ISO 8601 date of four digits.
+    if (![result.start, result.end ?? undefined].every((components) => components === undefined || inIsoYears(components.get('year')))) {
+      unread.push(withoutLeadingPreposition({ start, end, text: result.text, reason: 'unreadable' as const }));
+      continue;
+    }
     const startDate = componentsToDate(result.start);
     const endDate = result.end ? componentsToDate(result.end) : undefined;
     found.push({ start, end, text: result.text, startDate, ...(endDate && endDate !== startDate ? { endDate } : {}) });
@@ -139,7 +144,8 @@ export function findDates(text: string, reference: string, unread: UnreadDate[] 
   for (const match of text.matchAll(bareYear)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (free(start, end)) found.push({ start, end, text: match[0], startDate: match[0] });
+    // Not the year of a date that could not be read ("July 2009 BC" is no date of 2009).
+    if (free(start, end) && unread.every((u) => end <= u.start || start >= u.end)) found.push({ start, end, text: match[0], startDate: match[0] });
   }
 
   // Numbers written like a date that no rule read: a day or month out of range, or an unknown order.
@@ -199,6 +205,11 @@ function withoutLeadingPreposition<T extends { start: number; text: string }>(me
   const lead = /^(?:on|in|at|from|since|by|during)\s+/i.exec(mention.text)?.[0].length ?? 0;
   if (lead === 0) return mention;
   return { ...mention, start: mention.start + lead, text: mention.text.slice(lead) };
+}
+
+/** Whether a year is one ISO 8601 writes in four digits, no sign. */
+function inIsoYears(year: number | null): boolean {
+  return year !== null && year >= 1 && year <= 9999;
 }
 
 /** The ISO 8601 value of a date at the precision the text gives: year, year-month or full date. */
