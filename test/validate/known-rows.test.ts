@@ -39,24 +39,24 @@ describe('the package check, given rows checked before', () => {
   };
 
   it('finds nothing in a package that has no problem', async () => {
-    expect(await verifyPackage(outputs, 'datapackage.json', new Map([[path, [rowsRun(outputs.get(path)!, 2, 4)]]]))).toEqual([]);
+    expect(await verifyPackage(outputs, 'datapackage.json', { knownRows: new Map([[path, [rowsRun(outputs.get(path)!, 2, 4)]]]) })).toEqual([]);
   });
 
   it('reads the rows after a run at their own row number', async () => {
     const files = changed(path, breakRow(6));
     const run = rowsRun(files.get(path)!, 2, 4);
-    const problems = await verifyPackage(files, 'datapackage.json', new Map([[path, [run]]]));
+    const problems = await verifyPackage(files, 'datapackage.json', { knownRows: new Map([[path, [run]]]) });
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^row 7, start: "one" is not an integer$/)]);
   });
 
   it('leaves the rows of a run unread: a run is trusted, its bytes are not', async () => {
     const files = changed(path, breakRow(3));
-    expect(await verifyPackage(files, 'datapackage.json', new Map([[path, [rowsRun(files.get(path)!, 2, 4)]]]))).toEqual([]);
+    expect(await verifyPackage(files, 'datapackage.json', { knownRows: new Map([[path, [rowsRun(files.get(path)!, 2, 4)]]]) })).toEqual([]);
     expect((await verifyPackage(files)).map((p) => p.message)).toEqual([expect.stringMatching(/^row 4, start: "one" is not an integer$/)]);
     // The bytes of a run are hashed with the file's: a run changed after the descriptor was written is found.
     const tampered = new Map(files);
     tampered.set(path, breakRow(3, 'two')(outputs.get(path)!));
-    expect((await verifyPackage(tampered, 'datapackage.json', new Map([[path, [rowsRun(tampered.get(path)!, 2, 4)]]]))).map((p) => p.message)).toEqual([
+    expect((await verifyPackage(tampered, 'datapackage.json', { knownRows: new Map([[path, [rowsRun(tampered.get(path)!, 2, 4)]]]) })).map((p) => p.message)).toEqual([
       expect.stringMatching(/^has hash sha256:/),
     ]);
   });
@@ -65,7 +65,7 @@ describe('the package check, given rows checked before', () => {
     const files = changed(path, breakRow(9));
     const text = files.get(path)!;
     const runs = [rowsRun(text, 1, 1), rowsRun(text, 3, 5), rowsRun(text, 6, 8)];
-    const problems = await verifyPackage(files, 'datapackage.json', new Map([[path, runs]]));
+    const problems = await verifyPackage(files, 'datapackage.json', { knownRows: new Map([[path, runs]]) });
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^row 10, start: "one" is not an integer$/)]);
   });
 });
@@ -98,5 +98,31 @@ describe('the graph check, given lines converted before', () => {
     expect(toRdf).not.toHaveBeenCalled();
     const whole = text(nodes);
     expect(await check(whole, [linesRun(whole, 3, 5)])).toEqual([]);
+  });
+});
+
+describe('the package check, given files read back already', () => {
+  const path = 'csv/places.csv';
+
+  it('compares the descriptor with the sizes and hashes it is given, and does not hash those files again', async () => {
+    const descriptor = JSON.parse(outputs.get('datapackage.json')!) as { resources: Array<{ path: string; bytes: number; hash: string }> };
+    const described = descriptor.resources.find((resource) => resource.path === path)!;
+    const asDescribed = { bytes: described.bytes, sha256: described.hash.replace(/^sha256:/, '') };
+    // A file whose bytes changed after it was read back: the fingerprint given is the one compared.
+    const files = new Map(outputs);
+    files.set(path, files.get(path)!.replace(',Germany,', ',GERMANY,'));
+    expect((await verifyPackage(files)).map((p) => p.message)).toEqual([expect.stringMatching(/^has hash sha256:/)]);
+    expect(await verifyPackage(files, 'datapackage.json', { readBack: new Map([[path, asDescribed]]) })).toEqual([]);
+    expect((await verifyPackage(outputs, 'datapackage.json', { readBack: new Map([[path, { ...asDescribed, sha256: '0'.repeat(64) }]]) })).map((p) => p.message)).toEqual([
+      `has hash sha256:${'0'.repeat(64)}, the descriptor says ${described.hash}`,
+    ]);
+  });
+
+  it('still reads the rows of a table read back', async () => {
+    const files = changed(path, (text) => text.replace(/\r\n[^,\r\n]+,/, '\r\n,'));
+    const descriptor = JSON.parse(files.get('datapackage.json')!) as { resources: Array<{ path: string; bytes: number; hash: string }> };
+    const described = descriptor.resources.find((resource) => resource.path === path)!;
+    const readBack = new Map([[path, { bytes: described.bytes, sha256: described.hash.replace(/^sha256:/, '') }]]);
+    expect((await verifyPackage(files, 'datapackage.json', { readBack })).map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^row 2/)]));
   });
 });

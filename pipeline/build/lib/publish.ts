@@ -46,7 +46,8 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
         if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
         return bytes > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts);
       };
-      const problems = await verifyOutputs(reader, { convertJsonLd, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
+      // The sink read every file back once written (see FileHasher): the check compares the descriptor with those fingerprints.
+      const problems = await verifyOutputs(reader, { convertJsonLd, readBack: emitted, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
       if (problems.length > 0) throw new OutputsRejected(problems);
     });
     // In publication order, not the order the files were finished in.

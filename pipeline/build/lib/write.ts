@@ -1,6 +1,7 @@
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { FingerprintBuilder, type FileSink, type FileWriter, type Fingerprint } from '../../emit/index.js';
+import type { FileSink, FileWriter, Fingerprint } from '../../emit/index.js';
+import { FileHasher } from './file-hasher.js';
 import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
 
 export { recoverInterruptedWrite } from './recover.js';
@@ -83,12 +84,17 @@ async function writeNow(target: string, files: Contents): Promise<Written> {
 
 async function writeStaging(staging: string, files: Contents): Promise<Written> {
   await mkdir(staging);
-  const sink = new FolderSink(staging);
-  if (typeof files === 'function') await files(sink, staging);
-  else for (const [path, contents] of files) await sink.write(path, [contents]);
-  // Deepest first, so each folder's entry in its parent is synced after its own entries.
-  for (const folder of [...sink.folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
-  return sink.written;
+  const hasher = new FileHasher();
+  try {
+    const sink = new FolderSink(staging, hasher);
+    if (typeof files === 'function') await files(sink, staging);
+    else for (const [path, contents] of files) await sink.write(path, [contents]);
+    // Deepest first, so each folder's entry in its parent is synced after its own entries.
+    for (const folder of [...sink.folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
+    return await sink.finished();
+  } finally {
+    await hasher.close();
+  }
 }
 
 /** Bytes gathered before a write to the file: few system calls, little memory. */
@@ -96,14 +102,29 @@ const writeSize = 1 << 20;
 
 const encoder = new TextEncoder();
 
-/** Writes each file into the staging folder as its pieces come, counting and hashing them, and syncs it. */
+/**
+ * Writes each file into the staging folder as its pieces come and syncs it; its size and SHA-256 are
+ * those of the file read back from disk (see FileHasher).
+ */
 class FolderSink implements FileSink {
   /** The folders written into, the staging folder included, to be synced once every file is in. */
   readonly folders: Set<string>;
-  readonly written: Written = new Map();
+  /** The files in the order they were opened, and each one's fingerprint once it is closed. */
+  readonly #opened: string[] = [];
+  readonly #fingerprints = new Map<string, Promise<Fingerprint>>();
+  #synced = 0;
 
-  constructor(readonly staging: string) {
+  constructor(
+    readonly staging: string,
+    private readonly hasher: FileHasher,
+  ) {
     this.folders = new Set([staging]);
+  }
+
+  /** What was written, in the order the files were opened, once every file is read back. */
+  async finished(): Promise<Written> {
+    const fingerprint = (path: string) => this.#fingerprints.get(path) ?? Promise.reject(new Error(`${path} was opened and never closed`));
+    return new Map(await Promise.all(this.#opened.map(async (path) => [path, await fingerprint(path)] as const)));
   }
 
   async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
@@ -119,9 +140,9 @@ class FolderSink implements FileSink {
 
   async open(path: string): Promise<FileWriter> {
     const destination = join(this.staging, path);
+    this.#opened.push(path);
     for (let folder = dirname(destination); folder.length > this.staging.length; folder = dirname(folder)) this.folders.add(folder);
     await mkdir(dirname(destination), { recursive: true });
-    const fingerprint = new FingerprintBuilder();
     const handle = await open(destination, 'wx');
     // Pieces are copied (text encoded) into one block of the file's own, written when full and then
     // reused: at 10,000 pages the files are gigabytes, and a buffer per piece left that much garbage
@@ -129,7 +150,6 @@ class FolderSink implements FileSink {
     let block: Buffer | undefined;
     let used = 0;
     const writeAll = async (bytes: Uint8Array) => {
-      fingerprint.add(bytes);
       // A write may take fewer bytes than it is given.
       for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset)).bytesWritten;
     };
@@ -138,6 +158,7 @@ class FolderSink implements FileSink {
       await writeAll(block!.subarray(0, used));
       used = 0;
     };
+    let fingerprint: Promise<Fingerprint> | undefined;
     return {
       write: async (piece) => {
         if (typeof piece !== 'string' && piece.byteLength >= writeSize) {
@@ -162,17 +183,19 @@ class FolderSink implements FileSink {
           await flush();
         }
       },
-      close: async () => {
-        try {
-          await flush();
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        if (this.written.size === 0) killPoint('staging-first-file');
-        const done = fingerprint.finish();
-        this.written.set(path, done);
-        return done;
+      close: () => {
+        fingerprint ??= (async () => {
+          try {
+            await flush();
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          if (this.#synced++ === 0) killPoint('staging-first-file');
+          return this.hasher.hash(destination);
+        })();
+        this.#fingerprints.set(path, fingerprint);
+        return fingerprint;
       },
       abandon: () => handle.close(),
     };

@@ -1,7 +1,7 @@
 import { datasetParts, entitiesOf, pageTableNames, tables, widenSpan, type Dataset, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
 import type { Entity } from '../../model/types.js';
 import { csvHeader, csvPieces } from './csv/tables.js';
-import { csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
+import { checksumsPath, csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
 import { timelineText, type TimelineItem } from './markdown/timeline.js';
@@ -36,7 +36,9 @@ export async function writeDataset(
 ): Promise<Map<string, Fingerprint>> {
   checkOptions(options);
   const parts: EmitParts = 'pages' in dataset ? dataset : datasetParts(dataset);
-  const written = new Map<string, Fingerprint>();
+  // A file's fingerprint is awaited only when a later file states it: a sink may take it from the
+  // file read back in another thread (see FileSink), while the files after it are written.
+  const written = new Map<string, Promise<Fingerprint>>();
   const write = async (path: string, pieces: Iterable<string> | AsyncIterable<string>) => {
     const writer = await sink.open(path);
     try {
@@ -45,7 +47,7 @@ export async function writeDataset(
       await writer.abandon();
       throw error;
     }
-    written.set(path, await writer.close());
+    written.set(path, awaitedLater(writer.close()));
   };
   const whole = async (files: ReadonlyMap<string, string>) => {
     for (const [path, contents] of files) await write(path, [contents]);
@@ -65,12 +67,21 @@ export async function writeDataset(
   await whole(emitQuality(summary, quality));
   await whole(emitCsvw(options));
 
-  const described = (descriptions: readonly FileDescription[]) => descriptions.map((description) => ({ description, fingerprint: written.get(description.path)! }));
+  const described = (descriptions: readonly FileDescription[]) => Promise.all(descriptions.map(async (description) => ({ description, fingerprint: await written.get(description.path)! })));
   const dataFiles = [...describeDataFiles(), csvwDescription];
-  await whole(new Map([...emitCatalog(summary, options, described(dataFiles)), ...emitSchemaOrg(summary, options, described(dataFiles))]));
-  await whole(emitDataPackage(summary, options, described([...dataFiles, catalogDescription, schemaOrgDescription])));
-  await whole(emitChecksums(written));
-  return publicationOrder(written);
+  const dataDescribed = await described(dataFiles);
+  await whole(new Map([...emitCatalog(summary, options, dataDescribed), ...emitSchemaOrg(summary, options, dataDescribed)]));
+  await whole(emitDataPackage(summary, options, await described([...dataFiles, catalogDescription, schemaOrgDescription])));
+  const fingerprints = new Map(await Promise.all([...written].map(async ([path, fingerprint]) => [path, await fingerprint] as const)));
+  await whole(emitChecksums(fingerprints));
+  fingerprints.set(checksumsPath, await written.get(checksumsPath)!);
+  return publicationOrder(fingerprints);
+}
+
+/** A promise awaited later on: its rejection, should it come first, is not reported as unhandled meanwhile. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Every file of the dataset (see writeDataset): relative POSIX path → UTF-8 text. */
@@ -89,7 +100,7 @@ export type PageWritten = (index: number, rows: Record<PageTableName | 'graph', 
 
 /** What the pass over the pages gives besides its files: what the whole-dataset files are made from. */
 interface PagesWritten {
-  written: Map<string, Fingerprint>;
+  written: Map<string, Promise<Fingerprint>>;
   counts: Record<PageTableName, number>;
   temporal: DatasetSummary['temporal'];
   eventEntities: Entity[];
@@ -158,11 +169,11 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
       if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });
     }
     await jsonLd.write(graph.tail());
-    const written = new Map<string, Fingerprint>();
+    const written = new Map<string, Promise<Fingerprint>>();
     // Closed in the order they were opened: a sink that keeps order keeps this one.
     while (writers.length > 0) {
       const [path, writer] = writers.shift()!;
-      written.set(path, await writer.close());
+      written.set(path, awaitedLater(writer.close()));
     }
     return { written, counts, temporal, eventEntities, timeline, sources };
   } catch (error) {

@@ -1,7 +1,7 @@
-import { verifyPackage, type PackageProblem } from './package.js';
+import { verifyPackage, type PackageCheckOptions, type PackageProblem } from './package.js';
 import { verifyDescriptorProfile } from './profile.js';
 import { verifyJsonLdFile } from './rdf.js';
-import { memoryReader, type KnownRows, type OutputReader } from './reader.js';
+import { memoryReader, type OutputReader } from './reader.js';
 
 const descriptorPath = 'datapackage.json';
 
@@ -12,7 +12,7 @@ const descriptorPath = 'datapackage.json';
  */
 export async function verifyOutputs(
   files: ReadonlyMap<string, string> | OutputReader,
-  options: { convertJsonLd?: (path: string) => Promise<PackageProblem[]>; knownRows?: ReadonlyMap<string, readonly KnownRows[]> } = {},
+  options: { convertJsonLd?: (path: string) => Promise<PackageProblem[]> } & PackageCheckOptions = {},
 ): Promise<PackageProblem[]> {
   const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
   // Started first: given a conversion of its own (in another thread), it runs beside the checks below.
@@ -41,7 +41,7 @@ export async function verifyOutputs(
   problems.push(...profileProblems);
   if (profileProblems.length === 0 && (descriptor !== undefined || !reader.has(descriptorPath))) {
     try {
-      problems.push(...(await verifyPackage(reader, descriptorPath, options.knownRows)));
+      problems.push(...(await verifyPackage(reader, descriptorPath, options)));
     } catch (error) {
       problems.push({ path: descriptorPath, message: `the package check stopped: ${error instanceof Error ? error.message : String(error)}` });
     }
