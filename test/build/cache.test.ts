@@ -2,7 +2,7 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,8 +46,30 @@ describe('the page cache', () => {
     expect((await build({ source, cache, limits: { maxDepth: 50 } })).pages).toEqual({ read: 2, fromCache: 0 });
   });
 
+  it('reads the summaries from the last build’s pack, and one it lacks from the page’s own file', async () => {
+    expect((await build({ source, cache })).pages?.fromCache).toBe(2);
+    const pack = readFileSync(join(cache, 'pages.pack'), 'utf8').split('\n');
+    expect(pack.pop()).toBe('');
+    expect(pack).toHaveLength(2);
+    // Own files damaged: the pack serves.
+    const own = new Map(entries().map((entry) => [entry, readFileSync(entry)]));
+    for (const entry of own.keys()) writeFileSync(entry, '{"records": {"docu');
+    const fromPack = await build({ source, cache });
+    expect(fromPack.pages?.fromCache).toBe(2);
+    expect([...fromPack.outputs!]).toEqual([...(await build({ source, cache: false })).outputs!]);
+    // A pack cut short serves what it holds; the other page's own file serves the rest.
+    for (const [entry, bytes] of own) writeFileSync(entry, bytes);
+    writeFileSync(join(cache, 'pages.pack'), `${pack[0]}\n${pack[1]!.slice(0, 100)}`);
+    const partly = await build({ source, cache });
+    expect(partly.pages?.fromCache).toBe(2);
+    expect([...partly.outputs!]).toEqual([...fromPack.outputs!]);
+  });
+
   it('takes a damaged entry for a miss', async () => {
+    expect((await build({ source, cache })).pages?.fromCache).toBe(2);
     for (const entry of entries()) writeFileSync(entry, '{"records": {"docu');
+    const pack = join(cache, 'pages.pack');
+    writeFileSync(pack, readFileSync(pack, 'utf8').replace(/\t\{/g, '\t{"named": {"docu'));
     const damaged = await build({ source, cache });
     expect(damaged.ok).toBe(true);
     expect(damaged.pages?.fromCache).toBe(0);

@@ -30,4 +30,15 @@ describe('a page worker', () => {
     pools.push(pool);
     expect(await pool.run(task)).toEqual({ failure: 'timeout' });
   });
+
+  it('is started ahead by warm, once, and reads the first page sent to it', async () => {
+    const pool = new PagePool({ size: 2, timeout: 60_000, maxMemory: 256 });
+    pools.push(pool);
+    expect(pool.running).toBe(0);
+    pool.warm();
+    pool.warm();
+    expect(pool.running).toBe(1);
+    expect(await pool.run(task)).not.toHaveProperty('failure');
+    expect(pool.running).toBe(1);
+  });
 });

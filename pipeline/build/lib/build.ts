@@ -105,6 +105,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
   let keys: PageKey[] | undefined;
   if (reuse && record && cache) {
+    // A rebuild: some page may have changed, and starting a page worker takes seconds; it starts now,
+    // while the pages are hashed, and is let go unused when none did.
+    poolFor(limits).warm();
     keys = await pageKeys(pages, { source, curation, limits, cache });
     const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
@@ -135,6 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...(store ? { store } : {}),
       ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
+    await cache?.keepSummaries();
     files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
     if (options.shard || !store) {

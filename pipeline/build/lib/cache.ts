@@ -7,6 +7,7 @@ import type { PageChunk } from '../../emit/index.js';
 import type { PageRecords } from '../../extract/index.js';
 import { decodeChunk, encodeChunk } from './chunk-file.js';
 import type { LentBuffers } from './lent-buffers.js';
+import { SummaryPack, SummaryPackWriter } from './summary-pack.js';
 import { summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
@@ -48,10 +49,18 @@ export function pipelineVersion(): Promise<string> {
  * PageChunk), under a key of its own that the build makes (see chunkKey).
  */
 export class PageCache {
+  readonly #packWriter: SummaryPackWriter;
+
   private constructor(
     private readonly folder: string,
     private readonly version: string,
-  ) {}
+  ) {
+    this.#packWriter = new SummaryPackWriter(this.#packPath);
+  }
+
+  get #packPath(): string {
+    return join(this.folder, 'pages.pack');
+  }
 
   static async open(folder: string): Promise<PageCache> {
     return new PageCache(folder, await pipelineVersion());
@@ -80,11 +89,42 @@ export class PageCache {
     return records && { messages: summary.messages, curationUsed: summary.curationUsed, records };
   }
 
-  /** A page's summary; none when its records, kept apart, are gone (an entry deleted in part is a miss). */
+  /**
+   * A page's summary; none when its records, kept apart, are gone (an entry deleted in part is a miss).
+   * Looked up in the last build's pack of summaries first (see SummaryPack), then in its own file.
+   */
   async summary(key: string): Promise<PageSummary | undefined> {
-    const summary = await readJson<PageSummary>(this.pathOf('pages', key));
-    if (summary?.named && !(await this.recordsHeld()).has(key)) return undefined;
-    return summary;
+    const packed = (await this.#pack()).text(key);
+    let found = packed && parseJson<PageSummary>(packed);
+    let text: string | Uint8Array | undefined = packed;
+    if (!found) {
+      text = await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined);
+      found = text === undefined ? undefined : parseJson<PageSummary>(text);
+    }
+    if (!found || (found.named && !(await this.recordsHeld()).has(key))) return undefined;
+    this.#packWriter.add(key, text!);
+    return found;
+  }
+
+  /** Whether the last build's pack holds a page's summary (a summary only in its own file is not looked for). */
+  async holdsSummary(key: string): Promise<boolean> {
+    return (await this.#pack()).text(key) !== undefined;
+  }
+
+  #packRead: Promise<SummaryPack> | undefined;
+
+  #pack(): Promise<SummaryPack> {
+    this.#packRead ??= SummaryPack.read(this.#packPath);
+    return this.#packRead;
+  }
+
+  /**
+   * Puts in place the pack of the summaries this build looked up or kept, for the next build to read at
+   * once, and lets go of the last one's.
+   */
+  async keepSummaries(): Promise<void> {
+    this.#packRead = Promise.resolve(SummaryPack.empty());
+    await this.#packWriter.finish();
   }
 
   #recordsHeld: Promise<Set<string>> | undefined;
@@ -107,7 +147,9 @@ export class PageCache {
   /** Keeps a page's outcome; its records first, so that a summary kept always has its records. */
   async set(key: string, outcome: PageOutcome): Promise<void> {
     if (outcome.records) await writeWhole(this.pathOf('records', key), JSON.stringify(outcome.records));
-    await writeWhole(this.pathOf('pages', key), JSON.stringify(summaryOf(outcome)));
+    const summary = JSON.stringify(summaryOf(outcome));
+    await writeWhole(this.pathOf('pages', key), summary);
+    this.#packWriter.add(key, summary);
   }
 
   /**
@@ -145,8 +187,14 @@ export class PageCache {
 }
 
 async function readJson<T>(path: string): Promise<T | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseJson<T>(text);
+}
+
+/** JSON text or its UTF-8 bytes, parsed; none when it does not parse (a damaged entry is a miss). */
+function parseJson<T>(text: string | Uint8Array): T | undefined {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
+    return JSON.parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')) as T;
   } catch {
     return undefined;
   }

@@ -77,6 +77,16 @@ export class PagePool {
     return this.slots.filter((slot) => slot.worker !== undefined).length;
   }
 
+  /**
+   * Starts one worker now, if none is running, so that its code is loaded by the time a page is sent:
+   * for a rebuild, which learns which pages changed only after hashing them all.
+   */
+  warm(): void {
+    if (this.running > 0) return;
+    const slot = this.slots[0]!;
+    slot.worker ??= startWorker(this.options.maxMemory);
+  }
+
   /** Stops every worker; the next page starts new ones. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.stop(slot)));

@@ -105,7 +105,11 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
   const prepare = preparer(options);
   let fromCache = 0;
   let pagesDone = 0;
-  const read = await mapInOrder(pages, pool.size * 2, async (page): Promise<PageRead> => {
+  // Pages whose keys are known and whose summaries the cache does not hold are read first: the page
+  // workers start at once and read them while the summaries of the others are read here. (With keys
+  // known, no two pages share an id, so the order they claim ids in does not matter.)
+  const first = options.keys && cache ? await missing(pages, options.keys, source, cache) : undefined;
+  const read = await mapInOrder(pages, pool.size * 2, first, async (page): Promise<PageRead> => {
     let outcome = fromShards?.get(relativePath(source, page.path));
     const known = options.keys?.get(relativePath(source, page.path));
     // A page whose key is known and whose summary is in the cache is not read (its bytes were, for the key).
@@ -196,13 +200,27 @@ export function overLimit(path: string, failure: PoolFailure, limits: Limits): V
     : fileWithError(path, `Reading the page needs more than ${pageMemory} MB of memory: split the page into smaller ones`, 'limit-memory');
 }
 
-/** Maps items with at most `concurrency` at work at once, keeping the results in the items' order. */
-async function mapInOrder<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
+/** The pages whose known keys the cache's pack of summaries lacks, by index. */
+async function missing(pages: readonly PageSource[], keys: ReadonlyMap<string, string>, source: string, cache: PageCache): Promise<Set<number>> {
+  const indexes = new Set<number>();
+  for (const [index, page] of pages.entries()) {
+    const key = keys.get(relativePath(source, page.path));
+    if (key === undefined || !(await cache.holdsSummary(key))) indexes.add(index);
+  }
+  return indexes;
+}
+
+/**
+ * Maps items with at most `concurrency` at work at once, keeping the results in the items' order; the
+ * items at the indexes `first` are started before the others.
+ */
+async function mapInOrder<T, R>(items: readonly T[], concurrency: number, first: ReadonlySet<number> | undefined, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
+  const order = first === undefined ? items.map((_, index) => index) : [...first, ...[...items.keys()].filter((index) => !first.has(index))];
   let next = 0;
   const work = async () => {
-    while (next < items.length) {
-      const index = next++;
+    while (next < order.length) {
+      const index = order[next++]!;
       results[index] = await map(items[index]!);
     }
   };
