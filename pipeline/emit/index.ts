@@ -1,4 +1,4 @@
-export { emitDataset, writeDataset, type PageWritten } from './lib/emit-dataset.js';
+export { emitDataset, writeDataset, type PageEntitiesWritten, type PageWritten } from './lib/emit-dataset.js';
 export { fingerprint, FingerprintBuilder, MemorySink, type EmittedFile, type FileSink, type FileWriter, type Fingerprint } from './lib/sink.js';
 export { checkOptions, type EmitOptions } from './lib/options.js';
 export { emitJsonLd, jsonLdDocument, nodeContextFor } from './lib/jsonld/graph.js';

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type EmitParts, type Fingerprint, type PageChunk, type PageWritten, type QualityInput } from '../../emit/index.js';
+import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type EmitParts, type Fingerprint, type PageChunk, type PageEntitiesWritten, type PageWritten, type QualityInput } from '../../emit/index.js';
 import type { KnownRows } from '../../validate/index.js';
 import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
@@ -236,10 +236,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const checkedBefore = new Map<number, PageChunk>();
     const knownRows = new Map<string, KnownRows[]>();
     const knownLines: KnownRows[] = [];
+    // The pages, by their place, whose chunks an earlier build checked: their event rows in the index of
+    // entities are rows checked before too (the same chunk gives the same rows).
+    const knownPages = new Set<number>();
     const onPage: PageWritten = (index, spans) => {
       const chunk = checkedBefore.get(index);
       if (!chunk) return;
       checkedBefore.delete(index);
+      knownPages.add(index);
       knownLines.push({ ...spans.graph, rows: chunk.nodes });
       // documents.csv is read whole: other tables' keys point into it (a term's page, say).
       for (const name of pageTableNames) {
@@ -249,6 +253,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         runs.push({ start, end, rows: chunk.counts[name] });
         knownRows.set(csvPath(name), runs);
       }
+    };
+    const entitiesPath = csvPath('entities');
+    const onPageEntities: PageEntitiesWritten = (index, rows) => {
+      if (!knownPages.has(index)) return;
+      const runs = knownRows.get(entitiesPath) ?? [];
+      runs.push(rows);
+      knownRows.set(entitiesPath, runs);
     };
     // A chunk read from the cache comes in a borrowed buffer, given back (release) once the chunk is
     // written; `inCache`: the cache holds it already (made by an earlier build, or kept by a worker).
@@ -330,6 +341,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       published = await publish(options.out, { dataset: parts }, emitOptions, quality, {
         ...(convertedBefore ? { parts: { known: convertedBefore, passed: (hash: string) => converted.push(hash), knownLines } } : {}),
         onPage,
+        onPageEntities,
         knownRows,
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageWritten, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageEntitiesWritten, type PageWritten, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type KnownRows, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
@@ -23,7 +23,7 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
-    return writeDataset(sink, dataset, options, quality, known.onPage ? { onPage: known.onPage } : {});
+    return writeDataset(sink, dataset, options, quality, { ...(known.onPage ? { onPage: known.onPage } : {}), ...(known.onPageEntities ? { onPageEntities: known.onPageEntities } : {}) });
   };
   if (out === undefined) {
     const sink = new MemorySink();
@@ -70,11 +70,13 @@ const twoThreadBytes = 128 << 20;
 /**
  * What earlier builds checked already, so the check of the files leaves it out: parts of the graph
  * converted before (ConvertedParts), and runs of table rows checked before (KnownRows, by file), which
- * the build fills as the pages are written (told by `onPage`), before the files are read back.
+ * the build fills as the pages are written (told by `onPage`, and `onPageEntities` for their rows in the
+ * index of entities), before the files are read back.
  */
 export interface KnownChecks {
   parts?: ConvertedParts;
   onPage?: PageWritten;
+  onPageEntities?: PageEntitiesWritten;
   knownRows?: ReadonlyMap<string, readonly KnownRows[]>;
 }
 

@@ -1,6 +1,6 @@
 import { datasetParts, entitiesOf, pageTableNames, tables, widenSpan, type Dataset, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
 import type { Entity } from '../../model/types.js';
-import { csvHeader, csvPieces } from './csv/tables.js';
+import { csvHeader, csvPieces, csvRows } from './csv/tables.js';
 import { checksumsPath, csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
@@ -32,7 +32,7 @@ export async function writeDataset(
   dataset: Dataset | EmitParts,
   options: EmitOptions,
   quality: QualityInput = { candidates: [] },
-  { onPage }: { onPage?: PageWritten } = {},
+  { onPage, onPageEntities }: { onPage?: PageWritten; onPageEntities?: PageEntitiesWritten } = {},
 ): Promise<Map<string, Fingerprint>> {
   checkOptions(options);
   const parts: EmitParts = 'pages' in dataset ? dataset : datasetParts(dataset);
@@ -58,7 +58,7 @@ export async function writeDataset(
   const separator = options.multiValueSeparator;
   for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
   const entities = entitiesOf(parts, pages.eventEntities);
-  await write(csvPath('entities'), csvPieces('entities', entities, separator));
+  await write(csvPath('entities'), onPageEntities ? entityPieces(entities, pages.eventPages, separator, onPageEntities) : csvPieces('entities', entities, separator));
   const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
   const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
   if (pages.sources.length !== parts.documents.length) throw new Error(`writeDataset: ${pages.sources.length} pages' entries for the card, ${parts.documents.length} documents`);
@@ -98,12 +98,43 @@ export async function emitDataset(dataset: Dataset | EmitParts, options: EmitOpt
  */
 export type PageWritten = (index: number, rows: Record<PageTableName | 'graph', { start: number; end: number }>) => void;
 
+/**
+ * Told where the rows of each page's events went in csv/entities.csv (the index of everything a mention
+ * names), in the order of the file: a page's rows there are one run, or a few (the index is sorted
+ * by id, and a page's event ids share its id), each its bytes and how many rows it has.
+ */
+export type PageEntitiesWritten = (index: number, rows: { start: number; end: number; rows: number }) => void;
+
+/**
+ * csv/entities.csv in pieces (the same bytes as csvPieces gives), each page's event rows a piece of
+ * their own, whose place is told to `onRun`.
+ */
+function* entityPieces(entities: readonly Entity[], pageOf: ReadonlyMap<Entity, number>, separator: EmitOptions['multiValueSeparator'], onRun: PageEntitiesWritten): Generator<string> {
+  const header = csvHeader('entities');
+  yield header;
+  let offset = Buffer.byteLength(header);
+  for (let from = 0; from < entities.length; ) {
+    const page = pageOf.get(entities[from]!);
+    let to = from + 1;
+    // Rows of the dataset's own entities go a thousand at a time, as csvPieces gives them.
+    while (to < entities.length && pageOf.get(entities[to]!) === page && (page !== undefined || to - from < 1000)) to++;
+    const text = csvRows('entities', entities.slice(from, to), separator);
+    const end = offset + Buffer.byteLength(text);
+    if (page !== undefined) onRun(page, { start: offset, end, rows: to - from });
+    offset = end;
+    from = to;
+    yield text;
+  }
+}
+
 /** What the pass over the pages gives besides its files: what the whole-dataset files are made from. */
 interface PagesWritten {
   written: Map<string, Promise<Fingerprint>>;
   counts: Record<PageTableName, number>;
   temporal: DatasetSummary['temporal'];
   eventEntities: Entity[];
+  /** The page each of eventEntities came from, by its place in the pages' order. */
+  eventPages: Map<Entity, number>;
   timeline: TimelineItem[];
   /** Each page's entry in the card's list of sources, in the pages' order. */
   sources: string[];
@@ -139,6 +170,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
     const counts = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
     let temporal: DatasetSummary['temporal'];
     const eventEntities: Entity[] = [];
+    const eventPages = new Map<Entity, number>();
     const timeline: TimelineItem[] = [];
     const sources: string[] = [];
     for await (const page of parts.pages()) {
@@ -162,9 +194,13 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
         }
         spans[name] = { start, end: offsets[name] };
       }
-      onPage?.(index++, spans);
+      onPage?.(index, spans);
       for (const item of chunk.timeline) timeline.push(item);
-      for (const entity of chunk.eventEntities) eventEntities.push(entity);
+      for (const entity of chunk.eventEntities) {
+        eventEntities.push(entity);
+        eventPages.set(entity, index);
+      }
+      index++;
       sources.push(...chunk.sources);
       if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });
     }
@@ -175,7 +211,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
       const [path, writer] = writers.shift()!;
       written.set(path, awaitedLater(writer.close()));
     }
-    return { written, counts, temporal, eventEntities, timeline, sources };
+    return { written, counts, temporal, eventEntities, eventPages, timeline, sources };
   } catch (error) {
     await Promise.all(writers.map(([, writer]) => writer.abandon()));
     throw error;
