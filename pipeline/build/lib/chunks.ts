@@ -31,6 +31,6 @@ export function resolutionOf(references: readonly EntityRef[], resolve: (ref: En
  */
 export function chunkKey(pageKey: string, resolution: readonly ResolvedReference[], options: Pick<EmitOptions, 'baseIri' | 'multiValueSeparator'>): string {
   const hash = createHash('sha256').update(pageKey).update('\0').update(options.baseIri).update('\0').update(options.multiValueSeparator).update('\0');
-  for (const { reference, id, name, place } of resolution) hash.update(`${reference}\0${id ?? ''}\0${name ?? ''}\0${place ? 'place' : ''}\n`);
-  return hash.digest('hex');
+  // One text hashed at once: an update per reference was most of the time (40 a page, 10,000 pages).
+  return hash.update(resolution.map(({ reference, id, name, place }) => `${reference}\0${id ?? ''}\0${name ?? ''}\0${place ? 'place' : ''}\n`).join('')).digest('hex');
 }

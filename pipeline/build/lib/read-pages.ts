@@ -80,13 +80,19 @@ function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 
 export async function pageKeys(pages: readonly PageSource[], options: Pick<ReadOptions, 'source' | 'curation' | 'limits'> & { cache: PageCache }): Promise<PageKey[] | undefined> {
   const prepare = preparer(options);
   const keys: PageKey[] = [];
-  for (const page of pages) {
-    const prepared = await prepare(page);
-    if (prepared.relative === undefined || prepared.key === undefined) return undefined;
-    keys.push({ relative: prepared.relative, key: prepared.key });
+  // A batch of pages read at once (a rebuild of 10,000 pages waited on each read in turn); their ids
+  // are claimed in the pages' order all the same, as prepare claims a page's id before reading it.
+  for (let start = 0; start < pages.length; start += keyBatch) {
+    for (const prepared of await Promise.all(pages.slice(start, start + keyBatch).map((page) => prepare(page)))) {
+      if (prepared.relative === undefined || prepared.key === undefined) return undefined;
+      keys.push({ relative: prepared.relative, key: prepared.key });
+    }
   }
   return keys;
 }
+
+/** Pages whose bytes pageKeys reads at once. */
+const keyBatch = 32;
 
 /** A page's path relative to the source folder and its cache key. */
 export interface PageKey {
