@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,28 @@ describe('the file hasher', () => {
     try {
       const fingerprints = await Promise.all(files.map(({ path }) => hasher.hash(path)));
       expect(fingerprints).toEqual(files.map(({ bytes }) => ({ bytes: bytes.byteLength, sha256: sha256(bytes) })));
+    } finally {
+      await hasher.close();
+    }
+  });
+
+  it('follows a file as it is written, and gives the fingerprint of the whole once it is finished', async () => {
+    const path = join(scratch, 'growing');
+    const parts = [Buffer.alloc(3 << 20, 'x'), Buffer.from('middle'), Buffer.alloc((1 << 20) + 5, 'y')];
+    const hasher = new FileHasher();
+    try {
+      writeFileSync(path, '');
+      const following = hasher.follow(path);
+      let written = 0;
+      for (const part of parts) {
+        appendFileSync(path, part);
+        written += part.byteLength;
+        following.written(written);
+      }
+      // Told less than is written: the rest is read at the finish.
+      appendFileSync(path, 'tail');
+      const whole = Buffer.concat([...parts, Buffer.from('tail')]);
+      expect(await following.finish()).toEqual({ bytes: whole.byteLength, sha256: sha256(whole) });
     } finally {
       await hasher.close();
     }

@@ -2,9 +2,11 @@ import type { Worker } from 'node:worker_threads';
 import type { Fingerprint } from '../../emit/index.js';
 import { startModuleWorker } from './pool.js';
 
+/** A file to read on: up to `writtenUpTo` bytes while it is being written, or, without it, to its end and reply. */
 export interface HashRequest {
   id: number;
   path: string;
+  writtenUpTo?: number;
 }
 
 export type HashReply = { id: number; fingerprint: Fingerprint } | { id: number; error: string };
@@ -23,12 +25,24 @@ export class FileHasher {
   readonly #waiting = new Map<number, { resolve: (fingerprint: Fingerprint) => void; reject: (error: Error) => void }>();
 
   hash(path: string): Promise<Fingerprint> {
+    return this.follow(path).finish();
+  }
+
+  /**
+   * Follows a file being written: `written` says how many bytes are on disk so far (the thread hashes
+   * them meanwhile), `finish`, once the file is whole, gives its fingerprint.
+   */
+  follow(path: string): { written: (bytes: number) => void; finish: () => Promise<Fingerprint> } {
     const worker = (this.#worker ??= this.#start());
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, path } satisfies HashRequest);
-    });
+    return {
+      written: (bytes) => worker.postMessage({ id, path, writtenUpTo: bytes } satisfies HashRequest),
+      finish: () =>
+        new Promise((resolve, reject) => {
+          this.#waiting.set(id, { resolve, reject });
+          worker.postMessage({ id, path } satisfies HashRequest);
+        }),
+    };
   }
 
   /** Stops the thread; files asked for and not hashed yet fail. */

@@ -97,6 +97,9 @@ async function writeStaging(staging: string, files: Contents): Promise<Written> 
   }
 }
 
+/** Bytes written between two words to the hashing thread of how far a file is written. */
+const hashStep = 8 << 20;
+
 /** Bytes gathered before a write to the file: few system calls, little memory. */
 const writeSize = 1 << 20;
 
@@ -144,6 +147,10 @@ class FolderSink implements FileSink {
     for (let folder = dirname(destination); folder.length > this.staging.length; folder = dirname(folder)) this.folders.add(folder);
     await mkdir(dirname(destination), { recursive: true });
     const handle = await open(destination, 'wx');
+    // Read back as it is written, a few megabytes behind: the hashing ends soon after the file does.
+    const hashing = this.hasher.follow(destination);
+    let onDisk = 0;
+    let told = 0;
     // Pieces are copied (text encoded) into one block of the file's own, written when full and then
     // reused: at 10,000 pages the files are gigabytes, and a buffer per piece left that much garbage
     // outside the heap for the collector, which held it for long (the build's resident memory doubled).
@@ -152,6 +159,11 @@ class FolderSink implements FileSink {
     const writeAll = async (bytes: Uint8Array) => {
       // A write may take fewer bytes than it is given.
       for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+      onDisk += bytes.byteLength;
+      if (onDisk - told >= hashStep) {
+        hashing.written(onDisk);
+        told = onDisk;
+      }
     };
     const flush = async () => {
       if (used === 0) return;
@@ -192,12 +204,16 @@ class FolderSink implements FileSink {
             await handle.close();
           }
           if (this.#synced++ === 0) killPoint('staging-first-file');
-          return this.hasher.hash(destination);
+          return hashing.finish();
         })();
         this.#fingerprints.set(path, fingerprint);
         return fingerprint;
       },
-      abandon: () => handle.close(),
+      abandon: async () => {
+        // The hashing thread lets go of the file too.
+        hashing.finish().catch(() => undefined);
+        await handle.close();
+      },
     };
   }
 }
