@@ -5,5 +5,6 @@ export { describeError, validatorFor } from './lib/validators.js';
 export { customFormats, isLanguageTag, isReducedDate, isReducedDateOrInterval, isSpdxLicense } from './lib/formats.js';
 export { verifyPackage, type FileFingerprint, type PackageCheckOptions, type PackageProblem } from './lib/package.js';
 export { verifyOutputs } from './lib/outputs.js';
+export { prepareDescriptorProfile } from './lib/profile.js';
 export { verifyJsonLdFile, type ConvertedParts } from './lib/rdf.js';
 export { folderReader, linesOf, memoryReader, type KnownRows, type OutputReader } from './lib/reader.js';

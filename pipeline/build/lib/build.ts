@@ -9,7 +9,7 @@ import { datasetOf, pageTableNames, type Dataset, type PageTables } from '../../
 import { chunkKey, resolutionOf } from './chunks.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
-import { validateRecords } from '../../validate/index.js';
+import { prepareDescriptorProfile, validateRecords } from '../../validate/index.js';
 import { cacheFolder, PageCache, pipelineVersion } from './cache.js';
 import { readCuration, readDatasetConfig } from './config.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
@@ -127,6 +127,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   async function buildFromPages(pages: readonly PageSource[], store: RecordStore | undefined): Promise<BuildResult> {
+    // A rebuild waits on its page worker (started above) for the pages that changed: the profile the
+    // package descriptor is checked against is compiled meanwhile, not at the end.
+    if (keys) setImmediate(prepareDescriptorProfile);
     const { read, fromCache } = await readPages(pages, {
       source,
       curation: curation!,
