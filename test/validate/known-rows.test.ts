@@ -6,7 +6,11 @@
 import jsonld from 'jsonld';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
-import { memoryReader, verifyJsonLdFile, verifyPackage, type KnownRows } from '../../pipeline/validate/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { folderReader, memoryReader, verifyJsonLdFile, verifyPackage, type KnownRows } from '../../pipeline/validate/index.js';
+import { readSkipping, skipping } from '../../pipeline/validate/lib/reader.js';
 import { describedAgain, sourceFolder } from '../helpers.js';
 
 let outputs: Map<string, string>;
@@ -124,5 +128,31 @@ describe('the package check, given files read back already', () => {
     const described = descriptor.resources.find((resource) => resource.path === path)!;
     const readBack = new Map([[path, { bytes: described.bytes, sha256: described.hash.replace(/^sha256:/, '') }]]);
     expect((await verifyPackage(files, 'datapackage.json', { readBack })).map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^row 2/)]));
+  });
+});
+
+describe('a file read with its known runs left out', () => {
+  it('is what skipping its chunks gives, whether read from a folder or from memory, runs adjacent, apart, first or last', async () => {
+    const rows = Array.from({ length: 9 }, (_, index) => `row ${index},é${'x'.repeat(index * 300_000)}\r\n`);
+    const text = rows.join('');
+    const at = (row: number) => Buffer.byteLength(rows.slice(0, row).join(''));
+    const run = (from: number, to: number): KnownRows => ({ start: at(from), end: at(to), rows: to - from });
+    const ending = (count: number) => `${count}\r\n`;
+    const read = async (chunks: AsyncIterable<Uint8Array>) => {
+      const parts: Uint8Array[] = [];
+      for await (const chunk of chunks) parts.push(chunk);
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'odp-read-skipping-'));
+    try {
+      writeFileSync(join(folder, 'table.csv'), text);
+      for (const runs of [[], [run(0, 2), run(2, 3), run(5, 7)], [run(1, 4), run(8, 9)], [run(0, 9)]]) {
+        const expected = await read(skipping(memoryReader(new Map([['table.csv', text]])).chunks('table.csv'), runs, ending));
+        expect(await read(readSkipping(memoryReader(new Map([['table.csv', text]])), 'table.csv', runs, ending))).toBe(expected);
+        expect(await read(readSkipping(folderReader(folder, ['table.csv']), 'table.csv', runs, ending))).toBe(expected);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

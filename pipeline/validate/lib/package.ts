@@ -1,7 +1,7 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { memoryReader, skippedCount, skipping, textPieces, type KnownRows, type OutputReader } from './reader.js';
+import { memoryReader, readSkipping, skippedCount, skipping, textPieces, type KnownRows, type OutputReader } from './reader.js';
 
 /** One problem found in an emitted package, with the file it is in. */
 export interface PackageProblem {
@@ -83,9 +83,11 @@ export async function verifyPackage(
     }
     const schema = resource.type === 'table' ? resource.schema : undefined;
     const fingerprint = readBack.get(resource.path);
-    // A file read back already is read only when it is a table, and not hashed again.
-    const file = fingerprint ? { chunks: () => reader.chunks(resource.path), finish: async () => fingerprint } : countedChunks(reader.chunks(resource.path));
-    const table = schema ? await readTable(resource, schema, skipping(file.chunks(), knownRows.get(resource.path) ?? [], (rows) => `${rows}\r\n`), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
+    const runs = knownRows.get(resource.path) ?? [];
+    const ending = (rows: number) => `${rows}\r\n`;
+    // A file read back already is read only when it is a table, and only what is not in its known runs: it is not hashed again.
+    const file = fingerprint ? { rows: () => readSkipping(reader, resource.path, runs, ending), finish: async () => fingerprint } : hashedRows(countedChunks(reader.chunks(resource.path)), runs, ending);
+    const table = schema ? await readTable(resource, schema, file.rows(), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
     const { bytes, sha256 } = await file.finish();
     if (resource.bytes !== bytes) problems.push({ path: resource.path, message: `has ${bytes} bytes, the descriptor says ${resource.bytes}` });
     if (resource.hash !== `sha256:${sha256}`) problems.push({ path: resource.path, message: `has hash sha256:${sha256}, the descriptor says ${resource.hash}` });
@@ -296,6 +298,11 @@ function countedChunks(chunks: AsyncIterable<Uint8Array>): { chunks: () => Async
       return { bytes, sha256: hash.digest('hex') };
     },
   };
+}
+
+/** A file's chunks counted and hashed (see countedChunks), its known runs left out of what the table check reads. */
+function hashedRows(file: ReturnType<typeof countedChunks>, runs: readonly KnownRows[], ending: (rows: number) => string): { rows: () => AsyncGenerator<Uint8Array>; finish: () => Promise<{ bytes: number; sha256: string }> } {
+  return { rows: () => skipping(file.chunks(), runs, ending), finish: file.finish };
 }
 
 function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: number, values: readonly string[]): PackageProblem {

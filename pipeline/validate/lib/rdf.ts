@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { JsonLdDocument, Options } from 'jsonld';
 import { graphClosing, graphOpening } from '../../model/lib/graph-layout.js';
 import type { PackageProblem } from './package.js';
-import { linesOf, skippedCount, skipping, type KnownRows, type OutputReader } from './reader.js';
+import { linesOf, readSkipping, skippedCount, type KnownRows, type OutputReader } from './reader.js';
 
 /**
  * The document loader of every conversion: it refuses every URL. The emitted JSON-LD carries its
@@ -82,7 +82,7 @@ function cutsAfter(line: string): boolean {
  * parsed whole.
  */
 export async function verifyJsonLdFile(path: string, reader: OutputReader, parts: ConvertedParts = {}): Promise<PackageProblem[]> {
-  const lines = linesOf(skipping(reader.chunks(path), parts.knownLines ?? [], String))[Symbol.asyncIterator]();
+  const lines = linesOf(readSkipping(reader, path, parts.knownLines ?? [], String))[Symbol.asyncIterator]();
   const first = await lines.next();
   const second = await lines.next();
   if (first.done || second.done || second.value !== graphOpening) {

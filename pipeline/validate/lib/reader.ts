@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -14,6 +14,14 @@ export interface OutputReader {
   has(path: string): boolean;
   text(path: string): Promise<string>;
   chunks(path: string): AsyncIterable<Uint8Array>;
+  /** A file opened to read parts of it, wherever they are. */
+  open(path: string): Promise<FileParts>;
+}
+
+/** A file read a part at a time: up to `length` bytes from `start` (fewer at its end, none past it). */
+export interface FileParts {
+  read(start: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
 }
 
 /** Bytes read at once from a file. */
@@ -28,6 +36,10 @@ export function memoryReader(files: ReadonlyMap<string, string>): OutputReader {
       const buffer = Buffer.from(files.get(path) ?? '', 'utf8');
       for (let start = 0; start < buffer.byteLength; start += chunkSize) yield buffer.subarray(start, start + chunkSize);
     },
+    open: async (path) => {
+      const buffer = Buffer.from(files.get(path) ?? '', 'utf8');
+      return { read: async (start, length) => buffer.subarray(start, start + length), close: async () => undefined };
+    },
   };
 }
 
@@ -38,6 +50,17 @@ export function folderReader(folder: string, paths: readonly string[]): OutputRe
     has: (path) => listed.has(path),
     text: (path) => readFile(join(folder, path), 'utf8'),
     chunks: (path) => createReadStream(join(folder, path), { highWaterMark: chunkSize }),
+    open: async (path) => {
+      const handle = await open(join(folder, path), 'r');
+      return {
+        read: async (start, length) => {
+          const buffer = Buffer.allocUnsafe(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, start);
+          return buffer.subarray(0, bytesRead);
+        },
+        close: () => handle.close(),
+      };
+    },
   };
 }
 
@@ -121,5 +144,34 @@ export async function* skipping(chunks: AsyncIterable<Uint8Array>, runs: readonl
       if (run.end <= end) next++;
     }
     offset = end;
+  }
+}
+
+/**
+ * A file as a check reads it, its known runs left out (as skipping gives it), read in parts: only the
+ * bytes between the runs are read at all. For a check that does not hash the file (its fingerprint
+ * known otherwise): a rebuild's tables are gigabytes, nearly all of them in runs checked before.
+ */
+export async function* readSkipping(reader: OutputReader, path: string, runs: readonly KnownRows[], ending: (rows: number) => string): AsyncGenerator<Uint8Array> {
+  const file = await reader.open(path);
+  try {
+    // The bytes from `from` up to `to` (the file's end when not given), a chunk at a time.
+    const part = async function* (from: number, to = Number.POSITIVE_INFINITY) {
+      for (let at = from; at < to; ) {
+        const chunk = await file.read(at, Math.min(chunkSize, to - at));
+        if (chunk.byteLength === 0) return;
+        at += chunk.byteLength;
+        yield chunk;
+      }
+    };
+    let from = 0;
+    for (const run of runs) {
+      if (run.start > from) yield* part(from, run.start);
+      yield Buffer.from(`${skippedMark}${ending(run.rows)}`);
+      from = Math.max(from, run.end);
+    }
+    yield* part(from);
+  } finally {
+    await file.close();
   }
 }
