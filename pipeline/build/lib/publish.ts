@@ -23,7 +23,10 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     const dataset = held.dataset;
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
-    return writeDataset(sink, dataset, options, quality, { ...(known.onPage ? { onPage: known.onPage } : {}), ...(known.onPageEntities ? { onPageEntities: known.onPageEntities } : {}) });
+    const written = await writeDataset(sink, dataset, options, quality, { ...(known.onPage ? { onPage: known.onPage } : {}), ...(known.onPageEntities ? { onPageEntities: known.onPageEntities } : {}) });
+    // The check that follows reads the files back: what the sink held to write them is let go first.
+    await sink.done?.();
+    return written;
   };
   if (out === undefined) {
     const sink = new MemorySink();

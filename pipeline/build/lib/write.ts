@@ -124,6 +124,12 @@ class FolderSink implements FileSink {
     this.folders = new Set([staging]);
   }
 
+  /** Every file is read back (writeDataset awaited their fingerprints): the hashing thread is stopped, its memory given back. */
+  async done(): Promise<void> {
+    await this.finished();
+    await this.hasher.close();
+  }
+
   /** What was written, in the order the files were opened, once every file is read back. */
   async finished(): Promise<Written> {
     const fingerprint = (path: string) => this.#fingerprints.get(path) ?? Promise.reject(new Error(`${path} was opened and never closed`));

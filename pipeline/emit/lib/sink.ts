@@ -26,6 +26,8 @@ export interface FileSink {
   write(path: string, pieces: Iterable<string>): Promise<Fingerprint>;
   /** Opens a file to be written a piece at a time, beside others: the files of the pages' records are written together. */
   open(path: string): Promise<FileWriter>;
+  /** Every file is written and closed, and no other will be: the sink may let go of what it holds for writing. */
+  done?(): Promise<void>;
 }
 
 /** A file being written: pieces in order, then close, which says what was written. */
