@@ -105,10 +105,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
   let keys: PageKey[] | undefined;
   if (reuse && record && cache) {
-    // A rebuild: some page may have changed, and starting a page worker takes seconds; it starts now,
-    // while the pages are hashed, and is let go unused when none did.
-    poolFor(limits).warm();
-    keys = await pageKeys(pages, { source, curation, limits, cache });
+    // A rebuild: starting a page worker takes seconds, so one starts as soon as a page is found that
+    // the cache does not hold (changed, or new), while the other pages are hashed.
+    keys = await pageKeys(pages, { source, curation, limits, cache, onFirstMissing: () => poolFor(limits).warm() });
     const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
       const messages = new Map(record.pageMessages);

@@ -77,15 +77,24 @@ function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 
  * its last one's before deciding to read anything more. Undefined when a page could not be read at
  * all (over the size limit, a repeated id): such a build fails, and is not kept.
  */
-export async function pageKeys(pages: readonly PageSource[], options: Pick<ReadOptions, 'source' | 'curation' | 'limits'> & { cache: PageCache }): Promise<PageKey[] | undefined> {
+export async function pageKeys(
+  pages: readonly PageSource[],
+  options: Pick<ReadOptions, 'source' | 'curation' | 'limits'> & { cache: PageCache; onFirstMissing?: () => void },
+): Promise<PageKey[] | undefined> {
   const prepare = preparer(options);
   const keys: PageKey[] = [];
+  let missing = false;
   // A batch of pages read at once (a rebuild of 10,000 pages waited on each read in turn); their ids
   // are claimed in the pages' order all the same, as prepare claims a page's id before reading it.
   for (let start = 0; start < pages.length; start += keyBatch) {
     for (const prepared of await Promise.all(pages.slice(start, start + keyBatch).map((page) => prepare(page)))) {
       if (prepared.relative === undefined || prepared.key === undefined) return undefined;
       keys.push({ relative: prepared.relative, key: prepared.key });
+      // Told once, as soon as a page's summary is not in the cache's pack: it will have to be read.
+      if (!missing && options.onFirstMissing && !(await options.cache.holdsSummary(prepared.key))) {
+        missing = true;
+        options.onFirstMissing();
+      }
     }
   }
   return keys;

@@ -1,0 +1,40 @@
+/**
+ * The pages' keys a rebuild hashes before deciding anything (see pageKeys): it is told at the first page
+ * the cache's pack of summaries lacks, so that a page worker starts while the other pages are hashed,
+ * and not at all when every page is held (a rebuild with nothing changed starts no worker).
+ */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../pipeline/build/index.js';
+import { PageCache } from '../../pipeline/build/lib/cache.js';
+import { defaultLimits, limitOptions } from '../../pipeline/build/lib/options.js';
+import { pageKeys } from '../../pipeline/build/lib/read-pages.js';
+import { listPages } from '../../pipeline/build/lib/sources.js';
+import { root } from '../helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'odp-page-keys-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const source = join(scratch, 'source');
+cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
+cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
+const cache = join(scratch, 'cache');
+
+async function missingTold(): Promise<number> {
+  const { pages } = await listPages(source, { maxFiles: defaultLimits.maxFiles, raise: limitOptions.maxFiles });
+  let told = 0;
+  const keys = await pageKeys(pages, { source, curation: {}, limits: defaultLimits, cache: await PageCache.open(cache), onFirstMissing: () => told++ });
+  expect(keys).toHaveLength(2);
+  return told;
+}
+
+describe("the pages' keys", () => {
+  it('tell once that a page must be read when the cache lacks some, and not at all when it holds every one', async () => {
+    expect(await missingTold()).toBe(1);
+    expect((await build({ source, cache, keepDataset: false })).ok).toBe(true);
+    expect(await missingTold()).toBe(0);
+    appendFileSync(join(source, 'page.md'), '\nThe Office of Keys met in Lille on 5 June 2014.\n');
+    expect(await missingTold()).toBe(1);
+  });
+});
