@@ -89,6 +89,7 @@ async function writeStaging(staging: string, files: Contents): Promise<Written> 
     const sink = new FolderSink(staging, hasher);
     if (typeof files === 'function') await files(sink, staging);
     else for (const [path, contents] of files) await sink.write(path, [contents]);
+    await sink.synced();
     // Deepest first, so each folder's entry in its parent is synced after its own entries.
     for (const folder of [...sink.folders].sort((a, b) => b.length - a.length)) await syncFolder(folder);
     return await sink.finished();
@@ -116,6 +117,7 @@ class FolderSink implements FileSink {
   readonly #opened: string[] = [];
   readonly #fingerprints = new Map<string, Promise<Fingerprint>>();
   #synced = 0;
+  readonly #syncs: Array<Promise<void>> = [];
 
   constructor(
     readonly staging: string,
@@ -128,6 +130,11 @@ class FolderSink implements FileSink {
   async done(): Promise<void> {
     await this.finished();
     await this.hasher.close();
+  }
+
+  /** Every file closed is on disk (synced). */
+  async synced(): Promise<void> {
+    await Promise.all(this.#syncs);
   }
 
   /** What was written, in the order the files were opened, once every file is read back. */
@@ -205,11 +212,22 @@ class FolderSink implements FileSink {
         fingerprint ??= (async () => {
           try {
             await flush();
-            await handle.sync();
-          } finally {
+          } catch (error) {
             await handle.close();
+            throw error;
           }
-          if (this.#synced++ === 0) killPoint('staging-first-file');
+          // Synced in its own time: the fingerprint (of the bytes read back, which the page cache holds)
+          // and the check do not wait for the disk; the swap does (see synced).
+          const synced = (async () => {
+            try {
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+            if (this.#synced++ === 0) killPoint('staging-first-file');
+          })();
+          synced.catch(() => undefined);
+          this.#syncs.push(synced);
           return hashing.finish();
         })();
         this.#fingerprints.set(path, fingerprint);
