@@ -61,6 +61,16 @@ describe('the file hasher', () => {
     }
   });
 
+  it('fails the finish of a file it followed when it was closed in between, rather than leave it waiting', async () => {
+    const hasher = new FileHasher();
+    const path = join(scratch, 'followed');
+    writeFileSync(path, 'some bytes');
+    const following = hasher.follow(path);
+    following.written(10);
+    await hasher.close();
+    await expect(following.finish()).rejects.toThrow(/stopped/);
+  });
+
   it('fails what it was asked and has not answered when it is closed, rather than leave it waiting', async () => {
     const hasher = new FileHasher();
     const path = join(scratch, 'large');

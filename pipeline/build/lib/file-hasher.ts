@@ -39,6 +39,8 @@ export class FileHasher {
       written: (bytes) => worker.postMessage({ id, path, writtenUpTo: bytes } satisfies HashRequest),
       finish: () =>
         new Promise((resolve, reject) => {
+          // The thread that followed the file stopped meanwhile (its failure told to those waiting then).
+          if (this.#worker !== worker) return reject(new Error('the hashing thread stopped before the file was finished'));
           this.#waiting.set(id, { resolve, reject });
           worker.postMessage({ id, path } satisfies HashRequest);
         }),
