@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import type { PageChunk } from '../pipeline/emit/index.js';
 import { extractPage, mergePages, type CheckedPage, type PageExtraction } from '../pipeline/extract/index.js';
 import { parsePage, readPage, type ParsedPage } from '../pipeline/parse/index.js';
@@ -76,4 +78,18 @@ export function chunkAsText(chunk: PageChunk): PageChunk {
     jsonLd: Buffer.from(chunk.jsonLd).toString('utf8'),
     rows: Object.fromEntries(Object.entries(chunk.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])) as PageChunk['rows'],
   };
+}
+
+/**
+ * A scratch folder, deleted after the test file, holding `source` (two clean pages: the clean-page
+ * fixture and, in `second/`, the second-page one) and naming `cache` beside it: the corpus of the
+ * cache and rebuild tests.
+ */
+export function twoPageScratch(prefix: string): { scratch: string; source: string; cache: string } {
+  const scratch = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const source = join(scratch, 'source');
+  cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
+  cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
+  return { scratch, source, cache: join(scratch, 'cache') };
 }

@@ -2,19 +2,13 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
-import { root } from '../helpers.js';
+import { twoPageScratch } from '../helpers.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'odp-cache-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const source = join(scratch, 'source');
-cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
-cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
-const cache = join(scratch, 'cache');
+const { source, cache } = twoPageScratch('odp-cache-');
 
 const entries = (): string[] => readdirSync(join(cache, 'pages'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 

@@ -3,23 +3,17 @@
  * makes afresh the chunk of a changed page or of a page whose references resolve otherwise, and gives
  * the bytes a build without any cache gives.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changePage, writeCorpus } from '../../pipeline/bench/index.js';
 import { build } from '../../pipeline/build/index.js';
 import { chunkKey, resolutionOf } from '../../pipeline/build/lib/chunks.js';
 import type { ChunkContext } from '../../pipeline/emit/index.js';
 import type { EntityRef } from '../../pipeline/extract/index.js';
-import { root } from '../helpers.js';
+import { twoPageScratch } from '../helpers.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'odp-chunks-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const source = join(scratch, 'source');
-cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
-cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
-const cache = join(scratch, 'cache');
+const { scratch, source, cache } = twoPageScratch('odp-chunks-');
 
 describe('page chunks', () => {
   it('are made on the first build and reused on the next, with the same bytes', async () => {

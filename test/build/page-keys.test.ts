@@ -3,23 +3,17 @@
  * the cache's pack of summaries lacks, so that a page worker starts while the other pages are hashed,
  * and not at all when every page is held (a rebuild with nothing changed starts no worker).
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { PageCache } from '../../pipeline/build/lib/cache.js';
 import { defaultLimits, limitOptions } from '../../pipeline/build/lib/options.js';
 import { pageKeys } from '../../pipeline/build/lib/read-pages.js';
 import { listPages } from '../../pipeline/build/lib/sources.js';
-import { root } from '../helpers.js';
+import { twoPageScratch } from '../helpers.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'odp-page-keys-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const source = join(scratch, 'source');
-cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
-cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
-const cache = join(scratch, 'cache');
+const { source, cache } = twoPageScratch('odp-page-keys-');
 
 async function missingTold(): Promise<number> {
   const { pages } = await listPages(source, { maxFiles: defaultLimits.maxFiles, raise: limitOptions.maxFiles });

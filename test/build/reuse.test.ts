@@ -3,21 +3,15 @@
  * the same inputs wrote keeps it, without merging, emitting or checking again; any change to the inputs
  * or to the folder's files builds afresh.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { PageCache } from '../../pipeline/build/lib/cache.js';
 import jsonld from 'jsonld';
-import { root } from '../helpers.js';
+import { twoPageScratch } from '../helpers.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'odp-reuse-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const source = join(scratch, 'source');
-cpSync(join(root, 'test/fixtures/bad-input/clean-page/source'), source, { recursive: true });
-cpSync(join(root, 'test/fixtures/second-page/source'), join(source, 'second'), { recursive: true });
-const cache = join(scratch, 'cache');
+const { scratch, source, cache } = twoPageScratch('odp-reuse-');
 const out = join(scratch, 'dist');
 
 /** Every file of the output folder with its bytes. */
