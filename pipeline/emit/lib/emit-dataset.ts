@@ -1,6 +1,6 @@
 import { datasetParts, entitiesOf, pageTableNames, tables, widenSpan, type Dataset, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
 import type { Entity } from '../../model/types.js';
-import { csvHeader, csvPieces, csvRows } from './csv/tables.js';
+import { csvHeader, csvPieces, csvRows, rowsPerPiece } from './csv/tables.js';
 import { checksumsPath, csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
@@ -116,8 +116,8 @@ function* entityPieces(entities: readonly Entity[], pageOf: ReadonlyMap<Entity, 
   for (let from = 0; from < entities.length; ) {
     const page = pageOf.get(entities[from]!);
     let to = from + 1;
-    // Rows of the dataset's own entities go a thousand at a time, as csvPieces gives them.
-    while (to < entities.length && pageOf.get(entities[to]!) === page && (page !== undefined || to - from < 1000)) to++;
+    // Rows of the dataset's own entities go in pieces as csvPieces gives them.
+    while (to < entities.length && pageOf.get(entities[to]!) === page && (page !== undefined || to - from < rowsPerPiece)) to++;
     const text = csvRows('entities', entities.slice(from, to), separator);
     const end = offset + Buffer.byteLength(text);
     if (page !== undefined) onRun(page, { start: offset, end, rows: to - from });

@@ -10,7 +10,7 @@ import { columnsOf } from './columns.js';
 export const recordDelimiter = '\r\n';
 
 /** Rows stringified at once: enough to amortise each call, few enough that a piece stays small. */
-const rowsPerPiece = 1000;
+export const rowsPerPiece = 1000;
 
 /** The options csv-stringify writes a table's rows with, its header row or not. */
 function stringifyOptions(table: TableName, header: boolean) {
