@@ -85,10 +85,11 @@ export async function verifyPackage(
     const fingerprint = readBack.get(resource.path);
     const runs = knownRows.get(resource.path) ?? [];
     const ending = (rows: number) => `${rows}\r\n`;
-    // A file read back already is read only when it is a table, and only what is not in its known runs: it is not hashed again.
-    const file = fingerprint ? { rows: () => readSkipping(reader, resource.path, runs, ending), finish: async () => fingerprint } : hashedRows(countedChunks(reader.chunks(resource.path)), runs, ending);
-    const table = schema ? await readTable(resource, schema, file.rows(), keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
-    const { bytes, sha256 } = await file.finish();
+    // A file read back already is not hashed again, and of a table only what is not in its known runs is read.
+    const hashed = fingerprint ? undefined : countedChunks(reader.chunks(resource.path));
+    const rows = hashed ? skipping(hashed.chunks(), runs, ending) : readSkipping(reader, resource.path, runs, ending);
+    const table = schema ? await readTable(resource, schema, rows, keys, (name) => (unreadable.has(name) ? 'unreadable' : read.has(name) ? 'read' : 'later')) : undefined;
+    const { bytes, sha256 } = fingerprint ?? (await hashed!.finish());
     if (resource.bytes !== bytes) problems.push({ path: resource.path, message: `has ${bytes} bytes, the descriptor says ${resource.bytes}` });
     if (resource.hash !== `sha256:${sha256}`) problems.push({ path: resource.path, message: `has hash sha256:${sha256}, the descriptor says ${resource.hash}` });
     if (!table) continue;
@@ -298,11 +299,6 @@ function countedChunks(chunks: AsyncIterable<Uint8Array>): { chunks: () => Async
       return { bytes, sha256: hash.digest('hex') };
     },
   };
-}
-
-/** A file's chunks counted and hashed (see countedChunks), its known runs left out of what the table check reads. */
-function hashedRows(file: ReturnType<typeof countedChunks>, runs: readonly KnownRows[], ending: (rows: number) => string): { rows: () => AsyncGenerator<Uint8Array>; finish: () => Promise<{ bytes: number; sha256: string }> } {
-  return { rows: () => skipping(file.chunks(), runs, ending), finish: file.finish };
 }
 
 function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: number, values: readonly string[]): PackageProblem {
