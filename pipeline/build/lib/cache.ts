@@ -94,16 +94,15 @@ export class PageCache {
    * Looked up in the last build's pack of summaries first (see SummaryPack), then in its own file.
    */
   async summary(key: string): Promise<PageSummary | undefined> {
-    const packed = (await this.#pack()).text(key);
-    let found = packed && parseJson<PageSummary>(packed);
-    let text: string | Uint8Array | undefined = packed;
-    if (!found) {
-      text = await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined);
-      found = text === undefined ? undefined : parseJson<PageSummary>(text);
-    }
-    if (!found || (found.named && !(await this.recordsHeld()).has(key))) return undefined;
-    this.#packWriter.add(key, text!);
-    return found;
+    const parsed = (text: string | Uint8Array | undefined) => {
+      if (text === undefined) return undefined;
+      const summary = parseJson<PageSummary>(text);
+      return summary && { summary, text };
+    };
+    const found = parsed((await this.#pack()).text(key)) ?? parsed(await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined));
+    if (!found || (found.summary.named && !(await this.recordsHeld()).has(key))) return undefined;
+    this.#packWriter.add(key, found.text);
+    return found.summary;
   }
 
   /** Whether the last build's pack holds a page's summary (a summary only in its own file is not looked for). */
