@@ -113,9 +113,8 @@ const encoder = new TextEncoder();
 class FolderSink implements FileSink {
   /** The folders written into, the staging folder included, to be synced once every file is in. */
   readonly folders: Set<string>;
-  /** The files in the order they were opened, and each one's fingerprint once it is closed. */
-  readonly #opened: string[] = [];
-  readonly #fingerprints = new Map<string, Promise<Fingerprint>>();
+  /** The files in the order they were opened (a Map keeps it), and each one's fingerprint once it is closed. */
+  readonly #fingerprints = new Map<string, Promise<Fingerprint> | undefined>();
   #synced = 0;
   readonly #syncs: Array<Promise<void>> = [];
 
@@ -139,8 +138,7 @@ class FolderSink implements FileSink {
 
   /** What was written, in the order the files were opened, once every file is read back. */
   async finished(): Promise<Written> {
-    const fingerprint = (path: string) => this.#fingerprints.get(path) ?? Promise.reject(new Error(`${path} was opened and never closed`));
-    return new Map(await Promise.all(this.#opened.map(async (path) => [path, await fingerprint(path)] as const)));
+    return new Map(await Promise.all([...this.#fingerprints].map(async ([path, fingerprint]) => [path, await (fingerprint ?? Promise.reject(new Error(`${path} was opened and never closed`)))] as const)));
   }
 
   async write(path: string, pieces: Iterable<string>): Promise<Fingerprint> {
@@ -156,7 +154,7 @@ class FolderSink implements FileSink {
 
   async open(path: string): Promise<FileWriter> {
     const destination = join(this.staging, path);
-    this.#opened.push(path);
+    this.#fingerprints.set(path, undefined);
     for (let folder = dirname(destination); folder.length > this.staging.length; folder = dirname(folder)) this.folders.add(folder);
     await mkdir(dirname(destination), { recursive: true });
     const handle = await open(destination, 'wx');
