@@ -10,6 +10,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** Runs `use` with a hasher of its own, closed after, whatever happens. */
+async function withHasher(use: (hasher: FileHasher) => Promise<void>): Promise<void> {
+  const hasher = new FileHasher();
+  try {
+    await use(hasher);
+  } finally {
+    await hasher.close();
+  }
+}
+
 describe('the file hasher', () => {
   it('gives the size and SHA-256 of files as they are on disk, several asked at once, each its own', async () => {
     // Larger than the worker's read block, and one empty: every byte is read, and none is taken for another file's.
@@ -18,20 +28,16 @@ describe('the file hasher', () => {
       writeFileSync(path, bytes);
       return { path, bytes };
     });
-    const hasher = new FileHasher();
-    try {
+    await withHasher(async (hasher) => {
       const fingerprints = await Promise.all(files.map(({ path }) => hasher.hash(path)));
       expect(fingerprints).toEqual(files.map(({ bytes }) => ({ bytes: bytes.byteLength, sha256: sha256(bytes) })));
-    } finally {
-      await hasher.close();
-    }
+    });
   });
 
   it('follows a file as it is written, and gives the fingerprint of the whole once it is finished', async () => {
     const path = join(scratch, 'growing');
     const parts = [Buffer.alloc(3 << 20, 'x'), Buffer.from('middle'), Buffer.alloc((1 << 20) + 5, 'y')];
-    const hasher = new FileHasher();
-    try {
+    await withHasher(async (hasher) => {
       writeFileSync(path, '');
       const following = hasher.follow(path);
       let written = 0;
@@ -44,21 +50,16 @@ describe('the file hasher', () => {
       appendFileSync(path, 'tail');
       const whole = Buffer.concat([...parts, Buffer.from('tail')]);
       expect(await following.finish()).toEqual({ bytes: whole.byteLength, sha256: sha256(whole) });
-    } finally {
-      await hasher.close();
-    }
+    });
   });
 
   it('rejects a file it cannot read with the reason, and goes on with the next', async () => {
-    const hasher = new FileHasher();
     const path = join(scratch, 'present');
     writeFileSync(path, 'present');
-    try {
+    await withHasher(async (hasher) => {
       await expect(hasher.hash(join(scratch, 'missing'))).rejects.toThrow(/^could not read back a written file: ENOENT/);
       await expect(hasher.hash(path)).resolves.toEqual({ bytes: 7, sha256: sha256(Buffer.from('present')) });
-    } finally {
-      await hasher.close();
-    }
+    });
   });
 
   it('fails the finish of a file it followed when it was closed in between, rather than leave it waiting', async () => {
