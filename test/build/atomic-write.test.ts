@@ -32,7 +32,7 @@ appendFileSync(
   '\nThe International Telecommunication Union (ITU) held a world conference on international telecommunications in Dubai in December 2012.\n',
 );
 
-const args = (out: string, source: string) => ['--import', 'tsx', 'pipeline/cli.ts', 'build', '--source', source, '--out', out];
+const args = (out: string, source: string) => ['pipeline/run.mjs', 'build', '--source', source, '--out', out];
 const env = (point?: KillPoint) => {
   const { OPEN_DATA_PIPELINE_KILL_AT: _unset, ...rest } = process.env;
   return { ...rest, ...(point ? { OPEN_DATA_PIPELINE_KILL_AT: point } : {}), FORCE_COLOR: '0', NO_COLOR: '1' };

@@ -11,7 +11,7 @@ export interface Run {
 
 /** Runs the command line as `npm run build/check` does, from the repository root. */
 export function runCli(args: string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['pipeline/run.mjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },

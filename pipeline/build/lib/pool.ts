@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ChunkOutcome, ChunkTask } from './chunk-task.js';
 import type { PageOutcome, PageTask } from './page-task.js';
@@ -157,12 +160,27 @@ function startWorker(maxMemory: number): StartedWorker {
 }
 
 /**
- * A worker thread running the TypeScript module at `url`. The worker imports it through tsx's API,
- * whatever runs the main thread (tsx, vitest).
+ * A worker thread running the TypeScript module at `url`: from its bundle, when this code runs from the
+ * bundles pipeline/compile.mjs makes (the worker's is beside it, by the same name); otherwise through
+ * tsx's API, whatever runs the main thread (tsx, vitest).
  */
 export function startModuleWorker(url: string, options: Pick<WorkerOptions, 'resourceLimits'> = {}, data: Record<string, unknown> = {}): Worker {
+  const bundle = bundleOf(url);
+  if (bundle) return new Worker(bundle, { ...options, workerData: { ...data, url } });
   const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
   return new Worker(bootstrap, { ...options, eval: true, workerData: { ...data, url } });
+}
+
+/**
+ * The folder of the bundle this code runs from, if it does: compile.mjs keeps each module's
+ * `import.meta.url` as its TypeScript file's, but not its `import.meta.filename`.
+ */
+const bundleFolder = import.meta.filename?.endsWith('.mjs') ? dirname(import.meta.filename) : undefined;
+
+function bundleOf(url: string): URL | undefined {
+  if (bundleFolder === undefined) return undefined;
+  const bundle = join(bundleFolder, `${basename(fileURLToPath(url), '.ts')}.mjs`);
+  return existsSync(bundle) ? pathToFileURL(bundle) : undefined;
 }
 
 /**
