@@ -241,6 +241,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The pages, by their place, whose chunks an earlier build checked: their event rows in the index of
     // entities are rows checked before too (the same chunk gives the same rows).
     const knownPages = new Set<number>();
+    const addKnownRun = (path: string, run: KnownRows) => {
+      const runs = knownRows.get(path);
+      if (runs) runs.push(run);
+      else knownRows.set(path, [run]);
+    };
     const onPage: PageWritten = (index, spans) => {
       const chunk = checkedBefore.get(index);
       if (!chunk) return;
@@ -251,17 +256,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const name of pageTableNames) {
         const { start, end } = spans[name];
         if (name === 'documents' || end === start) continue;
-        const runs = knownRows.get(csvPath(name)) ?? [];
-        runs.push({ start, end, rows: chunk.counts[name] });
-        knownRows.set(csvPath(name), runs);
+        addKnownRun(csvPath(name), { start, end, rows: chunk.counts[name] });
       }
     };
     const entitiesPath = csvPath('entities');
     const onPageEntities: PageEntitiesWritten = (index, rows) => {
-      if (!knownPages.has(index)) return;
-      const runs = knownRows.get(entitiesPath) ?? [];
-      runs.push(rows);
-      knownRows.set(entitiesPath, runs);
+      if (knownPages.has(index)) addKnownRun(entitiesPath, rows);
     };
     // A chunk read from the cache comes in a borrowed buffer, given back (release) once the chunk is
     // written; `inCache`: the cache holds it already (made by an earlier build, or kept by a worker).
