@@ -6,6 +6,7 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
+import { snapshot } from '../cli/run.js';
 import { twoPageScratch } from '../helpers.js';
 
 const { source, cache } = twoPageScratch('odp-cache-');
@@ -80,5 +81,49 @@ describe('the page cache', () => {
     expect(partial.pages?.fromCache).toBe(0);
     const none = await build({ source, cache: false, keepDataset: false });
     expect([...partial.outputs!]).toEqual([...none.outputs!]);
+  });
+});
+
+describe('a damaged file of records in the cache (entries are written whole: damaged by hand)', () => {
+  const scratch = twoPageScratch('odp-cache-damaged-');
+  const recordFiles = () => readdirSync(join(scratch.cache, 'records'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const stopsOn = (result: Awaited<ReturnType<typeof build>>, path: string) => {
+    expect(result.ok).toBe(false);
+    const messages = result.files.flatMap((file) => file.messages.map((message) => ({ path: file.path, ruleId: message.ruleId, reason: message.reason })));
+    expect(messages).toEqual([{ path, ruleId: 'cache-damaged', reason: expect.stringMatching(/^Cache entry cannot be read back \(damaged\): it was removed, and the next build reads its page again/) }]);
+  };
+
+  it('stops the build with an error naming it, not an internal error, and the next build reads its page again', async () => {
+    const { source, cache } = scratch;
+    expect((await build({ source, cache })).ok).toBe(true);
+    const [damaged] = recordFiles();
+    writeFileSync(damaged!, '{"document": {"id"');
+    stopsOn(await build({ source, cache }), damaged!);
+    expect(recordFiles()).not.toContain(damaged);
+    const healed = await build({ source, cache });
+    expect(healed.pages).toEqual({ read: 2, fromCache: 1 });
+    expect([...healed.outputs!]).toEqual([...(await build({ source, cache: false })).outputs!]);
+  });
+
+  it('does so when a page worker makes the chunk, and leaves the output folder as it was', async () => {
+    const { scratch: folder, source, cache } = scratch;
+    const out = join(folder, 'out');
+    expect((await build({ source, cache, out, keepDataset: false })).ok).toBe(true);
+    const before = snapshot(out);
+    // The other page changed (the workers run), and no chunk is kept: every page's chunk is made from its records.
+    appendFileSync(join(source, 'second', readdirSync(join(source, 'second')).find((name) => name.endsWith('.md'))!), '\nThe Office of Tests (OT) met in Lyon on 3 March 2012.\n');
+    rmSync(join(cache, 'chunks'), { recursive: true, force: true });
+    // The records of the page that did not change (the other's are made afresh).
+    const damaged = recordFiles().find((path) => !readFileSync(path, 'utf8').includes('germany'))!;
+    writeFileSync(damaged, 'null');
+    stopsOn(await build({ source, cache, out, keepDataset: false }), damaged);
+    expect(snapshot(out)).toEqual(before);
+    const healed = await build({ source, cache, out, keepDataset: false });
+    expect(healed.ok).toBe(true);
+    // The changed page was kept by the build that stopped; the other is read again.
+    expect(healed.pages).toEqual({ read: 2, fromCache: 1 });
+    const fresh = join(folder, 'fresh');
+    expect((await build({ source, cache: false, out: fresh, keepDataset: false })).ok).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
   });
 });

@@ -2,7 +2,7 @@
  * A page's chunk made in a page worker (runChunkTask): sent back, or, with a cache, kept in the cache's
  * file and read from there, the same chunk either way; never kept when its records fail their schemas.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ const task: ChunkTask = { shownPath: relativePath, records: { records }, resolut
 describe('a chunk made in a page worker', () => {
   it('is sent back when the build has no cache', async () => {
     const made = await runChunkTask(task);
-    expect(made.messages).toEqual([]);
+    expect('chunk' in made && made.messages).toEqual([]);
     expect('chunk' in made && made.chunk.counts.documents).toBe(1);
   });
 
@@ -52,8 +52,21 @@ describe('a chunk made in a page worker', () => {
     const keepAt = join(scratch, 'invalid', 'chunk.chunk');
     const broken = { ...records, document: { ...records.document, publisher: '' } };
     const made = await runChunkTask({ ...task, records: { records: broken }, keepAt });
+    if (!('chunk' in made)) throw new Error('not sent back');
     expect(made.messages.some((message) => message.fatal)).toBe(true);
-    expect('chunk' in made).toBe(true);
+    expect(existsSync(keepAt)).toBe(false);
+  });
+
+  it('says which file of records it cannot read back (damaged, not JSON, not records, gone), and keeps nothing', async () => {
+    const keepAt = join(scratch, 'unreadable', 'chunk.chunk');
+    const damaged = (name: string, text: string) => {
+      const path = join(scratch, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    for (const path of [damaged('cut.json', JSON.stringify(records).slice(0, 100)), damaged('empty.json', ''), damaged('other.json', '{"pages": []}'), damaged('null.json', 'null'), join(scratch, 'gone.json')]) {
+      expect(await runChunkTask({ ...task, records: { path }, keepAt })).toEqual({ unreadable: path });
+    }
     expect(existsSync(keepAt)).toBe(false);
   });
 });

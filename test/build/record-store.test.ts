@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { PageCache } from '../../pipeline/build/lib/cache.js';
 import { publish } from '../../pipeline/build/lib/publish.js';
-import { RecordStore } from '../../pipeline/build/lib/record-store.js';
+import { RecordStore, UnreadableRecords } from '../../pipeline/build/lib/record-store.js';
 import { datasetParts, type DatasetParts } from '../../pipeline/model/lib/dataset.js';
 import type { PageOutcome } from '../../pipeline/build/lib/page-task.js';
 import { sourceFolder } from '../helpers.js';
@@ -51,9 +51,9 @@ describe('the record store', () => {
     await store.put('page.md', outcome, 'k'.repeat(64), true);
     expect(spills()).toEqual([]);
     expect(await store.get('page.md')).toEqual(records);
-    // An entry deleted by hand while the build runs is an error that says so, never a stale or empty page.
+    // An entry deleted by hand while the build runs is an error that names it, never a stale or empty page.
     rmSync(join(cacheFolder, 'records', 'kk'), { recursive: true });
-    await expect(store.get('page.md')).rejects.toThrow(/page\.md are no longer where the build kept them/);
+    await expect(store.get('page.md')).rejects.toThrow(new UnreadableRecords(cache.recordsPath('k'.repeat(64))));
     await store.close();
   });
 

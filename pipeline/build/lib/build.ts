@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { chunkContext, csvPath, fingerprint, pageChunk, type EmitOptions, type EmitParts, type Fingerprint, type PageChunk, type PageEntitiesWritten, type PageWritten, type QualityInput } from '../../emit/index.js';
@@ -22,7 +23,7 @@ import { folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRe
 import { readShards, shardFiles, shardOf } from './shards.js';
 import { displayPath, listPages, relativePath, type PageSource } from './sources.js';
 import { LentBuffers } from './lent-buffers.js';
-import { RecordStore } from './record-store.js';
+import { RecordStore, UnreadableRecords } from './record-store.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -277,6 +278,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const keepAt = keptAs !== undefined ? { keepAt: cache!.chunkPath(keptAs) } : {};
         const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator, ...keepAt });
         if ('failure' in made) return { failed: made };
+        if ('unreadable' in made) throw new UnreadableRecords(made.unreadable);
         if ('chunk' in made) return { chunk: made.chunk, reused: false, inCache: false, messages: made.messages, ...keptUnder };
         const keptByWorker = await cache!.chunk(keptAs!, buffers);
         if (!keptByWorker) throw new Error(`The chunk of ${file.path} was kept in ${made.keptAt} but cannot be read back`);
@@ -348,6 +350,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
     } catch (error) {
       if (error instanceof RecordsRejected) return fail();
+      if (error instanceof UnreadableRecords) {
+        // Removed, so that the next build finds no summary of the page either and reads it again.
+        await rm(error.path, { force: true });
+        return refuse(error.path, 'Cache entry cannot be read back (damaged): it was removed, and the next build reads its page again: run the build again', 'cache-damaged');
+      }
       throw error;
     }
     if ('problems' in published) {

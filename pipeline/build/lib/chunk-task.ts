@@ -32,11 +32,15 @@ export interface ChunkTask {
  * A page's chunk, or where it was kept (see ChunkTask.keepAt), and the messages of its records' check
  * against the schemas (errors: the chunk must not be published).
  */
-export type ChunkOutcome = ({ chunk: PageChunk } | { keptAt: string }) & { messages: PageMessage[] };
+export type ChunkOutcome = (({ chunk: PageChunk } | { keptAt: string }) & { messages: PageMessage[] }) | { unreadable: string };
 
-/** Resolves a page's records as the task says, checks them against the schemas and makes its chunk. */
+/**
+ * Resolves a page's records as the task says, checks them against the schemas and makes its chunk;
+ * or says the file its records are in cannot be read back (an entry of the cache damaged by hand).
+ */
 export async function runChunkTask(task: ChunkTask): Promise<ChunkOutcome> {
-  const records = 'records' in task.records ? task.records.records : (JSON.parse(readFileSync(task.records.path, 'utf8')) as PageRecords);
+  const records = 'records' in task.records ? task.records.records : readRecords(task.records.path);
+  if (!records) return { unreadable: (task.records as { path: string }).path };
   const documentId = records.document.id;
   const ids = new Map(task.resolution.flatMap(({ reference, id }) => (id === undefined ? [] : [[reference, id] as const])));
   const page = resolvePage(records, (ref) => (ref.type === 'event' ? eventId(documentId, ref.index) : ids.get(referenceKey(ref))));
@@ -49,4 +53,14 @@ export async function runChunkTask(task: ChunkTask): Promise<ChunkOutcome> {
   if (task.keepAt === undefined || messages.some((message) => message.fatal)) return { chunk, messages };
   await writeWhole(task.keepAt, encodeChunk(chunk));
   return { keptAt: task.keepAt, messages };
+}
+
+/** The records in a file, or none when it is missing, not JSON, or JSON without a document. */
+function readRecords(path: string): PageRecords | undefined {
+  try {
+    const records = JSON.parse(readFileSync(path, 'utf8')) as PageRecords | null;
+    return typeof records?.document?.id === 'string' ? records : undefined;
+  } catch {
+    return undefined;
+  }
 }

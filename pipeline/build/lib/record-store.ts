@@ -42,9 +42,14 @@ export class RecordStore {
     const shard = this.fromShards?.get(relative)?.records;
     if (shard) return shard;
     const where = this.#where.get(relative);
-    const records = where === undefined ? undefined : 'key' in where ? await this.cache?.records(where.key) : (JSON.parse(await readFile(where.spilled, 'utf8')) as PageRecords);
-    // The cache is only ever added to while a build runs; an entry gone meanwhile was deleted by hand.
-    if (!records) throw new Error(`the records of ${relative} are no longer where the build kept them`);
+    if (where !== undefined && 'key' in where && this.cache) {
+      // Entries are written whole: one that cannot be read back was damaged, or deleted, by hand.
+      const records = await this.cache.records(where.key);
+      if (!records) throw new UnreadableRecords(this.cache.recordsPath(where.key));
+      return records;
+    }
+    const records = where === undefined || 'key' in where ? undefined : (JSON.parse(await readFile(where.spilled, 'utf8')) as PageRecords);
+    if (!records) throw new Error(`the records of ${relative} were never kept`);
     return records;
   }
 
@@ -61,5 +66,12 @@ export class RecordStore {
   async close(): Promise<void> {
     if (this.#folder) await rm(this.#folder, { recursive: true, force: true });
     this.#folder = undefined;
+  }
+}
+
+/** A page's records kept in the cache cannot be read back: the build stops, and says which entry. */
+export class UnreadableRecords extends Error {
+  constructor(readonly path: string) {
+    super(`the records at ${path} cannot be read`);
   }
 }
