@@ -2,10 +2,12 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
+import { PageCache } from '../../pipeline/build/lib/cache.js';
+import { SummaryPack, SummaryPackWriter } from '../../pipeline/build/lib/summary-pack.js';
 import { snapshot } from '../cli/run.js';
 import { twoPageScratch } from '../helpers.js';
 
@@ -125,5 +127,34 @@ describe('a damaged file of records in the cache (entries are written whole: dam
     const fresh = join(folder, 'fresh');
     expect((await build({ source, cache: false, out: fresh, keepDataset: false })).ok).toBe(true);
     expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+});
+
+describe('the pack of summaries a build writes', () => {
+  const { scratch } = twoPageScratch('odp-cache-pack-');
+  const key = (n: number) => n.toString(16).padStart(64, '0');
+  // Summaries of over 1 MB in all, what the writer gathers before its first write: its partial file is on disk.
+
+  it('is deleted, not left in the cache, when the build stops before keeping it; the last pack stays as it was', async () => {
+    const folder = join(scratch, 'abandoned');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'pages.pack'), 'the last pack\n');
+    const cache = await PageCache.open(folder);
+    const message = { reason: 'x'.repeat(400), ruleId: 'test', fatal: false };
+    for (let n = 0; n < 2600; n++) await cache.set(key(n), { messages: [message], curationUsed: [] });
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toHaveLength(1);
+    await cache.close();
+    expect(readdirSync(folder).sort()).toEqual(['pages', 'pages.pack']);
+    expect(readFileSync(join(folder, 'pages.pack'), 'utf8')).toBe('the last pack\n');
+  });
+
+  it('once kept, is left in place by the end of the build', async () => {
+    const path = join(scratch, 'kept', 'pages.pack');
+    const writer = new SummaryPackWriter(path);
+    for (let n = 0; n < 3000; n++) writer.add(key(n), JSON.stringify({ messages: [], curationUsed: [], filler: 'x'.repeat(400) }));
+    await writer.finish();
+    await writer.abandon();
+    expect(readdirSync(dirname(path))).toEqual(['pages.pack']);
+    expect((await SummaryPack.read(path)).size).toBe(3000);
   });
 });

@@ -124,6 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await buildFromPages(pages, store);
   } finally {
     await store?.close();
+    await cache?.close();
   }
 
   async function buildFromPages(pages: readonly PageSource[], store: RecordStore | undefined): Promise<BuildResult> {

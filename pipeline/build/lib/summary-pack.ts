@@ -67,6 +67,7 @@ export class SummaryPackWriter {
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
   #writes: Promise<void> = Promise.resolve();
+  #finished = false;
 
   constructor(private readonly path: string) {
     this.#partial = `${path}.${process.pid}.${threadId}.partial`;
@@ -92,11 +93,16 @@ export class SummaryPackWriter {
     await this.#writes;
     await handle.close();
     await rename(this.#partial, this.path);
+    this.#finished = true;
   }
 
-  /** Leaves the pack in place as it was. */
+  /** Leaves the pack in place as it was, and deletes what was written of the new one; after finish, does nothing. */
   async abandon(): Promise<void> {
-    if (this.#handle) await (await this.#handle).close().catch(() => undefined);
+    if (this.#finished) return;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    await this.#writes.catch(() => undefined);
+    if (this.#handle) await (await this.#handle.catch(() => undefined))?.close().catch(() => undefined);
     await rm(this.#partial, { force: true });
   }
 
