@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -282,6 +283,41 @@ describe('writeAtomically, a file written a piece at a time', () => {
     });
     expect(readFileSync(join(out, 'first.txt')).equals(expected)).toBe(true);
     expect(readFileSync(join(out, 'second.txt')).equals(expected)).toBe(true);
+  });
+});
+
+describe('writeAtomically, the syncs', () => {
+  it('syncs the files it writes one at a time (each fsync holds a thread of the I/O pool), all before it returns', async () => {
+    const probe = await open(join(scratch, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const sync = prototype.sync;
+    let running = 0;
+    let most = 0;
+    let ended = 0;
+    prototype.sync = async function (this: FileHandle) {
+      most = Math.max(most, ++running);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return await sync.call(this);
+      } finally {
+        running--;
+        ended++;
+      }
+    };
+    try {
+      await writeAtomically(freshOut(), async (sink) => {
+        const writers = await Promise.all(['a.txt', 'b.txt', 'c/d.txt', 'c/e.txt', 'f.txt'].map((path) => sink.open(path)));
+        for (const writer of writers) await writer.write('text\n');
+        await Promise.all(writers.map((writer) => writer.close()));
+      });
+    } finally {
+      prototype.sync = sync;
+    }
+    expect(most).toBe(1);
+    // Five files, their folders and the marker.
+    expect(ended).toBeGreaterThanOrEqual(5);
+    expect(running).toBe(0);
   });
 });
 

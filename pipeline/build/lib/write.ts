@@ -117,6 +117,12 @@ class FolderSink implements FileSink {
   readonly #fingerprints = new Map<string, Promise<Fingerprint> | undefined>();
   #synced = 0;
   readonly #syncs: Array<Promise<void>> = [];
+  /**
+   * The last sync begun: files are synced one after another. Each fsync holds one of the four threads
+   * of libuv's pool until the disk has the file (seconds, for a gigabyte); thirteen at once held all
+   * four, and the next file's open and writes, the hashing thread's reads and the check's waited.
+   */
+  #lastSync: Promise<void> = Promise.resolve();
 
   constructor(
     readonly staging: string,
@@ -216,16 +222,18 @@ class FolderSink implements FileSink {
           }
           // Synced in its own time: the fingerprint (of the bytes read back, which the page cache holds)
           // and the check do not wait for the disk; the swap does (see synced).
-          const synced = (async () => {
+          const synced = this.#lastSync.then(async () => {
             try {
               await handle.sync();
             } finally {
               await handle.close();
             }
             if (this.#synced++ === 0) killPoint('staging-first-file');
-          })();
+          });
           synced.catch(() => undefined);
           this.#syncs.push(synced);
+          // The next file's sync follows this one's end, whatever it was (its failure is the swap's business).
+          this.#lastSync = synced.catch(() => undefined);
           return hashing.finish();
         })();
         this.#fingerprints.set(path, fingerprint);
