@@ -45,7 +45,7 @@ describe('the record store', () => {
     const cacheFolder = join(scratch, 'cache');
     const cache = await PageCache.open(cacheFolder);
     const store = new RecordStore(cache, undefined);
-    const records = { marker: true, events: [], mentions: [] };
+    const records = { document: { id: 'page/page' }, marker: true, events: [], mentions: [] };
     const outcome = { records, messages: [], curationUsed: [] } as unknown as PageOutcome;
     await cache.set('k'.repeat(64), outcome);
     await store.put('page.md', outcome, 'k'.repeat(64), true);

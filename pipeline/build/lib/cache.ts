@@ -8,7 +8,7 @@ import type { PageRecords } from '../../extract/index.js';
 import { decodeChunk, encodeChunk } from './chunk-file.js';
 import type { LentBuffers } from './lent-buffers.js';
 import { SummaryPack, SummaryPackWriter } from './summary-pack.js';
-import { summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
+import { recordsIn, summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
 export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
@@ -143,7 +143,7 @@ export class PageCache {
   }
 
   records(key: string): Promise<PageRecords | undefined> {
-    return readJson<PageRecords>(this.recordsPath(key));
+    return readFile(this.recordsPath(key), 'utf8').then(recordsIn, () => undefined);
   }
 
   /** The file a page's records are kept in (a worker reads them from there). */
@@ -191,11 +191,6 @@ export class PageCache {
   private pathOf(kind: 'pages' | 'records' | 'chunks', key: string): string {
     return join(this.folder, kind, key.slice(0, 2), `${key}.${kind === 'chunks' ? 'chunk' : 'json'}`);
   }
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : parseJson<T>(text);
 }
 
 /** JSON text or its UTF-8 bytes, parsed; none when it does not parse (a damaged entry is a miss). */

@@ -6,7 +6,7 @@ import { validateRecords } from '../../validate/index.js';
 import { encodeChunk } from './chunk-file.js';
 import type { ResolvedReference } from './chunks.js';
 import { writeWhole } from './files.js';
-import { messagesOf, type PageMessage } from './page-task.js';
+import { messagesOf, recordsIn, type PageMessage } from './page-task.js';
 
 /**
  * One page's chunk to make (see PageChunk): a pure function of these fields, so it can run in a
@@ -40,6 +40,7 @@ export type ChunkOutcome = (({ chunk: PageChunk } | { keptAt: string }) & { mess
  */
 export async function runChunkTask(task: ChunkTask): Promise<ChunkOutcome> {
   const records = 'records' in task.records ? task.records.records : readRecords(task.records.path);
+  // Records given are never missing: none means the file could not be read.
   if (!records) return { unreadable: (task.records as { path: string }).path };
   const documentId = records.document.id;
   const ids = new Map(task.resolution.flatMap(({ reference, id }) => (id === undefined ? [] : [[reference, id] as const])));
@@ -55,11 +56,10 @@ export async function runChunkTask(task: ChunkTask): Promise<ChunkOutcome> {
   return { keptAt: task.keepAt, messages };
 }
 
-/** The records in a file, or none when it is missing, not JSON, or JSON without a document. */
+/** The records in a file, or none when it is missing or does not hold them whole (see recordsIn). */
 function readRecords(path: string): PageRecords | undefined {
   try {
-    const records = JSON.parse(readFileSync(path, 'utf8')) as PageRecords | null;
-    return typeof records?.document?.id === 'string' ? records : undefined;
+    return recordsIn(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

@@ -51,6 +51,19 @@ export interface PageSummary {
   references?: EntityRef[];
 }
 
+/**
+ * A page's records from the JSON text they were kept as (in the cache, in a record store's file); none
+ * when the text is not JSON, or JSON without a document (a file damaged, or cut short, by hand).
+ */
+export function recordsIn(text: string): PageRecords | undefined {
+  try {
+    const records = JSON.parse(text) as PageRecords | null;
+    return typeof records?.document?.id === 'string' ? records : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function summaryOf(outcome: PageOutcome): PageSummary {
   const { records, messages, curationUsed } = outcome;
   if (!records) return { messages, curationUsed };
