@@ -115,7 +115,6 @@ class FolderSink implements FileSink {
   readonly folders: Set<string>;
   /** The files in the order they were opened (a Map keeps it), and each one's fingerprint once it is closed. */
   readonly #fingerprints = new Map<string, Promise<Fingerprint> | undefined>();
-  #synced = 0;
   readonly #syncs: Array<Promise<void>> = [];
   /**
    * The last sync begun: files are synced one after another. Each fsync holds one of the four threads
@@ -222,13 +221,15 @@ class FolderSink implements FileSink {
           }
           // Synced in its own time: the fingerprint (of the bytes read back, which the page cache holds)
           // and the check do not wait for the disk; the swap does (see synced).
+          // Syncs run in the order they are begun: the first begun is the first on disk.
+          const first = this.#syncs.length === 0;
           const synced = this.#lastSync.then(async () => {
             try {
               await handle.sync();
             } finally {
               await handle.close();
             }
-            if (this.#synced++ === 0) killPoint('staging-first-file');
+            if (first) killPoint('staging-first-file');
           });
           synced.catch(() => undefined);
           this.#syncs.push(synced);
