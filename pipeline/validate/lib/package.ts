@@ -1,6 +1,7 @@
-import { createHash, hash as hashOnce } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { KeySet } from './key-set.js';
 import { memoryReader, readSkipping, skippedCount, skipping, textPieces, type KnownRows, type OutputReader } from './reader.js';
 
 /** One problem found in an emitted package, with the file it is in. */
@@ -118,24 +119,24 @@ export async function verifyPackage(
 
 /** The keys foreign keys point at, one set per referenced resource and fields, filled as each table is read. */
 class ReferencedKeys {
-  readonly #sets = new Map<string, Array<{ fields: string[]; keys: Set<string> }>>();
+  readonly #sets = new Map<string, Array<{ fields: string[]; keys: KeySet }>>();
 
   constructor(resources: readonly Resource[]) {
     for (const resource of resources) {
       for (const { reference } of resource.schema?.foreignKeys ?? []) {
         const sets = this.#sets.get(reference.resource) ?? [];
-        if (!sets.some((set) => sameFields(set.fields, reference.fields))) sets.push({ fields: reference.fields, keys: new Set() });
+        if (!sets.some((set) => sameFields(set.fields, reference.fields))) sets.push({ fields: reference.fields, keys: new KeySet() });
         this.#sets.set(reference.resource, sets);
       }
     }
   }
 
   /** The sets a table's rows go into. */
-  filledBy(resource: string): ReadonlyArray<{ fields: string[]; keys: Set<string> }> {
+  filledBy(resource: string): ReadonlyArray<{ fields: string[]; keys: KeySet }> {
     return this.#sets.get(resource) ?? [];
   }
 
-  of(reference: ForeignKey['reference']): Set<string> {
+  of(reference: ForeignKey['reference']): KeySet {
     return this.filledBy(reference.resource).find((set) => sameFields(set.fields, reference.fields))!.keys;
   }
 }
@@ -172,26 +173,30 @@ async function readTable(
   // The keys other tables point at by this table's primary key are its primary keys: one set serves to
   // find repeats and to resolve those foreign keys (a table of a million sentences made it twice).
   const byPrimaryKey = primaryKey.length > 0 ? filling.find((set) => sameFields(set.fields, primaryKey)) : undefined;
-  const seen = byPrimaryKey?.keys ?? new Set<string>();
+  const seen = byPrimaryKey?.keys ?? new KeySet();
   const otherFilling = filling.filter((set) => set !== byPrimaryKey);
   const foreignKeys = (schema.foreignKeys ?? [])
     .filter((foreignKey) => state(foreignKey.reference.resource) !== 'unreadable')
-    .map((foreignKey): ForeignKeyCheck & { target?: Set<string>; columns: number[] } =>
+    .map((foreignKey): ForeignKeyCheck & { target?: KeySet; columns: number[] } =>
       state(foreignKey.reference.resource) === 'read'
         ? { resource, foreignKey, problems: [], target: keys.of(foreignKey.reference), columns: columns(foreignKey.fields) }
         : { resource, foreignKey, problems: [], pending: [], columns: columns(foreignKey.fields) },
     );
   let line = 0;
-  // A foreign key's values repeat from row to row (a page's mentions share its document, passage,
-  // sentence): the last key made from them is made once.
-  const lastKeys = new Map<object, { values: string; key: string }>();
-  const keyFor = (owner: object, values: readonly string[]) => {
-    const joined = values.join('\u0000');
-    const last = lastKeys.get(owner);
-    if (last?.values === joined) return last.key;
-    const key = keyOf(values);
-    lastKeys.set(owner, { values: joined, key });
-    return key;
+  // A key repeats from row to row (a page's mentions share its document, passage, sentence): the key
+  // each set was last given, and each foreign key last looked up, is not hashed again.
+  const lastKeys = new Map<object, { key: string; found: boolean }>();
+  const addOnce = (set: { keys: KeySet }, key: string) => {
+    if (lastKeys.get(set)?.key === key) return;
+    set.keys.add(key);
+    lastKeys.set(set, { key: ownCopy(key), found: true });
+  };
+  const holds = (check: { target?: KeySet }, key: string) => {
+    const last = lastKeys.get(check);
+    if (last?.key === key) return last.found;
+    const found = check.target!.has(key);
+    lastKeys.set(check, { key: ownCopy(key), found });
+    return found;
   };
   let width = 0;
   const onRecord = (record: readonly string[]) => {
@@ -214,18 +219,16 @@ async function readTable(
     }
     if (primaryKey.length > 0) {
       const values = valuesAt(record, primaryColumns);
-      const key = keyOf(values);
       if (values.some((value) => missing.has(value))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${primaryKey.join(', ')} is missing` });
-      if (seen.has(key)) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
-      seen.add(key);
+      if (!seen.add(keyOf(values))) keyProblems.push({ path: resource.path, message: `row ${line}: primary key ${values.join(', ')} is repeated` });
     }
-    for (const set of otherFilling) set.keys.add(keyFor(set, valuesAt(record, set.columns)));
+    for (const set of otherFilling) addOnce(set, keyOf(valuesAt(record, set.columns)));
     for (const check of foreignKeys) {
       const values = valuesAt(record, check.columns);
       if (values.every((v) => v === '')) continue;
       // Kept as a copy of its own: a value cut from the parser's chunk would keep the whole chunk alive.
       if (check.pending) check.pending.push({ line, values: values.map(ownCopy) });
-      else if (!check.target!.has(keyFor(check, values))) check.problems.push(foreignKeyProblem(check, line, values));
+      else if (!holds(check, keyOf(values))) check.problems.push(foreignKeyProblem(check, line, values));
     }
   };
   try {
@@ -305,14 +308,9 @@ function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: numb
   return { path: resource.path, message: `row ${line}: ${foreignKey.fields.join(', ')} = ${values.join(', ')} is not in ${foreignKey.reference.resource}` };
 }
 
-/**
- * A key as kept in a set: short keys as they are, long ones (a mention's id is about a hundred
- * characters) by a SHA-1 of them, so that the sets of a large table's keys stay small.
- */
+/** The key of a row's values in some fields, as a KeySet takes it. */
 function keyOf(values: readonly string[]): string {
-  const joined = values.join('\u0000');
-  // A short key is copied (see ownCopy).
-  return joined.length <= 32 ? ownCopy(joined) : `\u0001${hashOnce('sha1', joined, 'base64')}`;
+  return values.join('\u0000');
 }
 
 /** A string of its own: the parser's values are cut from the chunk they were read in, and keeping one would keep the chunk. */
