@@ -77,6 +77,7 @@ export function chunkAsText(chunk: PageChunk): PageChunk {
     ...chunk,
     jsonLd: Buffer.from(chunk.jsonLd).toString('utf8'),
     rows: Object.fromEntries(Object.entries(chunk.rows).map(([name, text]) => [name, Buffer.from(text).toString('utf8')])) as PageChunk['rows'],
+    events: { ...chunk.events, rows: Buffer.from(chunk.events.rows).toString('utf8'), items: Buffer.from(chunk.events.items).toString('utf8') },
   };
 }
 

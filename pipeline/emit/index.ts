@@ -1,5 +1,5 @@
 export { emitDataset, writeDataset, type PageEntitiesWritten, type PageWritten } from './lib/emit-dataset.js';
-export { fingerprint, FingerprintBuilder, MemorySink, type EmittedFile, type FileSink, type FileWriter, type Fingerprint } from './lib/sink.js';
+export { fingerprint, FingerprintBuilder, MemoryScratch, MemorySink, type EmittedFile, type FileSink, type FileWriter, type Fingerprint, type Scratch } from './lib/sink.js';
 export { checkOptions, type EmitOptions } from './lib/options.js';
 export { emitJsonLd, jsonLdDocument, nodeContextFor } from './lib/jsonld/graph.js';
 export { context as jsonLdContext } from './lib/jsonld/context.js';
@@ -19,6 +19,7 @@ export {
 export { emitMarkdown } from './lib/markdown/emit.js';
 export { timelineItem, timelineText, type TimelineEvent, type TimelineItem } from './lib/markdown/timeline.js';
 export { chunkContext, isPageChunk, pageChunk, type ChunkContext, type EmitParts, type PageChunk } from './lib/page-chunk.js';
+export { consistentEvents, EventIndex, pageEvents, type PageEvents } from './lib/page-events.js';
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
 export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';

@@ -12,8 +12,14 @@ const chunk: PageChunk = {
   nodes: 2,
   rows: { documents: 'page/a,a.md\r\n', sections: 'page/a/section/1,"Zürich, 東京"\r\n', passages: '', sentences: '', events: '', participants: '', mentions: '' },
   counts: { documents: 1, sections: 1, passages: 0, sentences: 0, events: 0, participants: 0, mentions: 0 },
-  timeline: [{ startDate: '2011-05', id: 'page/a/event/1', text: '* **2011-05** A meeting\n' }],
-  eventEntities: [{ id: 'page/a/event/1', entityType: 'event', name: 'A meeting' }],
+  events: {
+    ids: ['page/a/event/1', 'page/a/event/2'],
+    startDates: ['2011-05', '2012'],
+    rows: 'page/a/event/1,event,A meeting\r\npage/a/event/2,event,"Zürich, 東京"\r\n',
+    rowBytes: [32, 40],
+    items: '* **2011-05** A meeting\n* **2012** Zürich, 東京\n',
+    itemBytes: [24, 27],
+  },
   temporal: { start: '2011-05', end: '2011-05' },
   sources: ['### Zürich – 東京\n\n- Publisher: A ministry\n'],
 };
@@ -29,6 +35,14 @@ describe('a chunk kept in the cache', () => {
   it('keeps bytes as bytes: a chunk read back and kept again is the same file', () => {
     const encoded = encodeChunk(chunk);
     expect(encodeChunk(decodeChunk(encoded)!).equals(encoded)).toBe(true);
+  });
+
+  it('is a miss when its events say other lengths than their texts have', () => {
+    const lengths = (events: Partial<PageChunk['events']>) => decodeChunk(encodeChunk({ ...chunk, events: { ...chunk.events, ...events } }));
+    expect(lengths({})).toBeDefined();
+    expect(lengths({ rowBytes: [32, 39] })).toBeUndefined();
+    expect(lengths({ itemBytes: [24] })).toBeUndefined();
+    expect(lengths({ startDates: ['2011-05'] })).toBeUndefined();
   });
 
   it('is a miss when it is cut short, has bytes too many, or a header that is not JSON', () => {

@@ -1,21 +1,24 @@
 import { pageTableNames } from '../../model/lib/dataset.js';
-import type { PageChunk } from '../../emit/index.js';
+import { consistentEvents, type PageChunk, type PageEvents } from '../../emit/index.js';
 
 /**
- * A page's chunk as the cache keeps it: its texts (the graph's nodes, each table's rows) as raw UTF-8,
- * after a header in JSON that holds the rest and the texts' lengths. Read back, the texts are bytes
- * written to the files as they are: a rebuild of a large corpus neither parses nor re-encodes them.
+ * A page's chunk as the cache keeps it: its texts (the graph's nodes, each table's rows, its events'
+ * rows and timeline items) as raw UTF-8, after a header in JSON that holds the rest and the texts'
+ * lengths. Read back, the texts are bytes written to the files as they are: a rebuild of a large
+ * corpus neither parses nor re-encodes them.
  * Layout: the header's length (4 bytes, little-endian), the header, then the texts in the header's order.
  */
-interface Header extends Omit<PageChunk, 'jsonLd' | 'rows'> {
-  /** Bytes of the graph's nodes, then of each page table's rows, in pageTableNames order. */
+interface Header extends Omit<PageChunk, 'jsonLd' | 'rows' | 'events'> {
+  events: Omit<PageEvents, 'rows' | 'items'>;
+  /** Bytes of the graph's nodes, of each page table's rows in pageTableNames order, of the events' rows, of their items. */
   lengths: number[];
 }
 
 export function encodeChunk(chunk: PageChunk): Buffer {
-  const { jsonLd, rows, ...rest } = chunk;
-  const texts = [jsonLd, ...pageTableNames.map((name) => rows[name])].map((text) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text));
-  const header = Buffer.from(JSON.stringify({ ...rest, lengths: texts.map((text) => text.byteLength) } satisfies Header), 'utf8');
+  const { jsonLd, rows, events, ...rest } = chunk;
+  const { rows: eventRows, items, ...eventsRest } = events;
+  const texts = [jsonLd, ...pageTableNames.map((name) => rows[name]), eventRows, items].map((text) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text));
+  const header = Buffer.from(JSON.stringify({ ...rest, events: eventsRest, lengths: texts.map((text) => text.byteLength) } satisfies Header), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.byteLength);
   return Buffer.concat([size, header, ...texts]);
@@ -32,8 +35,8 @@ export function decodeChunk(bytes: Buffer): PageChunk | undefined {
   } catch {
     return undefined;
   }
-  const { lengths, ...rest } = header;
-  if (!Array.isArray(lengths) || lengths.length !== pageTableNames.length + 1) return undefined;
+  const { lengths, events, ...rest } = header;
+  if (!Array.isArray(lengths) || lengths.length !== pageTableNames.length + 3) return undefined;
   const texts: Buffer[] = [];
   let offset = headerEnd;
   for (const length of lengths) {
@@ -42,5 +45,8 @@ export function decodeChunk(bytes: Buffer): PageChunk | undefined {
   }
   if (offset !== bytes.byteLength) return undefined;
   const [jsonLd, ...tables] = texts;
-  return { ...rest, jsonLd: jsonLd!, rows: Object.fromEntries(pageTableNames.map((name, index) => [name, tables[index]!])) as unknown as PageChunk['rows'] };
+  const [eventRows, items] = tables.splice(pageTableNames.length, 2) as [Buffer, Buffer];
+  const pageEvents = { ...events, rows: eventRows, items };
+  if (!consistentEvents(pageEvents, eventRows.byteLength, items.byteLength)) return undefined;
+  return { ...rest, jsonLd: jsonLd!, rows: Object.fromEntries(pageTableNames.map((name, index) => [name, tables[index]!])) as unknown as PageChunk['rows'], events: pageEvents };
 }

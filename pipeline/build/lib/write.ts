@@ -1,7 +1,8 @@
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { FileSink, FileWriter, Fingerprint } from '../../emit/index.js';
+import type { FileSink, FileWriter, Fingerprint, Scratch } from '../../emit/index.js';
 import { FileHasher } from './file-hasher.js';
+import { FileScratch } from './scratch-file.js';
 import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
 
 export { recoverInterruptedWrite } from './recover.js';
@@ -134,6 +135,13 @@ class FolderSink implements FileSink {
   async done(): Promise<void> {
     await this.finished();
     await this.hasher.close();
+  }
+
+  #scratches = 0;
+
+  /** A scratch file in the staging folder, named as no emitted file is; deleted when closed, and with the folder should the write fail. */
+  scratch(): Promise<Scratch> {
+    return FileScratch.create(join(this.staging, `.scratch-${++this.#scratches}`));
   }
 
   /** Every file closed is on disk (synced). */

@@ -1,10 +1,8 @@
 import { datasetParts, entitiesOf, pageTableNames, tables, widenSpan, type Dataset, type DatasetSummary, type PageTableName, type TableName } from '../../model/lib/dataset.js';
-import type { Entity } from '../../model/types.js';
-import { csvHeader, csvPieces, csvRows, rowsPerPiece } from './csv/tables.js';
+import { csvHeader, csvPieces } from './csv/tables.js';
 import { checksumsPath, csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
-import { timelineText, type TimelineItem } from './markdown/timeline.js';
 import { byteLength, chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
 import { checkOptions, type EmitOptions } from './options.js';
 import { emitCatalog } from './package/dcat.js';
@@ -14,7 +12,8 @@ import { emitDataPackage } from './package/datapackage.js';
 import { catalogDescription, csvwDescription, describeDataFiles, schemaOrgDescription, type FileDescription } from './package/resources.js';
 import { emitSchemaOrg } from './package/schema-org.js';
 import { emitQuality, type QualityInput } from './quality/quality.js';
-import { MemorySink, type FileSink, type FileWriter, type Fingerprint } from './sink.js';
+import { EventIndex } from './page-events.js';
+import { MemoryScratch, MemorySink, type FileSink, type FileWriter, type Fingerprint } from './sink.js';
 
 /**
  * Writes every file of the dataset to `sink` and returns what was written: relative POSIX path → size
@@ -39,7 +38,7 @@ export async function writeDataset(
   // A file's fingerprint is awaited only when a later file states it: a sink may take it from the
   // file read back in another thread (see FileSink), while the files after it are written.
   const written = new Map<string, Promise<Fingerprint>>();
-  const write = async (path: string, pieces: Iterable<string> | AsyncIterable<string>) => {
+  const write = async (path: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>) => {
     const writer = await sink.open(path);
     try {
       for await (const piece of pieces) await writer.write(piece);
@@ -53,17 +52,26 @@ export async function writeDataset(
     for (const [path, contents] of files) await write(path, [contents]);
   };
 
-  const pages = await writePages(sink, parts, options, onPage);
-  for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
-  const separator = options.multiValueSeparator;
-  for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
-  const entities = entitiesOf(parts, pages.eventEntities);
-  await write(csvPath('entities'), onPageEntities ? entityPieces(entities, pages.eventPages, separator, onPageEntities) : csvPieces('entities', entities, separator));
-  const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: entities.length };
-  const summary: DatasetSummary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
-  if (pages.sources.length !== parts.documents.length) throw new Error(`writeDataset: ${pages.sources.length} pages' entries for the card, ${parts.documents.length} documents`);
-  await write(readmePath, [datasetCard(summary, options, pages.sources)]);
-  await write(timelinePath, timelineText(pages.timeline));
+  // What the files after the pages need of every page's events is set aside there meanwhile.
+  const scratch = sink.scratch ? await sink.scratch() : new MemoryScratch();
+  let summary: DatasetSummary;
+  try {
+    const events = new EventIndex(scratch);
+    const pages = await writePages(sink, parts, options, events, onPage);
+    for (const [path, fingerprint] of pages.written) written.set(path, fingerprint);
+    const separator = options.multiValueSeparator;
+    for (const name of ['organizations', 'people', 'places', 'terms', 'affiliations'] as const) await write(csvPath(name), csvPieces(name, parts[name], separator));
+    // The dataset's own entities: the events' rows come from the pages.
+    const ownEntities = entitiesOf(parts, []);
+    await write(csvPath('entities'), events.entityPieces(ownEntities, separator, onPageEntities));
+    const counts = { ...pages.counts, organizations: parts.organizations.length, people: parts.people.length, places: parts.places.length, terms: parts.terms.length, affiliations: parts.affiliations.length, entities: ownEntities.length + events.size };
+    summary = { documents: parts.documents, places: parts.places, counts, ...(pages.temporal ? { temporal: pages.temporal } : {}) };
+    if (pages.sources.length !== parts.documents.length) throw new Error(`writeDataset: ${pages.sources.length} pages' entries for the card, ${parts.documents.length} documents`);
+    await write(readmePath, [datasetCard(summary, options, pages.sources)]);
+    await write(timelinePath, events.timelinePieces());
+  } finally {
+    await scratch.close();
+  }
   await whole(emitQuality(summary, quality));
   await whole(emitCsvw(options));
 
@@ -105,37 +113,11 @@ export type PageWritten = (index: number, rows: Record<PageTableName | 'graph', 
  */
 export type PageEntitiesWritten = (index: number, rows: { start: number; end: number; rows: number }) => void;
 
-/**
- * csv/entities.csv in pieces (the same bytes as csvPieces gives), each page's event rows a piece of
- * their own, whose place is told to `onRun`.
- */
-function* entityPieces(entities: readonly Entity[], pageOf: ReadonlyMap<Entity, number>, separator: EmitOptions['multiValueSeparator'], onRun: PageEntitiesWritten): Generator<string> {
-  const header = csvHeader('entities');
-  yield header;
-  let offset = Buffer.byteLength(header);
-  for (let from = 0; from < entities.length; ) {
-    const page = pageOf.get(entities[from]!);
-    let to = from + 1;
-    // Rows of the dataset's own entities go in pieces as csvPieces gives them.
-    while (to < entities.length && pageOf.get(entities[to]!) === page && (page !== undefined || to - from < rowsPerPiece)) to++;
-    const text = csvRows('entities', entities.slice(from, to), separator);
-    const end = offset + Buffer.byteLength(text);
-    if (page !== undefined) onRun(page, { start: offset, end, rows: to - from });
-    offset = end;
-    from = to;
-    yield text;
-  }
-}
-
 /** What the pass over the pages gives besides its files: what the whole-dataset files are made from. */
 interface PagesWritten {
   written: Map<string, Promise<Fingerprint>>;
   counts: Record<PageTableName, number>;
   temporal: DatasetSummary['temporal'];
-  eventEntities: Entity[];
-  /** The page each of eventEntities came from, by its place in the pages' order. */
-  eventPages: Map<Entity, number>;
-  timeline: TimelineItem[];
   /** Each page's entry in the card's list of sources, in the pages' order. */
   sources: string[];
 }
@@ -143,10 +125,10 @@ interface PagesWritten {
 /**
  * dataset.jsonld and the tables of the pages' own records, written together in one pass over the
  * pages: the graph opens with the nodes of the dataset as a whole, then each page adds its chunk (see
- * PageChunk). What the later files need of the events (the timeline, the index of entities, their
- * span) is kept; the rest of a page is let go once it is written.
+ * PageChunk). What the later files need of the events (the timeline, the index of entities) goes to
+ * `events`, their span is kept; the rest of a page is let go once it is written.
  */
-async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions, onPage?: PageWritten): Promise<PagesWritten> {
+async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions, events: EventIndex, onPage?: PageWritten): Promise<PagesWritten> {
   const context = chunkContext(parts, options);
   const graph = new GraphText();
   const writers: Array<[string, FileWriter]> = [];
@@ -169,9 +151,6 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
     let graphOffset = onPage ? Buffer.byteLength(opening) : 0;
     const counts = Object.fromEntries(pageTableNames.map((name) => [name, 0])) as Record<PageTableName, number>;
     let temporal: DatasetSummary['temporal'];
-    const eventEntities: Entity[] = [];
-    const eventPages = new Map<Entity, number>();
-    const timeline: TimelineItem[] = [];
     const sources: string[] = [];
     for await (const page of parts.pages()) {
       const chunk = isPageChunk(page) ? page : pageChunk(page, context);
@@ -195,11 +174,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
         spans[name] = { start, end: offsets[name] };
       }
       onPage?.(index, spans);
-      for (const item of chunk.timeline) timeline.push(item);
-      for (const entity of chunk.eventEntities) {
-        eventEntities.push(entity);
-        eventPages.set(entity, index);
-      }
+      await events.add(index, chunk.events);
       index++;
       sources.push(...chunk.sources);
       if (chunk.temporal) temporal = widenSpan(temporal, { startDate: chunk.temporal.start, endDate: chunk.temporal.end });
@@ -211,7 +186,7 @@ async function writePages(sink: FileSink, parts: EmitParts, options: EmitOptions
       const [path, writer] = writers.shift()!;
       written.set(path, awaitedLater(writer.close()));
     }
-    return { written, counts, temporal, eventEntities, eventPages, timeline, sources };
+    return { written, counts, temporal, sources };
   } catch (error) {
     await Promise.all(writers.map(([, writer]) => writer.abandon()));
     throw error;

@@ -1,17 +1,17 @@
-import { eventEntity, pageTableNames, widenSpan, type DatasetParts, type DatasetSummary, type PageTableName, type PageTables, type WholeTables } from '../../model/lib/dataset.js';
-import type { Entity } from '../../model/types.js';
+import { pageTableNames, widenSpan, type DatasetParts, type DatasetSummary, type PageTableName, type PageTables, type WholeTables } from '../../model/lib/dataset.js';
 import type { MultiValueSeparator } from './csv/cells.js';
 import { csvRows } from './csv/tables.js';
 import { nodeContextOf, pageNodes } from './jsonld/graph.js';
 import type { NodeContext } from './jsonld/nodes.js';
 import { sourceEntry } from './markdown/card.js';
-import { timelineEvent, timelineItem, timelineNames, type TimelineItem } from './markdown/timeline.js';
+import { timelineNames } from './markdown/timeline.js';
 import type { EmitOptions } from './options.js';
+import { pageEvents, type PageEvents } from './page-events.js';
 
 /**
  * Everything one page adds to the files made of the pages' records, as text: its run of nodes in
- * dataset.jsonld, its rows in each page table, its timeline items, and what the whole-dataset files
- * need of its events. A pure function of the page's resolved records and of the few things of the
+ * dataset.jsonld, its rows in each page table, and its events' rows in the index of entities and
+ * items in the timeline. A pure function of the page's resolved records and of the few things of the
  * dataset they are written with (see ChunkContext), so that a build can keep a page's chunk and
  * write it again, unchanged, when none of those changed.
  */
@@ -23,10 +23,8 @@ export interface PageChunk {
   /** The page's rows in each page table, CSV without the header (empty when it has none). */
   rows: Record<PageTableName, Text>;
   counts: Record<PageTableName, number>;
-  /** Its events' timeline items, serialised. */
-  timeline: TimelineItem[];
-  /** Its events' entries in the index of entities. */
-  eventEntities: Entity[];
+  /** Its events' rows in the index of entities and items in the timeline (see PageEvents). */
+  events: PageEvents;
   /** The span of its events' dates, when it has events. */
   temporal?: NonNullable<DatasetSummary['temporal']>;
   /** Its document's entry in the dataset card's list of sources, serialised (see sourceEntry). */
@@ -74,8 +72,7 @@ export function pageChunk(page: PageTables, context: ChunkContext): PageChunk {
     nodes: nodes.length,
     rows,
     counts,
-    timeline: page.events.map((event) => timelineItem(timelineEvent(event), context.names)),
-    eventEntities: page.events.map(eventEntity),
+    events: pageEvents(page.events, context),
     ...(temporal ? { temporal } : {}),
     sources: page.documents.map(sourceEntry),
   };

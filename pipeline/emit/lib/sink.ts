@@ -28,6 +28,57 @@ export interface FileSink {
   open(path: string): Promise<FileWriter>;
   /** Every file is written and closed, and no other will be: the sink may let go of what it holds for writing. */
   done?(): Promise<void>;
+  /**
+   * Where the emission sets bytes aside to read them back later, none of them published (what a file
+   * written last needs of every page): on disk beside the files, for a sink that writes to a folder.
+   * A sink with none has them kept in memory (MemoryScratch).
+   */
+  scratch?(): Promise<Scratch>;
+}
+
+/** Bytes set aside (see FileSink.scratch): appended, then read back in any order, then let go. */
+export interface Scratch {
+  /** Appends `bytes`, to be read back at the offset it resolves to. */
+  append(bytes: Uint8Array): Promise<number>;
+  /**
+   * Copies `length` bytes from `offset` into `target` at `at`. Synchronous: the bytes are read back
+   * in many small pieces (an event's timeline item), each waited for, and the data was just written.
+   */
+  readInto(target: Uint8Array, at: number, offset: number, length: number): void;
+  /** Lets the bytes go (deletes the file). */
+  close(): Promise<void>;
+}
+
+/** A scratch held in memory: for sinks that hold their files in memory anyway. */
+export class MemoryScratch implements Scratch {
+  #pieces: Uint8Array[] = [];
+  #bytes = 0;
+  /** The pieces as one buffer, made at the first read after an append. */
+  #whole: Buffer | undefined;
+
+  async append(bytes: Uint8Array): Promise<number> {
+    const offset = this.#bytes;
+    // A copy: the giver may reuse its bytes (as a FileWriter's giver may).
+    this.#pieces.push(Uint8Array.prototype.slice.call(bytes));
+    this.#bytes += bytes.byteLength;
+    this.#whole = undefined;
+    return offset;
+  }
+
+  readInto(target: Uint8Array, at: number, offset: number, length: number): void {
+    if (offset + length > this.#bytes) throw new RangeError(`scratch: ${length} bytes at ${offset} are past its end (${this.#bytes})`);
+    if (!this.#whole) {
+      this.#whole = Buffer.concat(this.#pieces);
+      this.#pieces = [this.#whole];
+    }
+    target.set(this.#whole.subarray(offset, offset + length), at);
+  }
+
+  async close(): Promise<void> {
+    this.#pieces = [];
+    this.#whole = undefined;
+    this.#bytes = 0;
+  }
 }
 
 /** A file being written: pieces in order, then close, which says what was written. */

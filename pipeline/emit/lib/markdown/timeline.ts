@@ -4,7 +4,7 @@ import type { Event } from '../../../model/types.js';
 import { blockList, heading, list, paragraph, serialise, strong } from './mdast.js';
 
 /** Items written at once: the list is written in pieces of text. */
-const eventsPerPiece = 500;
+export const eventsPerPiece = 500;
 
 /** What the timeline tells of an event. */
 export type TimelineEvent = Pick<Event, 'id' | 'name' | 'description' | 'startDate' | 'endDate' | 'dateQualifier' | 'status' | 'locationId' | 'participantIds'>;
@@ -47,13 +47,23 @@ export function timelineItem(event: TimelineEvent, names: ReadonlyMap<string, st
 /** The items sorted, under the heading, in pieces of a few hundred (see timelinePieces). Sorts `items` in place. */
 export function* timelineText(items: TimelineItem[]): Generator<string> {
   if (items.length === 0) {
-    yield serialise([heading(1, 'Timeline'), paragraph('The pages report no dated events.')]);
+    yield emptyTimeline;
     return;
   }
-  // startDate is ISO 8601, so code-unit order is date order (a bare year sorts before its months).
-  items.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  yield `${serialise([heading(1, 'Timeline')])}\n`;
+  items.sort((a, b) => byDateThenId(a.startDate, a.id, b.startDate, b.id));
+  yield timelineHeading;
   for (let i = 0; i < items.length; i += eventsPerPiece) yield items.slice(i, i + eventsPerPiece).map((item) => item.text).join('');
+}
+
+/** timeline.md when the pages report no event. */
+export const emptyTimeline = serialise([heading(1, 'Timeline'), paragraph('The pages report no dated events.')]);
+
+/** What comes before the items: they follow as one tight list. */
+export const timelineHeading = `${serialise([heading(1, 'Timeline')])}\n`;
+
+/** The items' order: earliest first (startDate is ISO 8601, so code-unit order is date order, a bare year before its months), then by id. */
+export function byDateThenId(aDate: string, aId: string, bDate: string, bId: string): number {
+  return aDate < bDate ? -1 : aDate > bDate ? 1 : aId < bId ? -1 : aId > bId ? 1 : 0;
 }
 
 function item(event: TimelineEvent, nameOf: (id: string) => string): BlockContent[] {
