@@ -125,3 +125,25 @@ describe('the key of a chunk', () => {
     expect(keyOf('page', resolve, contextWith(names, []))).not.toBe(key);
   });
 });
+
+describe('the resolutions of many pages', () => {
+  const context: ChunkContext = { nodeContext: { iri: (id) => `https://example.org/#${id}`, hasPlace: (id) => id.startsWith('place/') }, separator: '|', names: new Map([['organization/mod-fr', 'Ministry of Defence']]) };
+  const ministry: EntityRef = { type: 'organization', name: 'Ministry of Defence' };
+  const unknown: EntityRef = { type: 'organization', name: 'Nobody' };
+
+  it('share one object for one reference resolving to one id, and keep apart those that resolve otherwise (the same name in two countries)', () => {
+    const shared = new Map();
+    const french = (ref: EntityRef) => (ref === ministry ? 'organization/mod-fr' : undefined);
+    const spanish = (ref: EntityRef) => (ref === ministry ? 'organization/mod-es' : undefined);
+    const [first, firstUnknown] = resolutionOf([ministry, unknown], french, context, shared);
+    const [second, secondUnknown] = resolutionOf([ministry, unknown], french, context, shared);
+    const [other] = resolutionOf([ministry], spanish, context, shared);
+    expect(second).toBe(first);
+    expect(secondUnknown).toBe(firstUnknown);
+    expect(first).toEqual({ reference: 'organization\u0000Ministry of Defence', id: 'organization/mod-fr', name: 'Ministry of Defence' });
+    expect(other).toEqual({ reference: 'organization\u0000Ministry of Defence', id: 'organization/mod-es' });
+    expect(firstUnknown).toEqual({ reference: 'organization\u0000Nobody' });
+    // Shared or not, a page's resolution is the same, and so is its chunk's key.
+    expect(resolutionOf([ministry, unknown], french, context)).toEqual([first, firstUnknown]);
+  });
+});

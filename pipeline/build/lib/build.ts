@@ -7,7 +7,7 @@ import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
 import { datasetOf, pageTableNames, type Dataset, type PageTables } from '../../model/lib/dataset.js';
-import { chunkKey, resolutionOf } from './chunks.js';
+import { chunkKey, resolutionOf, type ResolvedReference } from './chunks.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { prepareDescriptorProfile, validateRecords } from '../../validate/index.js';
@@ -224,11 +224,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // task, are made from that; a page resolved here needs none). What the pages named, merged now, is
     // let go: at 10,000 pages it was most of what the build held while writing.
     const needsResolution = !kept && (cache !== undefined || inWorkers);
+    const sharedResolutions = new Map<string, ResolvedReference>();
     const toWrite = inOrder.map(({ relative, file, key, named: page, references }) => ({
       relative,
       file,
       ...(key !== undefined ? { key } : {}),
-      resolution: needsResolution ? resolutionOf(references, resolverOf(page, merged), context) : [],
+      resolution: needsResolution ? resolutionOf(references, resolverOf(page, merged), context, sharedResolutions) : [],
     }));
     inOrder.length = 0;
     named.length = 0;

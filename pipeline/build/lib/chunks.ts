@@ -11,13 +11,25 @@ export interface ResolvedReference {
   place?: true;
 }
 
-/** How each of a page's references resolves against the dataset's entities, in the references' order. */
-export function resolutionOf(references: readonly EntityRef[], resolve: (ref: EntityRef) => string | undefined, context: ChunkContext): ResolvedReference[] {
+/**
+ * How each of a page's references resolves against the dataset's entities, in the references' order.
+ * A resolution made already for another page (the same reference, resolving to the same id) is
+ * given again from `shared`: at 10,000 pages, 700,000 references make 30,000 resolutions, and the
+ * build holds every page's until the page is written (94 MB of objects, most of them copies).
+ */
+export function resolutionOf(references: readonly EntityRef[], resolve: (ref: EntityRef) => string | undefined, context: ChunkContext, shared = new Map<string, ResolvedReference>()): ResolvedReference[] {
   return references.map((ref) => {
+    const reference = referenceKey(ref);
     const id = resolve(ref);
-    if (id === undefined) return { reference: referenceKey(ref) };
-    const name = context.names.get(id);
-    return { reference: referenceKey(ref), id, ...(name !== undefined ? { name } : {}), ...(context.nodeContext.hasPlace(id) ? { place: true as const } : {}) };
+    // The name and whether it is a place follow from the id.
+    const key = id === undefined ? reference : `${reference}\u0000${id}`;
+    let resolved = shared.get(key);
+    if (!resolved) {
+      const name = id === undefined ? undefined : context.names.get(id);
+      resolved = id === undefined ? { reference } : { reference, id, ...(name !== undefined ? { name } : {}), ...(context.nodeContext.hasPlace(id) ? { place: true as const } : {}) };
+      shared.set(key, resolved);
+    }
+    return resolved;
   });
 }
 
