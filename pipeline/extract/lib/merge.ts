@@ -89,6 +89,8 @@ export interface MergedEntities {
   organizationIdByName: ReadonlyMap<string, string>;
   /** Term id by `<document id> <acronym>`: which of an acronym's terms a page means. */
   termIdByAcronym: ReadonlyMap<string, string>;
+  /** Person id by every name found: made from the name once, not again for each reference to it. */
+  personIdByName: ReadonlyMap<string, string>;
 }
 
 /** Joins pages' records into one dataset (see mergePages). */
@@ -148,10 +150,12 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   }
 
   const people = new Map<string, Person>();
+  const personIdByName = new Map<string, string>();
   for (const extraction of sorted) {
     const keyOf = keysOf.get(extraction)!;
     for (const found of extraction.people) {
-      const id = `person/${slug(found.name)}`;
+      const id = personIdByName.get(found.name) ?? personId(found.name);
+      personIdByName.set(found.name, id);
       const record = people.get(id) ?? { id, name: found.name, roles: [], affiliationIds: [] };
       for (const role of found.roles) if (!record.roles.includes(role)) record.roles.push(role);
       for (const name of found.affiliations) {
@@ -210,7 +214,12 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
     affiliations: sortedPeople.flatMap((person) => person.affiliationIds.map((organizationId): Affiliation => ({ personId: person.id, organizationId }))),
     organizationIdByName,
     termIdByAcronym,
+    personIdByName,
   };
+}
+
+function personId(name: string): string {
+  return `person/${slug(name)}`;
 }
 
 /**
@@ -276,7 +285,7 @@ export function resolverOf(page: Pick<PageRecords, 'document' | 'organizations'>
       case 'organization':
         return merged.organizationIdByName.get(keyOf(ref.name));
       case 'person':
-        return `person/${slug(ref.name)}`;
+        return merged.personIdByName.get(ref.name) ?? personId(ref.name);
       case 'place':
         return ref.id;
       case 'term':
