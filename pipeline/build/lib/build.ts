@@ -8,6 +8,7 @@ import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
 import { datasetOf, pageTableNames, type Dataset, type PageTables } from '../../model/lib/dataset.js';
 import { chunkKey, resolutionOf, type ResolvedReference } from './chunks.js';
+import { collectGarbage } from './collect.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
 import { prepareDescriptorProfile, validateRecords } from '../../validate/index.js';
@@ -233,6 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }));
     inOrder.length = 0;
     named.length = 0;
+    collectGarbage();
     const counted = { events: 0, mentions: 0, chunksReused: 0, chunksMade: 0 };
     // This build's chunk keys (whose rows and nodes the check passes, read now or before), and, by the
     // place of each page in the files, a chunk reused that an earlier build checked: the check leaves

@@ -2,6 +2,7 @@ import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageEn
 import type { Dataset } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type KnownRows, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
+import { collectGarbage } from './collect.js';
 import { writeAtomically } from './write.js';
 
 /** What was published: each file's size and SHA-256, and, when nothing was written to a folder, the files' text. */
@@ -24,8 +25,10 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     if (!dataset) throw new Error('publish: the dataset was handed over already');
     delete held.dataset;
     const written = await writeDataset(sink, dataset, options, quality, { ...(known.onPage ? { onPage: known.onPage } : {}), ...(known.onPageEntities ? { onPageEntities: known.onPageEntities } : {}) });
-    // The check that follows reads the files back: what the sink held to write them is let go first.
+    // The check that follows reads the files back: what the sink held to write them is let go first,
+    // and what the emission held is collected.
     await sink.done?.();
+    collectGarbage();
     return written;
   };
   if (out === undefined) {
