@@ -7,6 +7,7 @@ import { documentIdFor } from '../../parse/index.js';
 import type { PageCache } from './cache.js';
 import { tooLarge } from './limits.js';
 import { limitOptions, pageMemory, type Limits } from './options.js';
+import { StringPool } from './intern.js';
 import { summaryOf, type PageMessage, type PageNamed, type PageOutcome, type PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
 import type { RecordStore } from './record-store.js';
@@ -124,6 +125,10 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
   // workers start at once and read them while the summaries of the others are read here. (With keys
   // known, no two pages share an id, so the order they claim ids in does not matter.)
   const first = options.keys && cache ? await missing(pages, options.keys, source, cache) : undefined;
+  // The summaries of pages read afresh (a cold build's, all of them) are held until every page is
+  // read: their strings are held once each (at 10,000 pages, 200 MB of summaries become 117 MB). Not
+  // those read from the cache: a rebuild reads 10,000 of them at once, and that is its critical path.
+  const strings = new StringPool();
   const read = await mapInOrder(pages, pool.size * 2, first, async (page): Promise<PageRead> => {
     let outcome = fromShards?.get(relativePath(source, page.path));
     const known = options.keys?.get(relativePath(source, page.path));
@@ -161,7 +166,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     const file = finished(outcome.messages, outcome.curationUsed);
     if (!options.store) return { file, relative, outcome, ...keyed };
     if (outcome.records) await options.store.put(relative, outcome, key, cached);
-    return { file, relative, kept: summaryOf(outcome), ...keyed };
+    return { file, relative, kept: strings.intern(summaryOf(outcome)), ...keyed };
   });
   return { read, fromCache };
 }
