@@ -20,6 +20,7 @@ export { emitMarkdown } from './lib/markdown/emit.js';
 export { timelineItem, timelineText, type TimelineEvent, type TimelineItem } from './lib/markdown/timeline.js';
 export { chunkContext, isPageChunk, pageChunk, type ChunkContext, type EmitParts, type PageChunk } from './lib/page-chunk.js';
 export { consistentEvents, EventIndex, pageEvents, type PageEvents } from './lib/page-events.js';
+export { byteLength, bytesOf, type Text } from './lib/text.js';
 export { csvPath, jsonLdPath, readmePath, timelinePath } from './lib/files.js';
 export { plainDecimal } from './lib/decimal.js';
 export { blockList, code, heading, link, list, paragraph, serialise, strong, table, text } from './lib/markdown/mdast.js';

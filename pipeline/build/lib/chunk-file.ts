@@ -1,5 +1,5 @@
 import { pageTableNames } from '../../model/lib/dataset.js';
-import { consistentEvents, type PageChunk, type PageEvents } from '../../emit/index.js';
+import { bytesOf, consistentEvents, type PageChunk, type PageEvents } from '../../emit/index.js';
 
 /**
  * A page's chunk as the cache keeps it: its texts (the graph's nodes, each table's rows, its events'
@@ -17,7 +17,7 @@ interface Header extends Omit<PageChunk, 'jsonLd' | 'rows' | 'events'> {
 export function encodeChunk(chunk: PageChunk): Buffer {
   const { jsonLd, rows, events, ...rest } = chunk;
   const { rows: eventRows, items, ...eventsRest } = events;
-  const texts = [jsonLd, ...pageTableNames.map((name) => rows[name]), eventRows, items].map((text) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text));
+  const texts = [jsonLd, ...pageTableNames.map((name) => rows[name]), eventRows, items].map(bytesOf);
   const header = Buffer.from(JSON.stringify({ ...rest, events: eventsRest, lengths: texts.map((text) => text.byteLength) } satisfies Header), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.byteLength);
@@ -47,6 +47,6 @@ export function decodeChunk(bytes: Buffer): PageChunk | undefined {
   const [jsonLd, ...tables] = texts;
   const [eventRows, items] = tables.splice(pageTableNames.length, 2) as [Buffer, Buffer];
   const pageEvents = { ...events, rows: eventRows, items };
-  if (!consistentEvents(pageEvents, eventRows.byteLength, items.byteLength)) return undefined;
+  if (!consistentEvents(pageEvents)) return undefined;
   return { ...rest, jsonLd: jsonLd!, rows: Object.fromEntries(pageTableNames.map((name, index) => [name, tables[index]!])) as unknown as PageChunk['rows'], events: pageEvents };
 }

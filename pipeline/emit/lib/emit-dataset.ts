@@ -3,7 +3,7 @@ import { csvHeader, csvPieces } from './csv/tables.js';
 import { checksumsPath, csvPath, jsonLdPath, readmePath, timelinePath } from './files.js';
 import { GraphText, wholeNodes } from './jsonld/graph.js';
 import { datasetCard } from './markdown/card.js';
-import { byteLength, chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
+import { chunkContext, isPageChunk, pageChunk, type EmitParts } from './page-chunk.js';
 import { checkOptions, type EmitOptions } from './options.js';
 import { emitCatalog } from './package/dcat.js';
 import { emitChecksums } from './package/checksums.js';
@@ -13,6 +13,7 @@ import { catalogDescription, csvwDescription, describeDataFiles, schemaOrgDescri
 import { emitSchemaOrg } from './package/schema-org.js';
 import { emitQuality, type QualityInput } from './quality/quality.js';
 import { EventIndex } from './page-events.js';
+import { byteLength } from './text.js';
 import { MemoryScratch, MemorySink, type FileSink, type FileWriter, type Fingerprint } from './sink.js';
 
 /**

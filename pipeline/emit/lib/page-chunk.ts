@@ -7,6 +7,7 @@ import { sourceEntry } from './markdown/card.js';
 import { timelineNames } from './markdown/timeline.js';
 import type { EmitOptions } from './options.js';
 import { pageEvents, type PageEvents } from './page-events.js';
+import type { Text } from './text.js';
 
 /**
  * Everything one page adds to the files made of the pages' records, as text: its run of nodes in
@@ -29,14 +30,6 @@ export interface PageChunk {
   temporal?: NonNullable<DatasetSummary['temporal']>;
   /** Its document's entry in the dataset card's list of sources, serialised (see sourceEntry). */
   sources: string[];
-}
-
-/** Text as made (a string) or as kept (its UTF-8 bytes, read back from a cache). */
-export type Text = string | Uint8Array;
-
-/** Its size in UTF-8 bytes. */
-export function byteLength(text: Text): number {
-  return typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
 }
 
 /** What a page's chunk is written with besides its records. */

@@ -3,9 +3,10 @@ import type { Entity, Event } from '../../model/types.js';
 import { csvHeader, csvRows, rowsPerPiece } from './csv/tables.js';
 import type { PageEntitiesWritten } from './emit-dataset.js';
 import { byDateThenId, emptyTimeline, eventsPerPiece, timelineEvent, timelineHeading, timelineItem } from './markdown/timeline.js';
-import type { ChunkContext, Text } from './page-chunk.js';
+import type { ChunkContext } from './page-chunk.js';
 import type { EmitOptions } from './options.js';
 import type { Scratch } from './sink.js';
+import { byteLength, bytesOf, type Text } from './text.js';
 
 /**
  * What a page's chunk carries of its events for the two files written after every page: each event's
@@ -33,17 +34,17 @@ export function pageEvents(events: readonly Event[], context: ChunkContext): Pag
     ids: sorted.map((event) => event.id),
     startDates: sorted.map((event) => event.startDate),
     rows: rows.join(''),
-    rowBytes: rows.map((row) => Buffer.byteLength(row)),
+    rowBytes: rows.map(byteLength),
     items: items.join(''),
-    itemBytes: items.map((item) => Buffer.byteLength(item)),
+    itemBytes: items.map(byteLength),
   };
 }
 
 /** Whether the texts of `events` have the lengths it says (a chunk read back whole has). */
-export function consistentEvents(events: PageEvents, rowsLength: number, itemsLength: number): boolean {
+export function consistentEvents(events: PageEvents): boolean {
   const count = events.ids.length;
   const sum = (lengths: readonly number[]) => lengths.reduce((total, length) => total + length, 0);
-  return events.startDates.length === count && events.rowBytes.length === count && events.itemBytes.length === count && sum(events.rowBytes) === rowsLength && sum(events.itemBytes) === itemsLength;
+  return events.startDates.length === count && events.rowBytes.length === count && events.itemBytes.length === count && sum(events.rowBytes) === byteLength(events.rows) && sum(events.itemBytes) === byteLength(events.items);
 }
 
 /**
@@ -98,34 +99,34 @@ export class EventIndex {
   }
 
   /**
-   * csv/entities.csv in pieces: the header, then the dataset's own entities (`whole`) and the events'
-   * rows, all by id. Each run of one page's event rows is a piece, whose place is told to `onRun`.
+   * csv/entities.csv in pieces: the header, then the dataset's own entities (`own`, sorted by id, as
+   * entitiesOf gives them) and the events' rows, all by id. Each run of one page's event rows is a
+   * piece, whose place is told to `onRun`.
    */
-  *entityPieces(whole: readonly Entity[], separator: EmitOptions['multiValueSeparator'], onRun?: PageEntitiesWritten): Generator<string | Uint8Array> {
+  *entityPieces(own: readonly Entity[], separator: EmitOptions['multiValueSeparator'], onRun?: PageEntitiesWritten): Generator<string | Uint8Array> {
     const header = csvHeader('entities');
     yield header;
     let offset = Buffer.byteLength(header);
     const ids = this.#ids;
-    const sortedWhole = [...whole].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Pages come in the order of their ids, so their events mostly do already.
     const order = this.#order((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-    for (let w = 0, e = 0; w < sortedWhole.length || e < order.length; ) {
+    for (let w = 0, e = 0; w < own.length || e < order.length; ) {
       const nextEvent = e < order.length ? ids[order[e]!] : undefined;
       let to = w;
-      while (to < sortedWhole.length && (nextEvent === undefined || sortedWhole[to]!.id < nextEvent) && to - w < rowsPerPiece) to++;
+      while (to < own.length && (nextEvent === undefined || own[to]!.id < nextEvent) && to - w < rowsPerPiece) to++;
       if (to > w) {
-        const text = csvRows('entities', sortedWhole.slice(w, to), separator);
+        const text = csvRows('entities', own.slice(w, to), separator);
         offset += Buffer.byteLength(text);
         yield text;
         w = to;
         continue;
       }
       // A run: events of one page, one after another in the scratch, before the next entity of the dataset's own.
-      const nextWhole = sortedWhole[w]?.id;
+      const nextOwn = own[w]?.id;
       const first = order[e]!;
       const page = this.#pages[first]!;
       let last = e + 1;
-      while (last < order.length && last - e < rowsPerPiece && order[last] === order[last - 1]! + 1 && this.#pages[order[last]!] === page && (nextWhole === undefined || ids[order[last]!]! < nextWhole)) last++;
+      while (last < order.length && last - e < rowsPerPiece && order[last] === order[last - 1]! + 1 && this.#pages[order[last]!] === page && (nextOwn === undefined || ids[order[last]!]! < nextOwn)) last++;
       const end = order[last - 1]!;
       const bytes = this.#rowAt[end]! + this.#rowBytes[end]! - this.#rowAt[first]!;
       const piece = Buffer.allocUnsafe(bytes);
@@ -167,8 +168,4 @@ export class EventIndex {
   #order(compare: (a: number, b: number) => number): number[] {
     return Array.from(this.#ids, (_, index) => index).sort(compare);
   }
-}
-
-function bytesOf(text: Text): Uint8Array {
-  return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
 }
