@@ -185,17 +185,18 @@ async function readTable(
   let line = 0;
   // A key repeats from row to row (a page's mentions share its document, passage, sentence): the key
   // each set was last given, and each foreign key last looked up, is not hashed again.
-  const lastKeys = new Map<object, { key: string; found: boolean }>();
+  const lastAdded = new Map<object, string>();
   const addOnce = (set: { keys: KeySet }, key: string) => {
-    if (lastKeys.get(set)?.key === key) return;
+    if (lastAdded.get(set) === key) return;
     set.keys.add(key);
-    lastKeys.set(set, { key: ownCopy(key), found: true });
+    lastAdded.set(set, ownCopy(key));
   };
+  const lastFound = new Map<object, { key: string; found: boolean }>();
   const holds = (check: { target?: KeySet }, key: string) => {
-    const last = lastKeys.get(check);
+    const last = lastFound.get(check);
     if (last?.key === key) return last.found;
     const found = check.target!.has(key);
-    lastKeys.set(check, { key: ownCopy(key), found });
+    lastFound.set(check, { key: ownCopy(key), found });
     return found;
   };
   let width = 0;
