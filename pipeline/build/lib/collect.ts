@@ -9,10 +9,11 @@ const worthCollecting = 256 * 2 ** 20;
 /**
  * Collects the garbage now, whole, when the heap holds more than `above` bytes. A large build lets go
  * of hundreds of megabytes at once at two points: the pages' summaries once merged, and what the
- * emission held once the files are written. Left to itself, V8 goes on growing the heap towards a limit it set while the build held the most, and the
- * process's memory peaks later, full of garbage: collected there, a cold build of 10,000 pages peaked
- * at 998 MB instead of 1,116 to 1,210 MB, for a few tenths of a second.
- * V8 gives `gc` to contexts made once --expose-gc is set, whatever the command line: one is made for it.
+ * emission held once the files are written. Left to itself, V8 goes on growing the heap towards a
+ * limit it set while the build held the most, and the process's memory peaks later, full of garbage:
+ * collected there, a cold build of 10,000 pages peaked at 998 MB instead of 1,116 to 1,210 MB, for a
+ * few tenths of a second. V8 gives `gc` to contexts made once --expose-gc is set, whatever the
+ * command line: one is made for it.
  */
 export function collectGarbage(above = worthCollecting): void {
   if (process.memoryUsage().heapUsed < above) return;

@@ -154,8 +154,8 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   for (const extraction of sorted) {
     const keyOf = keysOf.get(extraction)!;
     for (const found of extraction.people) {
-      const id = personIdByName.get(found.name) ?? personId(found.name);
-      personIdByName.set(found.name, id);
+      let id = personIdByName.get(found.name);
+      if (id === undefined) personIdByName.set(found.name, (id = personId(found.name)));
       const record = people.get(id) ?? { id, name: found.name, roles: [], affiliationIds: [] };
       for (const role of found.roles) if (!record.roles.includes(role)) record.roles.push(role);
       for (const name of found.affiliations) {
