@@ -25,6 +25,7 @@ import { readShards, shardFiles, shardOf } from './shards.js';
 import { displayPath, listPages, relativePath, type PageSource } from './sources.js';
 import { LentBuffers } from './lent-buffers.js';
 import { RecordStore, UnreadableRecords } from './record-store.js';
+import { keepThreadPoolAwake } from './thread-pool.js';
 import { checkReplaceable, recoverInterruptedWrite, writeAtomically } from './write.js';
 
 export interface BuildResult {
@@ -52,6 +53,15 @@ export interface BuildResult {
  * Nothing is written unless every stage succeeded; with no `out`, nothing is written at all.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const stopWaking = keepThreadPoolAwake();
+  try {
+    return await buildNow(options);
+  } finally {
+    stopWaking();
+  }
+}
+
+async function buildNow(options: BuildOptions): Promise<BuildResult> {
   const source = resolve(options.source);
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const files: VFile[] = [];
