@@ -30,6 +30,7 @@ export function formatReport(result: BenchResult): string {
         `, warm one changed/cold ${r.warmOneChangedOverCold.toFixed(2)}, warm unchanged/cold ${r.warmUnchangedOverCold.toFixed(2)}; ${(size.bytes / 2 ** 20).toFixed(1)} MB of Markdown`,
       `${' '.repeat(7)}cold: ${size.summaries.cold}`,
       `${' '.repeat(7)}warm: ${size.summaries.warmOneChanged.replace(/^.*\(/, '(')}, then ${size.summaries.warmUnchanged.replace(/^.*\(/, '(')}`,
+      `${' '.repeat(7)}one page changed, ${size.warmOneChangedRuns.length} rebuilds (median above): ${size.warmOneChangedRuns.map((run) => `${run.seconds.toFixed(2)} s`).join(', ')}`,
       '',
     );
   }

@@ -49,7 +49,14 @@ export interface SizeResult {
   /** The floor, with the time spent reading and parsing as the floor process measured it itself. */
   floor: Phase & { parseSeconds: number };
   cold: Phase;
+  /** The median of the rebuilds after one page changed (see warmOneChangedRuns). */
   warmOneChanged: Phase;
+  /**
+   * Each rebuild after one page changed, in the order run: one per page of `changedPages`, each after
+   * the build before it. Single runs of a large rebuild vary by a few seconds (the first comes while the
+   * cold build's cache files are still being written back to disk): the median is the figure.
+   */
+  warmOneChangedRuns: Phase[];
   warmUnchanged: Phase;
   ratios: {
     fullOverFloor: number;
@@ -58,8 +65,8 @@ export interface SizeResult {
     warmOneChangedOverCold: number;
     warmUnchangedOverCold: number;
   };
-  /** The page the warm rebuild changed, relative to the corpus. */
-  changedPage: string;
+  /** The pages the warm rebuilds changed, one each, relative to the corpus. */
+  changedPages: string[];
   /**
    * Pages each warm rebuild says it took from the cache (from its summary line; null when it does not
    * say). Fewer than expected means the cache was not reused: a change to the pipeline's code while the
@@ -192,14 +199,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const coldPhase = phase(coldRun, pages, bytes);
       completed.cold = coldPhase;
 
-      const changedPage = paths[Math.floor(paths.length / 2)]!;
-      const changedPath = join(corpus, changedPage);
-      await writeFile(changedPath, changePage(await readFile(changedPath, 'utf8')));
-      log(`${pages} pages: warm rebuild, ${changedPage} changed`);
-      const oneChangedRun = await build(corpus, out, env, cache, 'warm rebuild (one page changed)');
-      log(`${pages} pages: warm rebuild, nothing changed`);
+      const changedPages = pagesToChange(paths);
+      const oneChangedRuns: Measurement[] = [];
+      for (const changedPage of changedPages) {
+        const changedPath = join(corpus, changedPage);
+        await writeFile(changedPath, changePage(await readFile(changedPath, 'utf8')));
+        log(`${pages} pages: warm rebuild, ${changedPage} changed`);
+        oneChangedRuns.push(await build(corpus, out, env, cache, 'warm rebuild (one page changed)'));
+      }
+      const oneChangedRun = medianRun(oneChangedRuns);
       const oneChangedPhase = phase(oneChangedRun, pages, bytes);
       completed.warmOneChanged = oneChangedPhase;
+      log(`${pages} pages: warm rebuild, nothing changed`);
       const unchangedRun = await build(corpus, out, env, cache, 'warm rebuild (nothing changed)');
       const summaries = { cold: lastLine(coldRun.stdout), warmOneChanged: lastLine(oneChangedRun.stdout), warmUnchanged: lastLine(unchangedRun.stdout) };
 
@@ -210,6 +221,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         floor: floorPhase,
         cold: coldPhase,
         warmOneChanged: oneChangedPhase,
+        warmOneChangedRuns: oneChangedRuns.map((run) => phase(run, pages, bytes)),
         warmUnchanged: phase(unchangedRun, pages, bytes),
         ratios: {
           fullOverFloor: coldRun.seconds / floorRun.seconds,
@@ -217,7 +229,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           warmOneChangedOverCold: oneChangedRun.seconds / coldRun.seconds,
           warmUnchangedOverCold: unchangedRun.seconds / coldRun.seconds,
         },
-        changedPage,
+        changedPages,
         reusedFromCache: { warmOneChanged: reused(summaries.warmOneChanged), warmUnchanged: reused(summaries.warmUnchanged) },
         summaries,
         warningLines: coldRun.stderr.split('\n').filter((line) => /\bwarning\b/.test(line)).length,
@@ -239,6 +251,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.keep || failed) log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });
   }
+}
+
+/** How many rebuilds after one page changed are run per size (the median is the figure). */
+export const oneChangedRebuilds = 3;
+
+/** The pages the rebuilds change, one each: spread over the corpus (a quarter, half, three quarters into it), distinct. */
+export function pagesToChange(paths: readonly string[]): string[] {
+  const places = Array.from({ length: oneChangedRebuilds }, (_, index) => Math.floor((paths.length * (index + 1)) / (oneChangedRebuilds + 1)));
+  return [...new Set(places)].map((place) => paths[place]!);
+}
+
+/** The run of median time (of an even number, the faster of the two in the middle). */
+export function medianRun<T extends { seconds: number }>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
 }
 
 /** Runs the floor on a corpus; throws a BenchError when it fails. */
