@@ -2,18 +2,21 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
-import { PageCache } from '../../pipeline/build/lib/cache.js';
+import { PageCache, pipelineVersion, pruneCache, versionFolder } from '../../pipeline/build/lib/cache.js';
 import { SummaryPack, SummaryPackWriter } from '../../pipeline/build/lib/summary-pack.js';
 import { snapshot } from '../cli/run.js';
 import { twoPageScratch } from '../helpers.js';
 
 const { source, cache } = twoPageScratch('odp-cache-');
+const version = await pipelineVersion();
+/** Where this version of the pipeline keeps its entries in a cache folder. */
+const entriesIn = (folder: string) => versionFolder(folder, version);
 
-const entries = (): string[] => readdirSync(join(cache, 'pages'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+const entries = (): string[] => readdirSync(join(entriesIn(cache), 'pages'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
 describe('the page cache', () => {
   it('reads every page the first time and none the second', async () => {
@@ -45,7 +48,7 @@ describe('the page cache', () => {
 
   it('reads the summaries from the last build’s pack, and one it lacks from the page’s own file', async () => {
     expect((await build({ source, cache })).pages?.fromCache).toBe(2);
-    const pack = readFileSync(join(cache, 'pages.pack'), 'utf8').split('\n');
+    const pack = readFileSync(join(entriesIn(cache), 'pages.pack'), 'utf8').split('\n');
     expect(pack.pop()).toBe('');
     expect(pack).toHaveLength(2);
     // Own files damaged: the pack serves.
@@ -56,7 +59,7 @@ describe('the page cache', () => {
     expect([...fromPack.outputs!]).toEqual([...(await build({ source, cache: false })).outputs!]);
     // A pack cut short serves what it holds; the other page's own file serves the rest.
     for (const [entry, bytes] of own) writeFileSync(entry, bytes);
-    writeFileSync(join(cache, 'pages.pack'), `${pack[0]}\n${pack[1]!.slice(0, 100)}`);
+    writeFileSync(join(entriesIn(cache), 'pages.pack'), `${pack[0]}\n${pack[1]!.slice(0, 100)}`);
     const partly = await build({ source, cache });
     expect(partly.pages?.fromCache).toBe(2);
     expect([...partly.outputs!]).toEqual([...fromPack.outputs!]);
@@ -65,7 +68,7 @@ describe('the page cache', () => {
   it('takes a damaged entry for a miss', async () => {
     expect((await build({ source, cache })).pages?.fromCache).toBe(2);
     for (const entry of entries()) writeFileSync(entry, '{"records": {"docu');
-    const pack = join(cache, 'pages.pack');
+    const pack = join(entriesIn(cache), 'pages.pack');
     writeFileSync(pack, readFileSync(pack, 'utf8').replace(/\t\{/g, '\t{"named": {"docu'));
     const damaged = await build({ source, cache });
     expect(damaged.ok).toBe(true);
@@ -76,8 +79,8 @@ describe('the page cache', () => {
 
   it('takes an entry whose records were deleted for a miss, even when its summary is there', async () => {
     expect((await build({ source, cache, keepDataset: false })).pages?.fromCache).toBe(2);
-    rmSync(join(cache, 'records'), { recursive: true });
-    rmSync(join(cache, 'chunks'), { recursive: true, force: true });
+    rmSync(join(entriesIn(cache), 'records'), { recursive: true });
+    rmSync(join(entriesIn(cache), 'chunks'), { recursive: true, force: true });
     const partial = await build({ source, cache, keepDataset: false });
     expect(partial.ok).toBe(true);
     expect(partial.pages?.fromCache).toBe(0);
@@ -88,7 +91,7 @@ describe('the page cache', () => {
 
 describe('a damaged file of records in the cache (entries are written whole: damaged by hand)', () => {
   const scratch = twoPageScratch('odp-cache-damaged-');
-  const recordFiles = () => readdirSync(join(scratch.cache, 'records'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const recordFiles = () => readdirSync(join(entriesIn(scratch.cache), 'records'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   const stopsOn = (result: Awaited<ReturnType<typeof build>>, path: string) => {
     expect(result.ok).toBe(false);
     const messages = result.files.flatMap((file) => file.messages.map((message) => ({ path: file.path, ruleId: message.ruleId, reason: message.reason })));
@@ -114,7 +117,7 @@ describe('a damaged file of records in the cache (entries are written whole: dam
     const before = snapshot(out);
     // The other page changed (the workers run), and no chunk is kept: every page's chunk is made from its records.
     appendFileSync(join(source, 'second', readdirSync(join(source, 'second')).find((name) => name.endsWith('.md'))!), '\nThe Office of Tests (OT) met in Lyon on 3 March 2012.\n');
-    rmSync(join(cache, 'chunks'), { recursive: true, force: true });
+    rmSync(join(entriesIn(cache), 'chunks'), { recursive: true, force: true });
     // The records of the page that did not change (the other's are made afresh).
     const damaged = recordFiles().find((path) => !readFileSync(path, 'utf8').includes('germany'))!;
     writeFileSync(damaged, 'null');
@@ -136,15 +139,15 @@ describe('the pack of summaries a build writes', () => {
   // Summaries of over 1 MB in all, what the writer gathers before its first write: its partial file is on disk.
 
   it('is deleted, not left in the cache, when the build stops before keeping it; the last pack stays as it was', async () => {
-    const folder = join(scratch, 'abandoned');
+    const folder = entriesIn(join(scratch, 'abandoned'));
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'pages.pack'), 'the last pack\n');
-    const cache = await PageCache.open(folder);
+    const cache = await PageCache.open(join(scratch, 'abandoned'));
     const message = { reason: 'x'.repeat(400), ruleId: 'test', fatal: false };
     for (let n = 0; n < 2600; n++) await cache.set(key(n), { messages: [message], curationUsed: [] });
     expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toHaveLength(1);
     await cache.close();
-    expect(readdirSync(folder).sort()).toEqual(['pages', 'pages.pack']);
+    expect(readdirSync(folder).sort()).toEqual(['last-used', 'pages', 'pages.pack']);
     expect(readFileSync(join(folder, 'pages.pack'), 'utf8')).toBe('the last pack\n');
   });
 
@@ -156,5 +159,58 @@ describe('the pack of summaries a build writes', () => {
     await writer.abandon();
     expect(readdirSync(dirname(path))).toEqual(['pages.pack']);
     expect((await SummaryPack.read(path)).size).toBe(3000);
+  });
+});
+
+describe('the versions of the pipeline in a cache folder', () => {
+  const { scratch } = twoPageScratch('odp-cache-versions-');
+  const built = twoPageScratch('odp-cache-prune-');
+  const hour = 60 * 60 * 1000;
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  /** A version's folder, with an entry, last used `ago` milliseconds before `now`. */
+  const versionUsed = (folder: string, name: string, ago: number) => {
+    const entries = versionFolder(folder, name);
+    mkdirSync(join(entries, 'pages', 'aa'), { recursive: true });
+    writeFileSync(join(entries, 'pages', 'aa', 'entry.json'), '{}');
+    writeFileSync(join(entries, 'last-used'), '');
+    utimesSync(join(entries, 'last-used'), (now - ago) / 1000, (now - ago) / 1000);
+  };
+  const versionsIn = (folder: string) => readdirSync(join(folder, 'versions')).sort();
+
+  it('keeps the current version and the one used last before it, and deletes the older ones whole', async () => {
+    const folder = join(scratch, 'older');
+    for (const [name, ago] of [['c'.repeat(16), 1 * hour + 1], ['a'.repeat(16), 3 * hour], ['b'.repeat(16), 2 * hour], ['d'.repeat(16), 2 * hour]] as const) versionUsed(folder, name, ago);
+    const deleted = await pruneCache(folder, 'd'.repeat(64), { now });
+    expect(deleted.sort()).toEqual(['a'.repeat(16), 'b'.repeat(16)]);
+    expect(versionsIn(folder)).toEqual(['c'.repeat(16), 'd'.repeat(16)]);
+  });
+
+  it('keeps a version used within the hour, a build of it may be running; and deletes a folder no build marked used', async () => {
+    const folder = join(scratch, 'recent');
+    versionUsed(folder, 'a'.repeat(16), 10 * 60 * 1000);
+    versionUsed(folder, 'b'.repeat(16), 20 * 60 * 1000);
+    mkdirSync(join(folder, 'versions', 'e'.repeat(16), 'chunks'), { recursive: true });
+    expect(await pruneCache(folder, 'c'.repeat(64), { now })).toEqual(['e'.repeat(16)]);
+    expect(versionsIn(folder)).toEqual(['a'.repeat(16), 'b'.repeat(16)]);
+  });
+
+  it('deletes the entries kept before versions had folders of their own, and nothing else of the folder', async () => {
+    const folder = join(scratch, 'unversioned');
+    for (const name of ['pages', 'records', 'chunks']) mkdirSync(join(folder, name, 'aa'), { recursive: true });
+    writeFileSync(join(folder, 'pages.pack'), 'a pack\n');
+    mkdirSync(join(folder, 'builds'));
+    await pruneCache(folder, 'c'.repeat(64), { now });
+    expect(readdirSync(folder).sort()).toEqual(['builds']);
+  });
+
+  it('is done when a build ends: a build marks its version used, and its entries stay', async () => {
+    const { source, cache } = built;
+    versionUsed(cache, 'a'.repeat(16), 30 * 24 * hour);
+    versionUsed(cache, 'b'.repeat(16), 40 * 24 * hour);
+    const before = Date.now();
+    expect((await build({ source, cache })).ok).toBe(true);
+    expect(versionsIn(cache)).toEqual(['a'.repeat(16), basename(entriesIn(cache))].sort());
+    expect(statSync(join(entriesIn(cache), 'last-used')).mtimeMs).toBeGreaterThanOrEqual(before - 1000);
+    expect((await build({ source, cache })).pages?.fromCache).toBe(2);
   });
 });

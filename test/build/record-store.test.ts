@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
-import { PageCache } from '../../pipeline/build/lib/cache.js';
+import { PageCache, pipelineVersion, versionFolder } from '../../pipeline/build/lib/cache.js';
 import { publish } from '../../pipeline/build/lib/publish.js';
 import { RecordStore, UnreadableRecords } from '../../pipeline/build/lib/record-store.js';
 import { datasetParts, type DatasetParts } from '../../pipeline/model/lib/dataset.js';
@@ -52,7 +52,7 @@ describe('the record store', () => {
     expect(spills()).toEqual([]);
     expect(await store.get('page.md')).toEqual(records);
     // An entry deleted by hand while the build runs is an error that names it, never a stale or empty page.
-    rmSync(join(cacheFolder, 'records', 'kk'), { recursive: true });
+    rmSync(join(versionFolder(cacheFolder, await pipelineVersion()), 'records', 'kk'), { recursive: true });
     await expect(store.get('page.md')).rejects.toThrow(new UnreadableRecords(cache.recordsPath('k'.repeat(64))));
     await store.close();
   });

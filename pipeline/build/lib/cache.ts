@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { projectRoot } from '../../model/lib/project.js';
 import { filesUnder, writeWhole } from './files.js';
@@ -42,6 +42,46 @@ export function pipelineVersion(): Promise<string> {
 
 
 /**
+ * The folder of one pipeline version's entries in a cache folder. An entry is only ever read by the
+ * version that made it: each version has a folder of its own, and those no longer used are deleted whole
+ * (see pruneCache), not left to grow the cache by gigabytes at every change of the code.
+ */
+export function versionFolder(cache: string, version: string): string {
+  return join(cache, 'versions', version.slice(0, 16));
+}
+
+/** The file whose modification time says when a version's folder was last opened by a build. */
+const lastUsedFile = 'last-used';
+
+/** What the cache folder held before versions had folders of their own: entries no version reads. */
+const unversioned = ['pages', 'records', 'chunks', 'pages.pack'];
+
+export interface PruneOptions {
+  /** Versions kept, the current one included, the most recently used first. */
+  keep?: number;
+  /** A version used more recently than this many milliseconds ago is kept too: a build of it may be running. */
+  recent?: number;
+  now?: number;
+}
+
+/**
+ * Deletes the entries of pipeline versions other than `current`, but for the most recently used ones
+ * (two versions in all, by default: switching back to the code before costs no cold build) and those
+ * used within the hour; and what the folder held before versions had folders of their own.
+ */
+export async function pruneCache(cache: string, current: string, { keep = 2, recent = 60 * 60 * 1000, now = Date.now() }: PruneOptions = {}): Promise<string[]> {
+  for (const name of unversioned) await rm(join(cache, name), { recursive: true, force: true });
+  const versions = join(cache, 'versions');
+  const names = await readdir(versions).catch(() => [] as string[]);
+  const currentName = basename(versionFolder(cache, current));
+  const used = await Promise.all(names.map(async (name) => ({ name, at: await stat(join(versions, name, lastUsedFile)).then(({ mtimeMs }) => mtimeMs, () => 0) })));
+  const others = used.filter(({ name }) => name !== currentName).sort((a, b) => b.at - a.at || (a.name < b.name ? -1 : 1));
+  const deleted = others.slice(Math.max(0, keep - 1)).filter(({ at }) => at < now - recent).map(({ name }) => name);
+  for (const name of deleted) await rm(join(versions, name), { recursive: true, force: true });
+  return deleted;
+}
+
+/**
  * Page outcomes kept between builds, each under a hash of all it depends on: the page's bytes and path,
  * the curation, the depth limit and the pipeline's version. An entry is only ever reused for exactly the
  * same inputs, so nothing stale is read; a damaged entry is a miss. An outcome is kept in two files, its
@@ -51,10 +91,14 @@ export function pipelineVersion(): Promise<string> {
 export class PageCache {
   readonly #packWriter: SummaryPackWriter;
 
+  /** This version's folder in the cache folder (see versionFolder). */
+  private readonly folder: string;
+
   private constructor(
-    private readonly folder: string,
+    private readonly cacheFolder: string,
     private readonly version: string,
   ) {
+    this.folder = versionFolder(cacheFolder, version);
     this.#packWriter = new SummaryPackWriter(this.#packPath);
   }
 
@@ -62,8 +106,12 @@ export class PageCache {
     return join(this.folder, 'pages.pack');
   }
 
+  /** The cache in `folder`, for the pipeline's version, marked as used now. */
   static async open(folder: string): Promise<PageCache> {
-    return new PageCache(folder, await pipelineVersion());
+    const cache = new PageCache(folder, await pipelineVersion());
+    await mkdir(cache.folder, { recursive: true });
+    await writeFile(join(cache.folder, lastUsedFile), '');
+    return cache;
   }
 
   key(task: PageTask): string {
@@ -128,10 +176,12 @@ export class PageCache {
 
   /**
    * Ends the build's use of the cache: a pack of summaries begun and not kept (a build that stopped
-   * while reading its pages) is deleted, not left in the folder (at 10,000 pages, 130 MB each time).
+   * while reading its pages) is deleted, not left in the folder (at 10,000 pages, 130 MB each time), and
+   * so are the entries of versions of the pipeline no longer used (see pruneCache).
    */
   async close(): Promise<void> {
     await this.#packWriter.abandon();
+    await pruneCache(this.cacheFolder, this.version);
   }
 
   #recordsHeld: Promise<Set<string>> | undefined;
