@@ -4,11 +4,13 @@
  * the bytes a build without any cache gives.
  */
 import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changePage, writeCorpus } from '../../pipeline/bench/index.js';
 import { build } from '../../pipeline/build/index.js';
 import { chunkKey, resolutionOf } from '../../pipeline/build/lib/chunks.js';
+import { runningPageWorkers } from '../../pipeline/build/lib/read-pages.js';
 import type { ChunkContext } from '../../pipeline/emit/index.js';
 import type { EntityRef } from '../../pipeline/extract/index.js';
 import { twoPageScratch } from '../helpers.js';
@@ -85,6 +87,15 @@ describe('a rebuild of more pages than are read ahead', () => {
     expect(rebuilt.chunks).toEqual({ reused: 23, made: 1 });
     const fresh = await build({ source: manySource, cache: false, keepDataset: false });
     for (const [path, text] of fresh.outputs!) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text);
+  }, 120_000);
+
+  it('makes them in fresh workers once many pages were read, and writes the same bytes', async () => {
+    const recycled = await build({ source: manySource, cache: false, keepDataset: false, freshWorkersAfter: 10 });
+    expect(recycled.chunks).toEqual({ reused: 0, made: 24 });
+    // The workers that read the pages were stopped; new ones made the chunks, as many as read them (not this thread).
+    expect(runningPageWorkers()).toBe(availableParallelism());
+    const kept = await build({ source: manySource, cache: false, keepDataset: false });
+    expect([...recycled.outputs!]).toEqual([...kept.outputs!]);
   }, 120_000);
 });
 

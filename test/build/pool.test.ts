@@ -42,3 +42,26 @@ describe('a page worker', () => {
     expect(pool.running).toBe(1);
   });
 });
+
+describe('recycling a pool', () => {
+  it('stops its idle workers, and the next page starts a new one', async () => {
+    const pool = new PagePool({ size: 2, timeout: 60_000, maxMemory: 256 });
+    pools.push(pool);
+    await Promise.all([pool.run(task), pool.run(task)]);
+    expect(pool.running).toBe(2);
+    await pool.recycle();
+    expect(pool.running).toBe(0);
+    expect(await pool.run(task)).not.toHaveProperty('failure');
+    expect(pool.running).toBe(1);
+  });
+
+  it('leaves a worker busy with a page to it', async () => {
+    const pool = new PagePool({ size: 2, timeout: 60_000, maxMemory: 256 });
+    pools.push(pool);
+    pool.warm();
+    const reading = pool.run(task);
+    await pool.recycle();
+    expect(pool.running).toBe(1);
+    expect(await reading).not.toHaveProperty('failure');
+  });
+});

@@ -18,7 +18,7 @@ import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readChecked, writeChecked } from './checked.js';
 import { publish } from './publish.js';
-import { closePagePools, fileWithMessages, overLimit, pageKeys, poolFor, readPages, reportMessages, type PageKey } from './read-pages.js';
+import { closePagePools, fileWithMessages, overLimit, pageKeys, poolFor, readPages, recyclePagePools, reportMessages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
 import { folderContents, holdsExactly, inputsHash, readBuildRecord, writeBuildRecord, type DatasetCounts, type UnusedCuration } from './reuse.js';
 import { readShards, shardFiles, shardOf } from './shards.js';
@@ -154,6 +154,14 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
       ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
     await cache?.keepSummaries();
+    // After many pages read afresh, the page workers are replaced (see BuildOptions.freshWorkersAfter).
+    // Chunks are made in workers if the pages were read in workers (asked before these are stopped); a
+    // fresh one is started at once, to load its code while the entities are merged.
+    const readInWorkers = poolFor(limits).running > 0;
+    if (read.length - fromCache >= (options.freshWorkersAfter ?? 100)) {
+      await recyclePagePools();
+      if (readInWorkers && store && options.keepDataset === false) poolFor(limits).warm();
+    }
     files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
     if (options.shard || !store) {
@@ -230,7 +238,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
     const context = chunkContext(merged, emitOptions);
     const pool = poolFor(limits);
-    const inWorkers = !kept && pool.running > 0;
+    const inWorkers = !kept && (readInWorkers || pool.running > 0);
     // What pass two needs of each page: how its references resolve (its chunk's key, and a worker's
     // task, are made from that; a page resolved here needs none). What the pages named, merged now, is
     // let go: at 10,000 pages it was most of what the build held while writing.

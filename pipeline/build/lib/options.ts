@@ -35,6 +35,13 @@ export interface BuildOptions {
    * gazetteers) is given back before the work on the whole dataset starts.
    */
   keepWorkers?: boolean;
+  /**
+   * From how many pages read afresh the page workers are replaced before the pages' chunks are made
+   * (default 100): workers that read many pages hold what reading needed (gazetteers, parsers, heaps
+   * grown to ~150 MB each at 10,000 pages), which making chunks does not need; after a few pages (a
+   * rebuild) starting new ones would cost more than it gives back.
+   */
+  freshWorkersAfter?: number;
 }
 
 /**

@@ -90,6 +90,14 @@ export class PagePool {
     slot.worker ??= startWorker(this.options.maxMemory);
   }
 
+  /**
+   * Stops the workers that are idle, which gives back all they held; the next page starts new ones. A
+   * worker busy with a page (another build's, in this process) is left to it.
+   */
+  async recycle(): Promise<void> {
+    await Promise.all(this.slots.filter((slot) => !slot.busy).map((slot) => this.stop(slot)));
+  }
+
   /** Stops every worker; the next page starts new ones. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.stop(slot)));

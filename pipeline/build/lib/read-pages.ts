@@ -189,6 +189,11 @@ export function runningPageWorkers(): number {
 }
 
 /** Stops every page worker; a later build starts new ones. */
+/** Stops the idle page workers of every pool (see PagePool.recycle). */
+export async function recyclePagePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.recycle()));
+}
+
 export async function closePagePools(): Promise<void> {
   await Promise.all([...pools.values()].map((pool) => pool.close()));
 }
