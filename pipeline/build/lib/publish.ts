@@ -47,10 +47,17 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       // A very large one with no part converted before in two, which share its parts: the table check
       // ends long before its conversion. On a rebuild most parts are known, and reading the file is the
       // work: one thread reads it once.
+      // Files of a few megabytes (the catalogue, the schema.org record) are converted in a thread each, one
+      // after another: each thread holds 50-100 MB while it starts, and all at once, beside the graph's,
+      // they made the build's peak of memory; each takes seconds, the graph minutes.
+      let ownThreads: Promise<unknown> = Promise.resolve();
       const convertJsonLd = (path: string) => {
         const bytes = emitted.get(path)?.bytes ?? 0;
         if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
-        return bytes > ownThreadBytes ? verifyJsonLdInWorker(folder, path, parts) : verifyJsonLdFile(path, reader, parts);
+        if (bytes <= ownThreadBytes) return verifyJsonLdFile(path, reader, parts);
+        const converted = ownThreads.then(() => verifyJsonLdInWorker(folder, path, parts));
+        ownThreads = converted.catch(() => undefined);
+        return converted;
       };
       // The sink read every file back once written (see FileHasher): the check compares the descriptor with those fingerprints.
       const problems = await verifyOutputs(reader, { convertJsonLd, readBack: emitted, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
