@@ -154,11 +154,12 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
       ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
     await cache?.keepSummaries();
-    // After many pages read afresh, the page workers are replaced (see BuildOptions.freshWorkersAfter).
-    // Chunks are made in workers if the pages were read in workers (asked before these are stopped); a
-    // fresh one is started at once, to load its code while the entities are merged.
+    // In a build of many pages, the page workers are replaced once the pages are read (see
+    // BuildOptions.freshWorkersAfter). Chunks are made in workers if the pages were read in workers
+    // (asked before these are stopped); a fresh one is started at once, to load its code while the
+    // entities are merged.
     const readInWorkers = poolFor(limits).running > 0;
-    if (read.length - fromCache >= (options.freshWorkersAfter ?? 100)) {
+    if (read.length >= (options.freshWorkersAfter ?? 100)) {
       await recyclePagePools();
       if (readInWorkers && store && options.keepDataset === false) poolFor(limits).warm();
     }
