@@ -96,10 +96,10 @@ describe('a rebuild of more pages than are read ahead', () => {
     expect(runningPageWorkers()).toBe(availableParallelism());
     const kept = await build({ source: manySource, cache: false, keepDataset: false });
     expect([...recycled.outputs!]).toEqual([...kept.outputs!]);
-    // A rebuild of as many pages, one changed: its one chunk is made in a fresh worker too.
+    // A rebuild, one page changed, replacing its workers too: its one chunk is made in a fresh worker.
     const changed = join(manySource, readdirSync(manySource, { recursive: true }).map(String).filter((path) => path.endsWith('.md')).sort()[0]!);
     writeFileSync(changed, changePage(readFileSync(changed, 'utf8')));
-    const rebuilt = await build({ source: manySource, cache: manyCache, out, keepDataset: false, freshWorkersAfter: 10 });
+    const rebuilt = await build({ source: manySource, cache: manyCache, out, keepDataset: false, freshWorkersAfter: 1 });
     expect(rebuilt.chunks).toEqual({ reused: 23, made: 1 });
     const fresh = await build({ source: manySource, cache: false, keepDataset: false });
     for (const [path, text] of fresh.outputs!) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text);

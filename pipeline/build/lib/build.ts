@@ -154,12 +154,14 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
       ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
     await cache?.keepSummaries();
-    // In a build of many pages, the page workers are replaced once the pages are read (see
-    // BuildOptions.freshWorkersAfter). Chunks are made in workers if the pages were read in workers
-    // (asked before these are stopped); a fresh one is started at once, to load its code while the
-    // entities are merged.
+    // The page workers are replaced once the pages are read after many were read afresh, or when the
+    // build is large (see BuildOptions.freshWorkersAfter). Chunks are made in workers if the pages were
+    // read in workers (asked before these are stopped); a fresh one is started at once, to load its
+    // code while the entities are merged.
     const readInWorkers = poolFor(limits).running > 0;
-    if (read.length >= (options.freshWorkersAfter ?? 100)) {
+    const freshWorkersAfter = options.freshWorkersAfter ?? 100;
+    const readAfresh = read.length - fromCache;
+    if (readAfresh >= freshWorkersAfter || (readAfresh > 0 && read.length >= 50 * freshWorkersAfter)) {
       await recyclePagePools();
       if (readInWorkers && store && options.keepDataset === false) poolFor(limits).warm();
     }
