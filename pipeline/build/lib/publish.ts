@@ -1,4 +1,4 @@
-import { MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageEntitiesWritten, type PageWritten, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
+import { jsonLdPath, MemorySink, writeDataset, type EmitOptions, type EmitParts, type PageEntitiesWritten, type PageWritten, type FileSink, type Fingerprint, type QualityInput } from '../../emit/index.js';
 import type { Dataset } from '../../model/lib/dataset.js';
 import { folderReader, verifyJsonLdFile, verifyOutputs, type ConvertedParts, type KnownRows, type PackageProblem } from '../../validate/index.js';
 import { verifyJsonLdInWorker, verifyJsonLdInWorkers } from './verify.js';
@@ -49,14 +49,16 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       // work: one thread reads it once.
       // Files of a few megabytes (the catalogue, the schema.org record) are converted in a thread each, one
       // after another: each thread holds 50-100 MB while it starts, and all at once, beside the graph's,
-      // they made the build's peak of memory; each takes seconds, the graph minutes.
-      let ownThreads: Promise<unknown> = Promise.resolve();
+      // they made the build's peak of memory; each takes seconds. The graph (dataset.jsonld) never waits
+      // for them: its conversion is the check's longest task.
+      let fewMegabytes: Promise<unknown> = Promise.resolve();
       const convertJsonLd = (path: string) => {
         const bytes = emitted.get(path)?.bytes ?? 0;
         if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
         if (bytes <= ownThreadBytes) return verifyJsonLdFile(path, reader, parts);
-        const converted = ownThreads.then(() => verifyJsonLdInWorker(folder, path, parts));
-        ownThreads = converted.catch(() => undefined);
+        if (path === jsonLdPath) return verifyJsonLdInWorker(folder, path, parts);
+        const converted = fewMegabytes.then(() => verifyJsonLdInWorker(folder, path, parts));
+        fewMegabytes = converted.catch(() => undefined);
         return converted;
       };
       // The sink read every file back once written (see FileHasher): the check compares the descriptor with those fingerprints.
