@@ -156,14 +156,14 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     await cache?.keepSummaries();
     // The page workers are replaced once the pages are read after many were read afresh, or when the
     // build is large (see BuildOptions.freshWorkersAfter). Chunks are made in workers if the pages were
-    // read in workers (asked before these are stopped); a fresh one is started at once, to load its
-    // code while the entities are merged.
-    const readInWorkers = poolFor(limits).running > 0;
+    // read in workers (asked before these are stopped) and the dataset is not kept; a fresh one is then
+    // started at once, to load its code while the entities are merged.
+    const chunksInWorkers = poolFor(limits).running > 0 && options.keepDataset === false;
     const freshWorkersAfter = options.freshWorkersAfter ?? 100;
     const readAfresh = read.length - fromCache;
     if (readAfresh >= freshWorkersAfter || (readAfresh > 0 && read.length >= 50 * freshWorkersAfter)) {
       await recyclePagePools();
-      if (readInWorkers && store && options.keepDataset === false) poolFor(limits).warm();
+      if (chunksInWorkers && store) poolFor(limits).warm();
     }
     files.push(...read.map(({ file }) => file));
     if (finished()) return fail();
@@ -241,11 +241,10 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     const kept: PageTables[] | undefined = options.keepDataset !== false ? [] : undefined;
     const context = chunkContext(merged, emitOptions);
     const pool = poolFor(limits);
-    const inWorkers = !kept && (readInWorkers || pool.running > 0);
     // What pass two needs of each page: how its references resolve (its chunk's key, and a worker's
     // task, are made from that; a page resolved here needs none). What the pages named, merged now, is
     // let go: at 10,000 pages it was most of what the build held while writing.
-    const needsResolution = !kept && (cache !== undefined || inWorkers);
+    const needsResolution = !kept && (cache !== undefined || chunksInWorkers);
     const sharedResolutions = new Map<string, ResolvedReference>();
     const toWrite = inOrder.map(({ relative, file, key, named: page, references }) => ({
       relative,
@@ -298,7 +297,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
       const known = keptAs === undefined ? undefined : await cache!.chunk(keptAs, buffers);
       if (known) return { ...known, reused: true, inCache: true, keptAs: keptAs! };
       const keptUnder = keptAs !== undefined ? { keptAs } : {};
-      if (inWorkers) {
+      if (chunksInWorkers) {
         // With a cache, the worker keeps the chunk there and it is read back from there (see ChunkTask.keepAt).
         const keepAt = keptAs !== undefined ? { keepAt: cache!.chunkPath(keptAs) } : {};
         const made = await pool.chunk({ shownPath: file.path, records: store!.locate(relative), resolution, baseIri: emitOptions.baseIri, separator: emitOptions.multiValueSeparator, ...keepAt });

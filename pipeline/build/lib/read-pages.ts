@@ -188,12 +188,12 @@ export function runningPageWorkers(): number {
   return [...pools.values()].reduce((sum, pool) => sum + pool.running, 0);
 }
 
-/** Stops every page worker; a later build starts new ones. */
 /** Stops the idle page workers of every pool (see PagePool.recycle). */
 export async function recyclePagePools(): Promise<void> {
   await Promise.all([...pools.values()].map((pool) => pool.recycle()));
 }
 
+/** Stops every page worker; a later build starts new ones. */
 export async function closePagePools(): Promise<void> {
   await Promise.all([...pools.values()].map((pool) => pool.close()));
 }
