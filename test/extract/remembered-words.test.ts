@@ -1,0 +1,30 @@
+/**
+ * Regression test: the finders remember their answer for each word they are asked about (isAcronym,
+ * isCapitalised). A word cut from a page's text is, to V8, a slice of that text, and kept as the key
+ * it kept the whole page alive: a page worker's heap grew with every page it read.
+ */
+import { describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../pipeline/build/lib/collect.js';
+import { isAcronym, isCapitalised } from '../../pipeline/extract/lib/tokens.js';
+
+/** The heap still held, once collected, after `ask` was asked about a long word of each of 8 pages of 4 MB. */
+function heldAfterPages(ask: (word: string) => boolean, prefix: string): number {
+  collectGarbage(0);
+  const before = process.memoryUsage().heapUsed;
+  for (let page = 0; page < 8; page++) {
+    const text = `${'lorem ipsum '.repeat(350_000)}${prefix}Interdepartmental${page}Cyberresilience`;
+    ask(text.slice(text.length - 40));
+  }
+  collectGarbage(0);
+  return process.memoryUsage().heapUsed - before;
+}
+
+describe('the memory of words', () => {
+  it('keeps no page alive through isAcronym', () => {
+    expect(heldAfterPages(isAcronym, 'A')).toBeLessThan(8 * 2 ** 20);
+  });
+
+  it('keeps no page alive through isCapitalised', () => {
+    expect(heldAfterPages(isCapitalised, 'C')).toBeLessThan(8 * 2 ** 20);
+  });
+});
