@@ -353,6 +353,9 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
           if (made.keptAs !== undefined) chunkKeys.push(made.keptAs);
           if (made.reused && chunksCheckedBefore.has(made.keptAs!)) checkedBefore.set(written, made.chunk);
           written++;
+          // Writing makes garbage faster than V8 collects it: left to itself, the heap grew to twice
+          // what it held (at 10,000 pages, 380 MB for 150).
+          if (written % 1000 === 0) collectGarbage();
           counted.events += made.chunk.counts.events;
           counted.mentions += made.chunk.counts.mentions;
           yield made.chunk;
