@@ -5,5 +5,5 @@ export { measure, measureMethod, outputTail, parseTimeReport, type Measurement, 
 export { mixSeed, mulberry32, Random } from './lib/random.js';
 export { formatReport } from './lib/report.js';
 export { projectRoot } from '../model/lib/project.js';
-export { BenchError, cacheVariable, medianRun, oneChangedRebuilds, pagesToChange, runBench, scaling, type BenchOptions, type BenchResult, type Failure, type Phase, type Scaling, type SizeResult } from './lib/run.js';
+export { BenchError, buildCommand, cacheVariable, medianRun, oneChangedRebuilds, pagesToChange, runBench, scaling, type BenchOptions, type BenchResult, type Failure, type Phase, type Scaling, type SizeResult } from './lib/run.js';
 export { checkTargets, targetPages, type TargetCheck } from './lib/targets.js';

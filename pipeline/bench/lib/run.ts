@@ -285,9 +285,20 @@ async function build(corpus: string, out: string, env: NodeJS.ProcessEnv, cache:
     await rm(cache, { recursive: true, force: true });
   }
   await mkdir(cache, { recursive: true });
-  const run = await measure(process.execPath, ['pipeline/run.mjs', 'build', '--source', corpus, '--out', out], { cwd: projectRoot, env });
+  const run = await measure(process.execPath, [...(await buildCommand()), '--source', corpus, '--out', out], { cwd: projectRoot, env });
   check(run, what);
   return run;
+}
+
+/**
+ * Node's arguments for `npm run build`, from package.json's script: the bench measures the build as a
+ * publisher runs it, node's options (the young generation's size) included.
+ */
+export async function buildCommand(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...words] = (scripts['build'] ?? '').trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's build script does not run node: ${JSON.stringify(scripts['build'])}`);
+  return words;
 }
 
 function check(run: Measurement, what: string): void {

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ChunkOutcome, ChunkTask } from './chunk-task.js';
+import { workerYoungGeneration } from './options.js';
 import type { PageOutcome, PageTask } from './page-task.js';
 
 /** What a worker is asked to do: read a page, or make a page's chunk. */
@@ -170,13 +171,15 @@ function startWorker(maxMemory: number): StartedWorker {
 /**
  * A worker thread running the TypeScript module at `url`: from its bundle, when this code runs from the
  * bundles pipeline/compile.mjs makes (the worker's is beside it, by the same name); otherwise through
- * tsx's API, whatever runs the main thread (tsx, vitest).
+ * tsx's API, whatever runs the main thread (tsx, vitest). Its young generation is workerYoungGeneration
+ * unless `options` say otherwise.
  */
 export function startModuleWorker(url: string, options: Pick<WorkerOptions, 'resourceLimits'> = {}, data: Record<string, unknown> = {}): Worker {
+  const settings = { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGeneration, ...options.resourceLimits }, workerData: { ...data, url } };
   const bundle = bundleOf(url);
-  if (bundle) return new Worker(bundle, { ...options, workerData: { ...data, url } });
+  if (bundle) return new Worker(bundle, settings);
   const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.url, require('node:worker_threads').workerData.url))`;
-  return new Worker(bootstrap, { ...options, eval: true, workerData: { ...data, url } });
+  return new Worker(bootstrap, { ...settings, eval: true });
 }
 
 /**
