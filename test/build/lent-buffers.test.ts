@@ -49,6 +49,21 @@ describe('lent buffers', () => {
     expect(again.bytes.toString()).toBe('short');
   });
 
+  it('reads a file exactly as large as the buffer lent, and an empty one', async () => {
+    const buffers = new LentBuffers();
+    const lent = buffers.borrow(1);
+    buffers.giveBack(lent);
+    const path = join(scratch, 'exact');
+    const contents = Buffer.alloc(lent.byteLength, 'x');
+    contents.write('end', lent.byteLength - 3);
+    writeFileSync(path, contents);
+    const { buffer, bytes } = await buffers.read(path);
+    expect(bytes.equals(contents)).toBe(true);
+    buffers.giveBack(buffer);
+    writeFileSync(path, '');
+    expect((await buffers.read(path)).bytes.byteLength).toBe(0);
+  });
+
   it('gives no buffer for a file that is not there', async () => {
     await expect(new LentBuffers().read(join(scratch, 'missing'))).rejects.toThrow(/ENOENT/);
   });

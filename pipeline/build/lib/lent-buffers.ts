@@ -33,19 +33,30 @@ export class LentBuffers {
     this.#free.push(buffer);
   }
 
-  /** A file's bytes, read into a borrowed buffer (`buffer`, to give back; `bytes` is its start). */
+  /**
+   * A file's bytes, read into a borrowed buffer (`buffer`, to give back; `bytes` is its start). The file
+   * is not measured first: most fit the buffer lent, and a read that does not fill it has reached the
+   * file's end (a rebuild reads 10,000 chunks, and measuring each took half a second of the main
+   * thread). One that fills it is measured then, and read on into a larger buffer. A reader of a file
+   * that may change meanwhile checks that what it got is whole (as decodeChunk does).
+   */
   async read(path: string): Promise<{ buffer: Buffer; bytes: Buffer }> {
     const fd = await openFile(path, 'r');
     try {
-      const { size } = await statFile(fd);
-      const buffer = this.borrow(size);
+      let buffer = this.borrow(0);
       let done = 0;
       try {
-        // A file that grew meanwhile is read up to the size it had; one that shrank, up to its end.
-        while (done < size) {
-          const { bytesRead } = await readFile(fd, buffer, done, size - done, done);
-          if (bytesRead === 0) break;
+        for (;;) {
+          const { bytesRead } = await readFile(fd, buffer, done, buffer.byteLength - done, done);
           done += bytesRead;
+          if (bytesRead === 0 || done < buffer.byteLength) break;
+          const { size } = await statFile(fd);
+          if (size <= done) break;
+          // One byte more than the file holds: the read that takes its end does not fill the buffer.
+          // The buffer outgrown is not given back: the larger one takes its place.
+          const larger = this.borrow(size + 1);
+          buffer.copy(larger, 0, 0, done);
+          buffer = larger;
         }
       } catch (error) {
         this.giveBack(buffer);
