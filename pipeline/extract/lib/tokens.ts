@@ -1,3 +1,5 @@
+import { ownCopy } from '../../model/lib/text.js';
+
 /** Words of a passage with their UTF-16 spans: the unit every name finder reads. */
 export interface Token {
   text: string;
@@ -40,7 +42,8 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || '.!?:;'.includes(text.charAt(i));
 }
 
-// The finders ask about the same words over and over: each answer is computed once per word.
+// The finders ask about the same words over and over: each answer is computed once per word. A word is
+// kept as its own copy: cut from a page, it kept the whole page alive (a page worker grew by every page read).
 const capitalisedWords = new Map<string, boolean>();
 const acronymWords = new Map<string, boolean>();
 /** Words remembered per question; past this the memory starts afresh, so a huge corpus stays bounded. */
@@ -54,15 +57,6 @@ function remembered(answers: Map<string, boolean>, word: string, answer: (word: 
     answers.set(ownCopy(word), known);
   }
   return known;
-}
-
-/**
- * The text of `word` in a string of its own. A word cut from a page's text is, to V8, a slice of that
- * text: kept as a key, it kept the whole page alive, and a page worker's heap grew by every page it read
- * (at 10,000 pages, 30 MB each).
- */
-function ownCopy(word: string): string {
-  return word.split('').join('');
 }
 
 /** Whether a word starts with a capital letter, or is a name written with a lower-case prefix (eSafety). */

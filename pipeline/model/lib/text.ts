@@ -60,3 +60,13 @@ export function toUtf16Index(text: string, offset: number): number {
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/**
+ * A string of its own with `text`'s characters. A string cut from a longer one (a word from a page's
+ * text, a value from a parser's chunk) is, to V8, a slice that keeps the whole longer one alive: one
+ * kept for long (a cache's key, a value waiting to be checked) is copied first. Through UTF-8, which
+ * gives the same characters back for any text read from UTF-8 (it holds no lone surrogate).
+ */
+export function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { ownCopy } from '../../model/lib/text.js';
 import { KeySet } from './key-set.js';
 import { memoryReader, readSkipping, skippedCount, skipping, textPieces, type KnownRows, type OutputReader } from './reader.js';
 
@@ -312,11 +313,6 @@ function foreignKeyProblem({ resource, foreignKey }: ForeignKeyCheck, line: numb
 /** The key of a row's values in some fields, as a KeySet takes it. */
 function keyOf(values: readonly string[]): string {
   return values.join('\u0000');
-}
-
-/** A string of its own: the parser's values are cut from the chunk they were read in, and keeping one would keep the chunk. */
-function ownCopy(value: string): string {
-  return Buffer.from(value, 'utf8').toString('utf8');
 }
 
 function checkValue(cell: string, field: Field, missing: ReadonlySet<string>): string | undefined {
