@@ -40,7 +40,24 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
   try {
     let order: string[] = [];
     const written = await writeAtomically(out, async (sink, folder) => {
-      const emitted = await emit(sink);
+      // The graph of a rebuild, most of whose parts were converted before, is checked as soon as it is
+      // closed, beside the files written after it (the index of entities, the timeline): its check is
+      // reading a gigabyte back, and the check of the tables waited for it at the end.
+      let graphChecked: Promise<PackageProblem[]> | undefined;
+      const onClosed = (path: string, { bytes }: Fingerprint) => {
+        if (graphChecked || path !== jsonLdPath || (parts.known?.size ?? 0) === 0 || bytes <= ownThreadBytes) return;
+        graphChecked = verifyJsonLdInWorker(folder, path, parts);
+        // Awaited by the check; a failure before it is not left unhandled.
+        graphChecked.catch(() => undefined);
+      };
+      let emitted: Map<string, Fingerprint>;
+      try {
+        emitted = await emit(tellingClosed(sink, onClosed));
+      } catch (error) {
+        // No thread is left reading a folder about to be deleted.
+        await graphChecked?.catch(() => undefined);
+        throw error;
+      }
       order = [...emitted.keys()];
       const reader = folderReader(folder, [...emitted.keys()]);
       // A large graph is converted in a thread of its own, beside the check of the tables.
@@ -53,6 +70,7 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       // for them: its conversion is the check's longest task.
       let fewMegabytes: Promise<unknown> = Promise.resolve();
       const convertJsonLd = (path: string) => {
+        if (path === jsonLdPath && graphChecked) return graphChecked;
         const bytes = emitted.get(path)?.bytes ?? 0;
         if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
         if (bytes <= ownThreadBytes) return verifyJsonLdFile(path, reader, parts);
@@ -71,6 +89,23 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     if (error instanceof OutputsRejected) return { problems: error.problems };
     throw error;
   }
+}
+
+/** The sink, telling `onClosed` of each file it finishes, with its fingerprint. */
+export function tellingClosed(sink: FileSink, onClosed: (path: string, fingerprint: Fingerprint) => void): FileSink {
+  const told = (path: string) => (fingerprint: Fingerprint) => {
+    onClosed(path, fingerprint);
+    return fingerprint;
+  };
+  return {
+    write: (path, pieces) => sink.write(path, pieces).then(told(path)),
+    open: async (path) => {
+      const writer = await sink.open(path);
+      return { write: (piece) => writer.write(piece), close: () => writer.close().then(told(path)), abandon: () => writer.abandon() };
+    },
+    ...(sink.done ? { done: () => sink.done!() } : {}),
+    ...(sink.scratch ? { scratch: () => sink.scratch!() } : {}),
+  };
 }
 
 /**
