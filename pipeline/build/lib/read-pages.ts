@@ -68,7 +68,7 @@ function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 
     if (earlier) return { file: fileWithError(shown, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, 'duplicate-id') };
     documentPaths.set(documentId, relative);
     if (known) return { relative, shown };
-    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
+    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path, size), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
     return { relative, shown, task, ...(cache ? { key: cache.key(task) } : {}) };
   };
 }
