@@ -23,7 +23,7 @@ export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
  * (found by its name by startModuleWorker, pipeline/build/lib/pool.ts). A worker missing here runs
  * through tsx.
  */
-export const entryPoints = ['pipeline/cli.ts', 'pipeline/build/lib/page-worker.ts', 'pipeline/build/lib/hash-worker.ts', 'pipeline/build/lib/jsonld-worker.ts'];
+export const entryPoints = ['pipeline/cli.ts', 'pipeline/build/lib/page-worker.ts', 'pipeline/build/lib/hash-worker.ts', 'pipeline/build/lib/jsonld-worker.ts', 'pipeline/build/lib/prefetch-worker.ts'];
 
 /** How many versions of the bundles are kept: a process still running older code may start a worker from them. */
 const versionsKept = 4;

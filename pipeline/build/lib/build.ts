@@ -17,6 +17,7 @@ import { readCuration, readDatasetConfig } from './config.js';
 import type { Curation, DatasetConfig } from '../../model/types.js';
 import { defaultBaseIri, defaultLimits, defaultVersion, limitOptions, type BuildOptions, type Limits } from './options.js';
 import { readChecked, writeChecked } from './checked.js';
+import { prefetch } from './prefetch.js';
 import { publish } from './publish.js';
 import { closePagePools, fileWithMessages, overLimit, pageKeys, poolFor, readPages, recyclePagePools, reportMessages, type PageKey } from './read-pages.js';
 import type { PageMessage } from './page-task.js';
@@ -116,10 +117,18 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
   // With no record of an earlier build (the first into this folder), there is nothing to compare.
   const record = reuse && (await readBuildRecord(reuse.cache, reuse.out));
   let keys: PageKey[] | undefined;
+  // The chunks the last build into this folder wrote and checked, in the pages' order (see KnownRows).
+  const chunksCheckedBefore = reuse ? await readChecked(reuse.cache, 'chunks') : new Set<string>();
+  let stopPrefetch = (): Promise<void> => Promise.resolve();
   if (reuse && record && cache) {
     // A rebuild: starting a page worker takes seconds, so one starts as soon as a page is found that
-    // the cache does not hold (changed, or new), while the other pages are hashed.
-    keys = await pageKeys(pages, { source, curation, limits, cache, onFirstMissing: () => poolFor(limits).warm() });
+    // the cache does not hold (changed, or new), while the other pages are hashed. The chunks of the
+    // last build, most of which it will write again, are read through meanwhile (see prefetch).
+    const onFirstMissing = () => {
+      poolFor(limits).warm();
+      stopPrefetch = prefetch([...chunksCheckedBefore].map((key) => cache.chunkPath(key))).stop;
+    };
+    keys = await pageKeys(pages, { source, curation, limits, cache, onFirstMissing });
     const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
       const messages = new Map(record.pageMessages);
@@ -134,6 +143,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildFromPages(pages, store);
   } finally {
+    await stopPrefetch();
     await store?.close();
     await cache?.close();
   }
@@ -231,7 +241,6 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     };
     const quality: QualityInput = { ...(evaluation ? { evaluation } : {}), candidates };
     const convertedBefore = reuse ? await readChecked(reuse.cache, 'jsonld-parts') : undefined;
-    const chunksCheckedBefore = reuse ? await readChecked(reuse.cache, 'chunks') : new Set<string>();
     const converted: string[] = [];
     // Pass two: each page's chunk of the files, in document order. A page whose chunk the cache holds
     // under the same key (the same page, its references resolving as they did) is written from there;
@@ -366,6 +375,8 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
           yield made.chunk;
           made.release?.();
         }
+        // Every chunk is read: what is left of reading them through stops.
+        await stopPrefetch();
         // What resolving the pages took is let go before the files are checked (at 10,000 pages, 45 MB:
         // each page's resolution, the lookups of the entities).
         toWrite.length = 0;

@@ -30,8 +30,12 @@ export async function readChecked(cache: string, what: Checked): Promise<Set<str
   }
 }
 
-/** Keeps the hashes this build checked: only these, so the store is as large as one dataset needs. */
+/**
+ * Keeps the hashes this build checked: only these, so the store is as large as one dataset needs. In
+ * the order given, each once: the chunks' in the pages' order, in which the next build reads them first
+ * (see prefetch).
+ */
 export async function writeChecked(cache: string, what: Checked, hashes: readonly string[]): Promise<void> {
-  const stored: Stored = { version: await pipelineVersion(), hashes: [...new Set(hashes)].sort() };
+  const stored: Stored = { version: await pipelineVersion(), hashes: [...new Set(hashes)] };
   await writeWhole(storePath(cache, what), JSON.stringify(stored));
 }
