@@ -15,7 +15,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const limits = { maxFiles: 100, raise: '--max-files' };
 
 describe('listPages', () => {
-  it('gives every page of every folder with its size, in path order', async () => {
+  it('gives every page of every folder with its size and time of change, in path order', async () => {
     const source = join(scratch, 'listed');
     mkdirSync(join(source, 'b'), { recursive: true });
     mkdirSync(join(source, 'a'), { recursive: true });
@@ -26,7 +26,7 @@ describe('listPages', () => {
     writeFileSync(join(source, 'a', 'notes.txt'), 'not a page');
     const { pages, problems } = await listPages(source, limits);
     expect(problems).toEqual([]);
-    expect(pages).toEqual([...written].sort().map((path) => ({ path, size: statSync(path).size })));
+    expect(pages).toEqual([...written].sort().map((path) => ({ path, size: statSync(path).size, modified: statSync(path).mtimeMs })));
   });
 
   it('refuses a folder of more pages than the limit', async () => {

@@ -83,16 +83,21 @@ export async function pageKeys(
   options: Pick<ReadOptions, 'source' | 'curation' | 'limits'> & { cache: PageCache; onFirstMissing?: () => void },
 ): Promise<PageKey[] | undefined> {
   const prepare = preparer(options);
-  const keys: PageKey[] = [];
+  const keys: PageKey[] = new Array(pages.length);
   let missing = false;
-  // A batch of pages read at once (a rebuild of 10,000 pages waited on each read in turn); their ids
-  // are claimed in the pages' order all the same, as prepare claims a page's id before reading it.
-  for (let start = 0; start < pages.length; start += keyBatch) {
-    for (const prepared of await Promise.all(pages.slice(start, start + keyBatch).map((page) => prepare(page)))) {
-      if (prepared.relative === undefined || prepared.key === undefined) return undefined;
-      keys.push({ relative: prepared.relative, key: prepared.key });
+  // The pages most recently modified first: a page changed since the last build is most likely among
+  // them, and found at once, not after most of 10,000 pages are hashed (see onFirstMissing). Whether a
+  // page fails (too large, an id another has) does not depend on the order: the keys are all or none.
+  const order = [...pages.keys()].sort((a, b) => (pages[b]!.modified ?? 0) - (pages[a]!.modified ?? 0) || a - b);
+  // A batch of pages read at once (a rebuild of 10,000 pages waited on each read in turn).
+  for (let start = 0; start < order.length; start += keyBatch) {
+    const batch = order.slice(start, start + keyBatch);
+    const prepared = await Promise.all(batch.map((index) => prepare(pages[index]!)));
+    for (const [place, page] of prepared.entries()) {
+      if (page.relative === undefined || page.key === undefined) return undefined;
+      keys[batch[place]!] = { relative: page.relative, key: page.key };
       // Told once, as soon as a page's summary is not in the cache's pack: it will have to be read.
-      if (!missing && options.onFirstMissing && !(await options.cache.holdsSummary(prepared.key))) {
+      if (!missing && options.onFirstMissing && !(await options.cache.holdsSummary(page.key))) {
         missing = true;
         options.onFirstMissing();
       }

@@ -5,10 +5,11 @@ import { join, relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { fileWithError } from '../../model/lib/diagnostics.js';
 
-/** A page found in the source folder, with its size in bytes. */
+/** A page found in the source folder, with its size in bytes and when it was last modified (milliseconds since 1970). */
 export interface PageSource {
   path: string;
   size: number;
+  modified?: number;
 }
 
 /** What listing a source folder found: its pages in a stable order, and files with problems. */
@@ -53,13 +54,13 @@ export async function listPages(source: string, limits: { maxFiles: number; rais
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // The folder's pages are measured all at once, not one after another: a corpus of 10,000 pages waited
     // 10,000 times on a thread of libuv's pool.
-    const sizes = new Map(
+    const measured = new Map(
       await Promise.all(
         entries
           .filter((entry) => entry.isFile() && pageName.test(entry.name))
           // No more than the limit lets be read (a folder of a million pages is refused, not measured).
           .slice(0, limits.maxFiles - pages.length + 1)
-          .map(async (entry) => [entry.name, await stat(join(folder, entry.name)).then(({ size }) => size, () => undefined)] as const),
+          .map(async (entry) => [entry.name, await measure(join(folder, entry.name)).catch(() => undefined)] as const),
       ),
     );
     for (const entry of entries) {
@@ -94,13 +95,19 @@ export async function listPages(source: string, limits: { maxFiles: number; rais
           problem(source, `Source folder holds more than ${limits.maxFiles} pages, the limit: split the corpus, or raise the limit with ${limits.raise}`, 'limit-files');
           return;
         }
-        pages.push({ path, size: sizes.get(entry.name) ?? (await stat(target)).size });
+        pages.push({ path, ...(measured.get(entry.name) ?? (await measure(target))) });
       }
     }
   };
   await walk(source);
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { pages, problems };
+}
+
+/** A page's size and when it was last modified. */
+async function measure(path: string): Promise<{ size: number; modified: number }> {
+  const { size, mtimeMs } = await stat(path);
+  return { size, modified: mtimeMs };
 }
 
 /** Path of a page relative to the source folder, with '/' separators whatever the system. */
