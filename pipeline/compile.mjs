@@ -71,14 +71,17 @@ export async function compiledCode({ root = projectRoot, entries = entryPoints, 
 
 /**
  * A hash of everything the bundles are made from: the TypeScript under pipeline/ (a superset of what
- * the entry points import), the compiler settings, this file, the entry points and esbuild's version.
+ * the entry points import), the compiler settings, this file, the entry points, esbuild's version, and
+ * where the code is: the bundles name their modules' files by absolute URL (see keepModuleUrls), so
+ * another copy of the same code (a second checkout whose node_modules is shared, a folder moved) must
+ * not run them, or it would load its data and workers from the first copy, or from nowhere once it is gone.
  *
  * @param {string} root
  * @param {readonly string[]} entries
  * @returns {Promise<string>}
  */
 async function codeKey(root, entries) {
-  const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\0${entries.join('\0')}\0`);
+  const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\0${pathToFileURL(root).href}\0${entries.join('\0')}\0`);
   const files = [...(await codeFiles(join(root, 'pipeline'))), join(root, 'tsconfig.json')].sort();
   for (const file of files) {
     hash.update(relative(root, file)).update('\0');

@@ -47,6 +47,18 @@ describe('compiled code (pipeline/compile.mjs)', () => {
     expect(existsSync(first)).toBe(true);
   });
 
+  it('compiles the same code anew in another folder that shares the bundles: theirs name the other folder’s files', async () => {
+    const first = project('checkout-a');
+    const second = project('checkout-b');
+    // One folder of bundles for both, as when a second checkout links to the first one's node_modules.
+    const shared = join(scratch, 'shared-bundles');
+    const a = await compiledCode({ root: first.root, folder: shared, entries: ['pipeline/cli.ts'] });
+    const b = await compiledCode({ root: second.root, folder: shared, entries: ['pipeline/cli.ts'] });
+    expect(b).not.toBe(a);
+    const loaded = (await import(pathToFileURL(join(b, 'cli.mjs')).href)) as { where: string };
+    expect(loaded.where).toBe(pathToFileURL(join(second.root, 'pipeline/lib/where.ts')).href);
+  });
+
   it('keeps the four newest versions only', async () => {
     const code = project('pruned');
     const made: string[] = [];
