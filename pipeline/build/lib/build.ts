@@ -131,6 +131,8 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     keys = await pageKeys(pages, { source, curation, limits, cache, onFirstMissing });
     const sameInputs = keys !== undefined && record.inputs === (await buildInputs(source, config, curation, options, keys));
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
+      // Nothing is written (a summary missing from the pack started the read-through all the same).
+      await stopPrefetch();
       const messages = new Map(record.pageMessages);
       files.push(...pages.map(({ path }) => fileWithMessages(displayPath(path), messages.get(relativePath(source, path)) ?? [])));
       if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
