@@ -2,7 +2,7 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
@@ -47,6 +47,9 @@ describe('the page cache', () => {
   });
 
   it('reads the summaries from the last build’s pack, and one it lacks from the page’s own file', async () => {
+    // Earlier builds' packs are gone: the pack this build writes holds its two pages only (a pack is
+    // appended to, and may hold summaries earlier builds used, see SummaryPackWriter).
+    rmSync(join(entriesIn(cache), 'pages.pack'));
     expect((await build({ source, cache })).pages?.fromCache).toBe(2);
     const pack = readFileSync(join(entriesIn(cache), 'pages.pack'), 'utf8').split('\n');
     expect(pack.pop()).toBe('');
@@ -151,20 +154,83 @@ describe('the pack of summaries a build writes', () => {
     expect(readFileSync(join(folder, 'pages.pack'), 'utf8')).toBe('the last pack\n');
   });
 
-  it('holds the summaries given as bytes (views of the last pack) as they are until written, not copies of them', async () => {
-    // Regression: a rebuild of 10,000 pages added their summaries in a second or two, and the copies,
-    // made at once, waited for the disk together (140 MB beside the last pack's 130 MB).
-    const summaryBytes = 40_000;
-    const last = Buffer.alloc(1600 * summaryBytes, 'x');
-    const path = join(scratch, 'views', 'pages.pack');
+  /** A pack at `path` of the summaries `from` to `to` (exclusive), written whole. */
+  const packOf = async (path: string, from: number, to: number, filler = 'x'.repeat(400)) => {
     const writer = new SummaryPackWriter(path);
-    const before = process.memoryUsage().arrayBuffers;
-    for (let n = 0; n < 1600; n++) writer.add(key(n), last.subarray(n * summaryBytes, (n + 1) * summaryBytes));
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(last.byteLength / 4);
+    for (let n = from; n < to; n++) writer.add(key(n), JSON.stringify({ messages: [], curationUsed: [], n, filler }));
     await writer.finish();
+  };
+
+  it('is read without being held whole: a summary is read from the file when asked for', async () => {
+    // Regression: a rebuild of 10,000 pages held the last pack (130 MB) while it parsed the summaries, its peak.
+    const path = join(scratch, 'large', 'pages.pack');
+    await packOf(path, 0, 2000, 'x'.repeat(20_000));
+    const before = process.memoryUsage().arrayBuffers;
     const pack = await SummaryPack.read(path);
-    expect(pack.size).toBe(1600);
-    expect(pack.text(key(1599))?.equals(last.subarray(0, summaryBytes))).toBe(true);
+    expect(pack.size).toBe(2000);
+    expect(pack.whole).toBe(true);
+    for (const n of [0, 1, 2, 1999, 1000, 1001]) expect(JSON.parse(pack.text(key(n))!.toString()).n).toBe(n);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(20_000_000);
+    pack.close();
+  });
+
+  it('on a rebuild, gets the summaries the last pack lacks appended, and keeps the others where they are', async () => {
+    const path = join(scratch, 'appended', 'pages.pack');
+    await packOf(path, 0, 3000);
+    const size = statSync(path).size;
+    const last = await SummaryPack.read(path);
+    const writer = new SummaryPackWriter(path);
+    writer.startFrom(last);
+    for (let n = 0; n < 2999; n++) writer.use(key(n), last.text(key(n))!.toString());
+    writer.add(key(5000), JSON.stringify({ messages: [], curationUsed: [], n: 5000 }));
+    writer.add(key(7), 'not written: the pack holds it');
+    await writer.finish();
+    last.close();
+    const line = `${key(5000)}\t${JSON.stringify({ messages: [], curationUsed: [], n: 5000 })}\n`;
+    expect(statSync(path).size).toBe(size + Buffer.byteLength(line));
+    const now = await SummaryPack.read(path);
+    expect(now.size).toBe(3001);
+    expect(JSON.parse(now.text(key(7))!.toString()).n).toBe(7);
+    expect(JSON.parse(now.text(key(5000))!.toString()).n).toBe(5000);
+    now.close();
+  });
+
+  it('is made anew of the summaries used when most of its lines are of pages no build reads any more', async () => {
+    const path = join(scratch, 'compacted', 'pages.pack');
+    await packOf(path, 0, 3000);
+    const last = await SummaryPack.read(path);
+    const writer = new SummaryPackWriter(path);
+    writer.startFrom(last);
+    for (let n = 2000; n < 2500; n++) writer.use(key(n), last.text(key(n))!.toString());
+    writer.add(key(9000), JSON.stringify({ messages: [], curationUsed: [], n: 9000 }));
+    await writer.finish();
+    last.close();
+    const now = await SummaryPack.read(path);
+    expect(now.size).toBe(501);
+    expect(now.has(key(1999))).toBe(false);
+    for (const n of [2000, 2499, 9000]) expect(JSON.parse(now.text(key(n))!.toString()).n).toBe(n);
+    expect(readdirSync(dirname(path))).toEqual(['pages.pack']);
+    now.close();
+  });
+
+  it('cut short, is read as far as it is whole, and made anew at the next build', async () => {
+    const path = join(scratch, 'cut', 'pages.pack');
+    await packOf(path, 0, 100);
+    truncateSync(path, statSync(path).size - 10);
+    const last = await SummaryPack.read(path);
+    expect(last.whole).toBe(false);
+    expect(last.size).toBe(99);
+    const writer = new SummaryPackWriter(path);
+    writer.startFrom(last);
+    for (let n = 0; n < 99; n++) writer.use(key(n), last.text(key(n))!.toString());
+    writer.add(key(99), JSON.stringify({ messages: [], curationUsed: [], n: 99 }));
+    await writer.finish();
+    last.close();
+    const now = await SummaryPack.read(path);
+    expect(now.whole).toBe(true);
+    expect(now.size).toBe(100);
+    expect(JSON.parse(now.text(key(99))!.toString()).n).toBe(99);
+    now.close();
   });
 
   it('once kept, is left in place by the end of the build', async () => {

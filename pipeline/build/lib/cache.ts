@@ -142,26 +142,33 @@ export class PageCache {
    * Looked up in the last build's pack of summaries first (see SummaryPack), then in its own file.
    */
   async summary(key: string): Promise<PageSummary | undefined> {
-    const parsed = (text: string | Uint8Array | undefined) => {
+    const parsed = (text: string | undefined) => {
       if (text === undefined) return undefined;
       const summary = parseJson<PageSummary>(text);
       return summary && { summary, text };
     };
-    const found = parsed((await this.#pack()).text(key)) ?? parsed(await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined));
+    // The pack's bytes are good until its next read: made text at once.
+    const packed = (await this.#pack()).text(key)?.toString('utf8');
+    const found = parsed(packed) ?? parsed(await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined));
     if (!found || (found.summary.named && !(await this.recordsHeld()).has(key))) return undefined;
-    this.#packWriter.add(key, found.text);
+    if (packed !== undefined && found.text === packed) this.#packWriter.use(key, found.text);
+    else this.#packWriter.add(key, found.text);
     return found.summary;
   }
 
   /** Whether the last build's pack holds a page's summary (a summary only in its own file is not looked for). */
   async holdsSummary(key: string): Promise<boolean> {
-    return (await this.#pack()).text(key) !== undefined;
+    return (await this.#pack()).has(key);
   }
 
   #packRead: Promise<SummaryPack> | undefined;
 
+  /** The last pack, read once; the new one starts from it (see SummaryPackWriter). */
   #pack(): Promise<SummaryPack> {
-    this.#packRead ??= SummaryPack.read(this.#packPath);
+    this.#packRead ??= SummaryPack.read(this.#packPath).then((pack) => {
+      this.#packWriter.startFrom(pack);
+      return pack;
+    });
     return this.#packRead;
   }
 
@@ -170,8 +177,13 @@ export class PageCache {
    * once, and lets go of the last one's.
    */
   async keepSummaries(): Promise<void> {
+    const last = await this.#pack();
     this.#packRead = Promise.resolve(SummaryPack.empty());
-    await this.#packWriter.finish();
+    try {
+      await this.#packWriter.finish();
+    } finally {
+      last.close();
+    }
   }
 
   /**
@@ -181,6 +193,7 @@ export class PageCache {
    */
   async close(): Promise<void> {
     await this.#packWriter.abandon();
+    (await this.#packRead)?.close();
     await pruneCache(this.cacheFolder, this.version);
   }
 
@@ -206,6 +219,8 @@ export class PageCache {
     if (outcome.records) await writeWhole(this.pathOf('records', key), JSON.stringify(outcome.records));
     const summary = JSON.stringify(summaryOf(outcome));
     await writeWhole(this.pathOf('pages', key), summary);
+    // The last pack is read first: a summary it holds is not added again.
+    await this.#pack();
     this.#packWriter.add(key, summary);
   }
 
@@ -243,10 +258,10 @@ export class PageCache {
   }
 }
 
-/** JSON text or its UTF-8 bytes, parsed; none when it does not parse (a damaged entry is a miss). */
-function parseJson<T>(text: string | Uint8Array): T | undefined {
+/** JSON text parsed; none when it does not parse (a damaged entry is a miss). */
+function parseJson<T>(text: string): T | undefined {
   try {
-    return JSON.parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')) as T;
+    return JSON.parse(text) as T;
   } catch {
     return undefined;
   }
