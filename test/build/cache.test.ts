@@ -161,6 +161,17 @@ describe('the pack of summaries a build writes', () => {
     await writer.finish();
   };
 
+  /** What a build does with the pack at `path`: uses the summaries `used` of `last`, adds those `added`, keeps the pack. */
+  const nextPack = async (path: string, last: SummaryPack, used: Iterable<number>, added: Iterable<number>) => {
+    const writer = new SummaryPackWriter(path);
+    writer.startFrom(last);
+    for (const n of used) writer.use(key(n), last.text(key(n))!.toString());
+    for (const n of added) writer.add(key(n), JSON.stringify({ messages: [], curationUsed: [], n }));
+    await writer.finish();
+    last.close();
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
+
   it('is read without being held whole: a summary is read from the file when asked for', async () => {
     // Regression: a rebuild of 10,000 pages held the last pack (130 MB) while it parsed the summaries, its peak.
     const path = join(scratch, 'large', 'pages.pack');
@@ -178,14 +189,8 @@ describe('the pack of summaries a build writes', () => {
     const path = join(scratch, 'appended', 'pages.pack');
     await packOf(path, 0, 3000);
     const size = statSync(path).size;
-    const last = await SummaryPack.read(path);
-    const writer = new SummaryPackWriter(path);
-    writer.startFrom(last);
-    for (let n = 0; n < 2999; n++) writer.use(key(n), last.text(key(n))!.toString());
-    writer.add(key(5000), JSON.stringify({ messages: [], curationUsed: [], n: 5000 }));
-    writer.add(key(7), 'not written: the pack holds it');
-    await writer.finish();
-    last.close();
+    // Key 7 is given again as added: the pack holds it, it is not written twice.
+    await nextPack(path, await SummaryPack.read(path), range(0, 2999), [5000, 7]);
     const line = `${key(5000)}\t${JSON.stringify({ messages: [], curationUsed: [], n: 5000 })}\n`;
     expect(statSync(path).size).toBe(size + Buffer.byteLength(line));
     const now = await SummaryPack.read(path);
@@ -198,13 +203,7 @@ describe('the pack of summaries a build writes', () => {
   it('is made anew of the summaries used when most of its lines are of pages no build reads any more', async () => {
     const path = join(scratch, 'compacted', 'pages.pack');
     await packOf(path, 0, 3000);
-    const last = await SummaryPack.read(path);
-    const writer = new SummaryPackWriter(path);
-    writer.startFrom(last);
-    for (let n = 2000; n < 2500; n++) writer.use(key(n), last.text(key(n))!.toString());
-    writer.add(key(9000), JSON.stringify({ messages: [], curationUsed: [], n: 9000 }));
-    await writer.finish();
-    last.close();
+    await nextPack(path, await SummaryPack.read(path), range(2000, 2500), [9000]);
     const now = await SummaryPack.read(path);
     expect(now.size).toBe(501);
     expect(now.has(key(1999))).toBe(false);
@@ -220,12 +219,7 @@ describe('the pack of summaries a build writes', () => {
     const last = await SummaryPack.read(path);
     expect(last.whole).toBe(false);
     expect(last.size).toBe(99);
-    const writer = new SummaryPackWriter(path);
-    writer.startFrom(last);
-    for (let n = 0; n < 99; n++) writer.use(key(n), last.text(key(n))!.toString());
-    writer.add(key(99), JSON.stringify({ messages: [], curationUsed: [], n: 99 }));
-    await writer.finish();
-    last.close();
+    await nextPack(path, last, range(0, 99), [99]);
     const now = await SummaryPack.read(path);
     expect(now.whole).toBe(true);
     expect(now.size).toBe(100);
