@@ -1,6 +1,16 @@
+import { close, fstat, open, read } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
+
+// fs's callback functions, not FileHandle's, for reading thousands of small files one after another
+// (the pages a rebuild hashes, the chunks it writes): through FileHandles, which also measure each
+// file, 10,000 chunks took 0.67 to 1.09 s here, through these 0.56 to 0.66 s.
+export const openFile = promisify(open);
+export const statFile = promisify(fstat);
+export const readInto = promisify(read);
+export const closeFile = promisify(close);
 
 /** Every file under `folder`, at any depth, as absolute paths in path order; none when the folder is missing. */
 export async function filesUnder(folder: string): Promise<string[]> {

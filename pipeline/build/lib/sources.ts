@@ -1,9 +1,8 @@
-import { close, open, read } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { join, relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { fileWithError } from '../../model/lib/diagnostics.js';
+import { closeFile, openFile, readInto } from './files.js';
 
 /** A page found in the source folder, with its size in bytes and when it was last modified (milliseconds since 1970). */
 export interface PageSource {
@@ -135,12 +134,6 @@ export async function readBytes(path: string, size?: number): Promise<Uint8Array
     await closeFile(fd);
   }
 }
-
-// The callback functions, not FileHandle's (which measure the file again): a rebuild reads 10,000
-// pages to hash them, and through readFile that took most of a second of the main thread here.
-const openFile = promisify(open);
-const readInto = promisify(read);
-const closeFile = promisify(close);
 
 function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
