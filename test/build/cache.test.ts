@@ -165,7 +165,7 @@ describe('the pack of summaries a build writes', () => {
   const nextPack = async (path: string, last: SummaryPack, used: Iterable<number>, added: Iterable<number>) => {
     const writer = new SummaryPackWriter(path);
     writer.startFrom(last);
-    for (const n of used) writer.use(key(n), last.text(key(n))!.toString());
+    for (const n of used) writer.add(key(n), last.text(key(n))!.toString());
     for (const n of added) writer.add(key(n), JSON.stringify({ messages: [], curationUsed: [], n }));
     await writer.finish();
     last.close();

@@ -151,8 +151,7 @@ export class PageCache {
     const packed = (await this.#pack()).text(key)?.toString('utf8');
     const found = parsed(packed) ?? parsed(await readFile(this.pathOf('pages', key), 'utf8').catch(() => undefined));
     if (!found || (found.summary.named && !(await this.recordsHeld()).has(key))) return undefined;
-    if (packed !== undefined && found.text === packed) this.#packWriter.use(key, found.text);
-    else this.#packWriter.add(key, found.text);
+    this.#packWriter.add(key, found.text);
     return found.summary;
   }
 

@@ -155,13 +155,13 @@ const writeSize = 1 << 20;
  * Adds to the pack at `path` the summaries it lacks, as they come, each key once: appended to the last
  * pack when there is one in good shape, else (no pack, one damaged or cut short, or one that holds many
  * lines no build looked up any more) written into a new pack beside it that takes its place at
- * `finish` (a reader sees the old pack or the new one, never half of one). Summaries the last pack
- * holds are only marked as used (see `use`): a rebuild appends the few that changed.
+ * `finish` (a reader sees the old pack or the new one, never half of one). A summary the last pack
+ * holds, when it is appended to, is only counted as used: a rebuild appends the few that changed.
  */
 export class SummaryPackWriter {
   readonly #partial: string;
-  /** Every key used or added, in that order: what a new pack holds. */
-  readonly #keys = new Map<string, 'last' | 'added'>();
+  /** Every key added, in that order: what a new pack holds. */
+  readonly #keys = new Set<string>();
   #last: SummaryPack = SummaryPack.empty();
   #appending = false;
   #handle: Promise<FileHandle> | undefined;
@@ -174,11 +174,6 @@ export class SummaryPackWriter {
     this.#partial = `${path}.${process.pid}.${threadId}.partial`;
   }
 
-  /** How many summaries were used or added. */
-  get size(): number {
-    return this.#keys.size;
-  }
-
   /**
    * The last pack, read from `path`: summaries it holds need not be written again, and new ones are
    * appended to it if it is whole. Given before any summary is added.
@@ -188,26 +183,11 @@ export class SummaryPackWriter {
     this.#appending = last.size > 0 && last.whole;
   }
 
-  /**
-   * A summary this build took from the last pack: kept there, not written again, when the pack is
-   * appended to; written into the new pack otherwise.
-   */
-  use(key: string, json: string): void {
-    if (this.#appending) {
-      if (!this.#keys.has(key) && this.#last.has(key)) this.#keys.set(key, 'last');
-      return;
-    }
-    this.add(key, json);
-  }
-
-  /** Adds a summary (one the last pack holds, when it is appended to, is only marked used). */
+  /** Adds a summary this build used, from the last pack or not (one the pack holds, when it is appended to, is not written again). */
   add(key: string, json: string): void {
     if (this.#keys.has(key) || key.length !== keyLength) return;
-    if (this.#appending && this.#last.has(key)) {
-      this.#keys.set(key, 'last');
-      return;
-    }
-    this.#keys.set(key, 'added');
+    this.#keys.add(key);
+    if (this.#appending && this.#last.has(key)) return;
     const line = Buffer.from(`${key}\t${json}\n`, 'utf8');
     this.#pending.push(line);
     this.#pendingBytes += line.byteLength;
@@ -257,7 +237,7 @@ export class SummaryPackWriter {
           bytes = 0;
         };
         // In the file's order: each block of it is read once.
-        const inFile = [...this.#keys.keys()].flatMap((key) => {
+        const inFile = [...this.#keys].flatMap((key) => {
           const start = now.startOf(key);
           return start === undefined ? [] : [{ key, start }];
         });
