@@ -69,6 +69,11 @@ export class FileScratch implements Scratch {
   readInto(target: Uint8Array, at: number, offset: number, length: number): void {
     this.#throwIfFailed();
     if (offset + length > this.#bytes) throw new RangeError(`scratch: ${length} bytes at ${offset} are past its end (${this.#bytes})`);
+    // Most reads (the timeline's 259,000 at 10,000 pages) lie before every byte still in memory.
+    if (offset + length <= this.#onDiskBelow()) {
+      this.#readFromFile(target, at, offset, length);
+      return;
+    }
     const inMemory: Array<[number, Uint8Array]> = [...this.#writing];
     if (this.#block) inMemory.push([this.#blockStart, this.#block.subarray(0, this.#used)]);
     for (let done = 0; done < length; ) {
@@ -83,8 +88,22 @@ export class FileScratch implements Scratch {
       }
       // From the file, up to the next bytes held in memory.
       const next = Math.min(offset + length, ...inMemory.map(([start]) => start).filter((start) => start > position));
-      const read = readSync(this.handle.fd, target, at + done, next - position, position);
-      if (read === 0) throw new Error(`scratch ${this.path} ends at ${position}, before ${offset + length}`);
+      this.#readFromFile(target, at + done, position, next - position);
+      done += next - position;
+    }
+  }
+
+  /** Where the bytes still in memory (being written, or gathered) begin: every byte before is in the file. */
+  #onDiskBelow(): number {
+    let below = this.#block ? this.#blockStart : this.#bytes;
+    for (const start of this.#writing.keys()) below = Math.min(below, start);
+    return below;
+  }
+
+  #readFromFile(target: Uint8Array, at: number, offset: number, length: number): void {
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.handle.fd, target, at + done, length - done, offset + done);
+      if (read === 0) throw new Error(`scratch ${this.path} ends at ${offset + done}, before ${offset + length}`);
       done += read;
     }
   }
