@@ -20,7 +20,7 @@ import { sourcePoint } from '../../parse/index.js';
 import { groupBy } from './group.js';
 import { clauseAround, lastNamedBefore, namesAThing, sentenceRanges, uniqueRefs } from './clauses.js';
 import { Claims, firstStartingAt, overlapTest, spansWithin } from './spans.js';
-import { adjacent, escapeRegExp, formSpans, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
+import { adjacent, escapeRegExp, formFinder, isAcronym, isCapitalised, tokenize, wholeWordSpans, type Token } from './tokens.js';
 import type { Candidate, CheckedPage, EntityRef, PageEvent, PageExtraction, PageMention, PageOrganization, PagePerson, PageTerm } from './types.js';
 import { calendarWords, functionWords, futureMarkers, isCommonWord, nameConnectors, predicateOpeners, roleWords } from './vocabulary.js';
 
@@ -249,6 +249,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
     const surname = person.name.split(/\s+/).pop()!;
     for (const form of [person.name, ...(countryNames().has(surname) ? [] : [surname])]) if (form.length >= 3 && !personForms.has(form)) personForms.set(form, person.name);
   }
+  const personSpans = formFinder(personForms);
   for (const w of work) {
     const { passage, tokens, claims, mentions } = w;
     const mention = (ref: EntityRef, start: number, end: number) => mentions.push({ ref, passage, start, end });
@@ -282,7 +283,7 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
       if (claims.claim(person)) mention({ type: 'person', name: person.name }, person.start, person.end);
     }
     // A person named before is named again by their full name or their surname alone.
-    for (const span of formSpans(passage.text, tokens, personForms)) {
+    for (const span of personSpans(passage.text, tokens)) {
       // "pensioners in Maldonado and Salto" after "Inspector Rodrigo Maldonado": a surname that is a city's, after "in", is the city.
       const written = passage.text.slice(span.start, span.end);
       if (written !== span.value && /\b(?:in|at|near)\s+$/.test(passage.text.slice(Math.max(0, span.start - 8), span.start)) && isPlaceName(written)) continue;
@@ -376,9 +377,10 @@ export function extractPage({ page, frontMatter }: CheckedPage, curation: Curati
   }
   /** Mentions each form (a name, by the organisation it names) wherever a passage writes it and nothing else was read. */
   const mentionEverywhere = (forms: ReadonlyMap<string, string>) => {
+    const spansOf = formFinder(forms);
     for (const w of work) {
       let added = false;
-      for (const span of formSpans(w.passage.text, w.tokens, forms)) {
+      for (const span of spansOf(w.passage.text, w.tokens)) {
         if (!w.claims.claim(span)) continue;
         w.mentions.push({ ref: { type: 'organization', name: span.value }, passage: w.passage, start: span.start, end: span.end });
         added = true;

@@ -61,16 +61,34 @@ function remembered(answers: Map<string, boolean>, word: string, answer: (word: 
 
 /** Whether a word starts with a capital letter, or is a name written with a lower-case prefix (eSafety). */
 export function isCapitalised(word: string): boolean {
+  // Most words start with an ASCII letter, which answers at once: only the others are looked up.
+  const first = word.charCodeAt(0);
+  if (isAsciiCapital(first)) return true;
+  if (first < 0x80) {
+    // Any other ASCII character but a lower-case letter is no capital; a lower-case letter is a prefix only before a capital.
+    if (first < 0x61 || first > 0x7a) return false;
+    const second = word.charCodeAt(1);
+    if (!(second >= 0x80) && !isAsciiCapital(second)) return false;
+  }
   return remembered(capitalisedWords, word, (w) => /^\p{Lu}/u.test(w) || /^[a-z]\p{Lu}\p{Ll}/u.test(w));
 }
 
 /** Whether a word is written like an acronym: ANSSI, EEAS, G8, CoE (two capitals or a capital and a digit). */
 export function isAcronym(word: string): boolean {
+  // An acronym starts with a capital: a word that starts with any other ASCII character is none.
+  const first = word.charCodeAt(0);
+  if ((first < 0x80 && !isAsciiCapital(first)) || word.length > maxAcronymLength) return false;
   return remembered(acronymWords, word, readsAsAcronym);
 }
 
+function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+const maxAcronymLength = 12;
+
 function readsAsAcronym(word: string): boolean {
-  if (!/^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word) || word.length > 12) return false;
+  if (!/^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word) || word.length > maxAcronymLength) return false;
   const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
   const digits = word.replace(/\D/g, '').length;
   return capitals >= 2 ? capitals * 2 > word.replace(/[&-]/g, '').length : capitals === 1 && digits >= 1 && word.length <= 4;
@@ -118,28 +136,31 @@ export function firstWords(names: ReadonlyMap<string, unknown>): Map<string, num
 }
 
 /**
- * Where any of `forms` stands in a passage as whole words, longest form first at each word: one pass
- * over the passage's words, each looking up only the forms that start with it (a page names dozens of
- * organisations; searching the passage for each in turn costs a scan per name).
+ * A finder of where any of `forms` stands in a passage as whole words, longest form first at each word:
+ * one pass over the passage's words, each looking up only the forms that start with it (a page names
+ * dozens of organisations; searching the passage for each in turn costs a scan per name). The forms are
+ * indexed once, when the finder is made: later changes to `forms` are not seen.
  */
-export function formSpans<T>(text: string, tokens: readonly Token[], forms: ReadonlyMap<string, T>): Array<{ start: number; end: number; value: T }> {
-  const byFirstWord = new Map<string, string[]>();
-  for (const form of forms.keys()) {
+export function formFinder<T>(forms: ReadonlyMap<string, T>): (text: string, tokens: readonly Token[]) => Array<{ start: number; end: number; value: T }> {
+  const byFirstWord = new Map<string, Array<{ form: string; value: T }>>();
+  for (const [form, value] of forms) {
     const first = tokenize(form)[0]?.text;
     if (first === undefined) continue;
     const list = byFirstWord.get(first) ?? [];
-    list.push(form);
+    list.push({ form, value });
     byFirstWord.set(first, list);
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-  const found: Array<{ start: number; end: number; value: T }> = [];
-  for (const token of tokens) {
-    for (const form of byFirstWord.get(token.text) ?? []) {
-      const end = token.start + form.length;
-      if (!text.startsWith(form, token.start) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
-      found.push({ start: token.start, end, value: forms.get(form)! });
-      break;
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.form.length - a.form.length);
+  return (text, tokens) => {
+    const found: Array<{ start: number; end: number; value: T }> = [];
+    for (const token of tokens) {
+      for (const { form, value } of byFirstWord.get(token.text) ?? []) {
+        const end = token.start + form.length;
+        if (!text.startsWith(form, token.start) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+        found.push({ start: token.start, end, value });
+        break;
+      }
     }
-  }
-  return found;
+    return found;
+  };
 }
