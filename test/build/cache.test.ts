@@ -147,7 +147,7 @@ describe('the pack of summaries a build writes', () => {
     writeFileSync(join(folder, 'pages.pack'), 'the last pack\n');
     const cache = await PageCache.open(join(scratch, 'abandoned'));
     const message = { reason: 'x'.repeat(400), ruleId: 'test', fatal: false };
-    for (let n = 0; n < 2600; n++) await cache.set(key(n), { messages: [message], curationUsed: [] });
+    for (let n = 0; n < 2600; n++) await cache.set(key(n), { summary: { messages: [message], curationUsed: [] } });
     expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toHaveLength(1);
     await cache.close();
     expect(readdirSync(folder).sort()).toEqual(['last-used', 'pages', 'pages.pack']);

@@ -2,8 +2,12 @@
  * The pool of page workers: a page's time limit counts the page's own work, not the start of the
  * worker that reads it (loading the pipeline's code takes a second or more, several on a busy machine).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runPageTask, summaryOf } from '../../pipeline/build/lib/page-task.js';
 import { PagePool } from '../../pipeline/build/lib/pool.js';
+import { sourceFolder } from '../helpers.js';
 
 const pools: PagePool[] = [];
 afterEach(async () => {
@@ -22,7 +26,7 @@ describe('a page worker', () => {
     pools.push(pool);
     const outcome = await pool.run(task);
     expect(outcome).not.toHaveProperty('failure');
-    expect(outcome).toHaveProperty('messages', expect.arrayContaining([expect.objectContaining({ fatal: true })]));
+    expect(outcome).toHaveProperty(['summary', 'messages'], expect.arrayContaining([expect.objectContaining({ fatal: true })]));
   });
 
   it('still stops a page that takes longer than the limit once the worker is ready', async () => {
@@ -63,5 +67,18 @@ describe('recycling a pool', () => {
     await pool.recycle();
     expect(pool.running).toBe(1);
     expect(await reading).not.toHaveProperty('failure');
+  });
+
+  it("sends a page's records back as the JSON text the cache keeps, beside its summary", async () => {
+    const name = readdirSync(sourceFolder).find((file) => file.endsWith('.md'))!;
+    const seed = { ...task, shownPath: name, relativePath: name, bytes: readFileSync(join(sourceFolder, name)) };
+    const pool = new PagePool({ size: 1, timeout: 60_000, maxMemory: 256 });
+    pools.push(pool);
+    const read = await pool.run(seed);
+    if ('failure' in read) throw new Error(`the page failed: ${read.failure}`);
+    const direct = runPageTask(seed);
+    expect(direct.records?.mentions.length).toBeGreaterThan(0);
+    expect(read.recordsText).toBe(JSON.stringify(direct.records));
+    expect(read.summary).toEqual(summaryOf(direct));
   });
 });

@@ -8,7 +8,7 @@ import type { PageRecords } from '../../extract/index.js';
 import { decodeChunk, encodeChunk } from './chunk-file.js';
 import type { LentBuffers } from './lent-buffers.js';
 import { SummaryPack, SummaryPackWriter } from './summary-pack.js';
-import { recordsIn, summaryOf, type PageOutcome, type PageSummary, type PageTask } from './page-task.js';
+import { recordsIn, type PageOutcome, type PageReadOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
 export const defaultCacheFolder = join(projectRoot, 'node_modules/.cache/open-data-pipeline');
@@ -213,10 +213,10 @@ export class PageCache {
     return this.pathOf('records', key);
   }
 
-  /** Keeps a page's outcome; its records first, so that a summary kept always has its records. */
-  async set(key: string, outcome: PageOutcome): Promise<void> {
-    if (outcome.records) await writeWhole(this.pathOf('records', key), JSON.stringify(outcome.records));
-    const summary = JSON.stringify(summaryOf(outcome));
+  /** Keeps what reading a page gave (see readOutcomeOf); its records first, so that a summary kept always has its records. */
+  async set(key: string, read: PageReadOutcome): Promise<void> {
+    if (read.recordsText !== undefined) await writeWhole(this.pathOf('records', key), read.recordsText);
+    const summary = JSON.stringify(read.summary);
     await writeWhole(this.pathOf('pages', key), summary);
     // The last pack is read first: a summary it holds is not added again.
     await this.#pack();

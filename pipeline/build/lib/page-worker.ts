@@ -1,14 +1,14 @@
 /** A worker thread that reads pages (runPageTask) and makes their chunks (runChunkTask) one at a time, for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
 import { runChunkTask } from './chunk-task.js';
-import { runPageTask } from './page-task.js';
+import { readOutcomeOf, runPageTask } from './page-task.js';
 import { workerReady, type PoolReply, type PoolRequest } from './pool.js';
 
 parentPort?.on('message', async (request: PoolRequest) => {
   const { id } = request;
   let reply: PoolReply;
   try {
-    reply = 'task' in request ? { id, outcome: runPageTask(request.task) } : { id, chunk: await runChunkTask(request.chunk) };
+    reply = 'task' in request ? { id, read: readOutcomeOf(runPageTask(request.task)) } : { id, chunk: await runChunkTask(request.chunk) };
   } catch (error) {
     // A fault of the pipeline, not of the page: the build stops with an internal error.
     reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -4,12 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ChunkOutcome, ChunkTask } from './chunk-task.js';
 import { workerYoungGeneration } from './options.js';
-import type { PageOutcome, PageTask } from './page-task.js';
+import type { PageReadOutcome, PageTask } from './page-task.js';
 
 /** What a worker is asked to do: read a page, or make a page's chunk. */
 export type PoolRequest = { id: number; task: PageTask } | { id: number; chunk: ChunkTask };
 
-export type PoolReply = { id: number; outcome: PageOutcome } | { id: number; chunk: ChunkOutcome } | { id: number; fault: string };
+export type PoolReply = { id: number; read: PageReadOutcome } | { id: number; chunk: ChunkOutcome } | { id: number; fault: string };
 
 /** Why a page could not be read within the pool's limits. */
 export type PoolFailure = { failure: 'timeout' } | { failure: 'memory' };
@@ -55,9 +55,9 @@ export class PagePool {
     return this.slots.length;
   }
 
-  async run(task: PageTask): Promise<PageOutcome | PoolFailure> {
+  async run(task: PageTask): Promise<PageReadOutcome | PoolFailure> {
     const reply = await this.send((id) => ({ id, task }), task.shownPath);
-    return 'failure' in reply ? reply : (reply as { outcome: PageOutcome }).outcome;
+    return 'failure' in reply ? reply : (reply as { read: PageReadOutcome }).read;
   }
 
   /** Makes a page's chunk (see runChunkTask), under the same limits as reading it. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
-import type { CurationIndex, EntityRef } from '../../extract/index.js';
+import type { CurationIndex, EntityRef, PageRecords } from '../../extract/index.js';
 import { fileWithError, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { documentIdFor } from '../../parse/index.js';
@@ -8,7 +8,7 @@ import type { PageCache } from './cache.js';
 import { tooLarge } from './limits.js';
 import { limitOptions, pageMemory, type Limits } from './options.js';
 import { StringPool } from './intern.js';
-import { summaryOf, type PageMessage, type PageNamed, type PageOutcome, type PageTask } from './page-task.js';
+import { summaryOf, type PageMessage, type PageNamed, type PageOutcome, type PageReadOutcome, type PageTask } from './page-task.js';
 import { PagePool, type PoolFailure } from './pool.js';
 import type { RecordStore } from './record-store.js';
 import { displayPath, readBytes, relativePath, type PageSource } from './sources.js';
@@ -155,6 +155,8 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
       if (summary.named) await options.store!.put(relative, undefined, key, true);
       return { file: finished(summary.messages, summary.curationUsed), relative, kept: summary, ...keyed };
     }
+    // A page read afresh comes as its summary and its records' text (see readOutcomeOf).
+    let read: PageReadOutcome | undefined;
     let cached = false;
     if (!outcome && task) {
       outcome = key === undefined || options.store ? undefined : await cache?.get(key);
@@ -162,15 +164,23 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
       else {
         const result = await pool.run(task);
         if ('failure' in result) return { file: overLimit(shown, result, limits) };
-        outcome = result;
-        if (key !== undefined) await cache?.set(key, outcome);
+        read = result;
+        if (key !== undefined) await cache?.set(key, read);
       }
       cached = key !== undefined && cache !== undefined;
     }
+    if (read && options.store) {
+      const file = finished(read.summary.messages, read.summary.curationUsed);
+      if (read.recordsText !== undefined) await options.store.put(relative, read.recordsText, key, cached);
+      return { file, relative, kept: strings.intern(read.summary), ...keyed };
+    }
+    // Without a store (a shard's build), a page's outcome is kept whole, its records as objects.
+    if (read) outcome = { messages: read.summary.messages, curationUsed: read.summary.curationUsed, ...(read.recordsText !== undefined ? { records: JSON.parse(read.recordsText) as PageRecords } : {}) };
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     const file = finished(outcome.messages, outcome.curationUsed);
     if (!options.store) return { file, relative, outcome, ...keyed };
-    if (outcome.records) await options.store.put(relative, outcome, key, cached);
+    // With a store, an outcome given whole is a shard output's: the store takes the records from there.
+    if (outcome.records) await options.store.put(relative, undefined, key, cached);
     return { file, relative, kept: strings.intern(summaryOf(outcome)), ...keyed };
   });
   return { read, fromCache };

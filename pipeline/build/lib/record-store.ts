@@ -23,17 +23,20 @@ export class RecordStore {
     private readonly fromShards: ReadonlyMap<string, PageOutcome> | undefined,
   ) {}
 
-  /** Keeps a page's records; `cached` says the cache holds its outcome under `key` already (then no outcome is needed). */
-  async put(relative: string, outcome: PageOutcome | undefined, key: string | undefined, cached: boolean): Promise<void> {
+  /**
+   * Keeps a page's records, given as the JSON text a page worker sends (see readOutcomeOf); `cached` says
+   * the cache holds them under `key` already (then no text is needed).
+   */
+  async put(relative: string, recordsText: string | undefined, key: string | undefined, cached: boolean): Promise<void> {
     if (this.fromShards?.has(relative)) return;
     if (cached && key !== undefined && this.cache) {
       this.#where.set(relative, { key });
       return;
     }
-    if (!outcome) throw new Error(`the records of ${relative} are in no cache and were not given`);
+    if (recordsText === undefined) throw new Error(`the records of ${relative} are in no cache and were not given`);
     this.#folder ??= await mkdtemp(join(tmpdir(), 'odp-records-'));
     const spilled = join(this.#folder, `${this.#spilled++}.json`);
-    await writeWhole(spilled, JSON.stringify(outcome.records));
+    await writeWhole(spilled, recordsText);
     this.#where.set(relative, { spilled });
   }
 
