@@ -104,24 +104,29 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
   }
   const { default: jsonld } = await import('jsonld');
   const options: Options.ToRdf & { safe: boolean } = { safe: true, documentLoader: refuseRemote };
-  // The part being read: its lines (numbered) and the hash of its text, the context's line first.
+  // The part being read: how many lines it has, and, when it is this check's to convert (see
+  // ConvertedParts.share), its lines (numbered) and the hash of its text, the context's line first.
+  // Another thread's parts are only counted, to cut them where it does.
   const startPart = () => createHash('sha256').update(first.value);
+  const share = parts.share;
+  let partIndex = 0;
+  const isOurs = () => share === undefined || partIndex % share.count === share.index;
+  let ours = isOurs();
   let part: Array<{ line: number; text: string }> = [];
+  let partLines = 0;
   let partHash = startPart();
   let converted = false;
-  let partIndex = 0;
   /** Converts the part read (unless known, or another thread's share), or says which of its lines is not JSON. */
   const convert = async (): Promise<PackageProblem[] | undefined> => {
-    const hash = partHash.digest('hex');
-    const share = parts.share;
-    const ours = share === undefined || partIndex % share.count === share.index;
+    const wasOurs = ours;
     partIndex++;
-    if (!ours) {
-      part = [];
-      partHash = startPart();
+    ours = isOurs();
+    partLines = 0;
+    if (!wasOurs) {
       converted = true;
       return undefined;
     }
+    const hash = partHash.digest('hex');
     if (parts.known?.has(hash) !== true) {
       const nodes: unknown[] = [];
       for (const { line, text } of part) {
@@ -159,16 +164,19 @@ export async function verifyJsonLdFile(path: string, reader: OutputReader, parts
         line += skipped - 1;
         continue;
       }
-      part.push({ line, text: commaBefore ? text.slice(0, -1) : text });
-      partHash.update('\n').update(text);
-      if (part.length >= maxPart || (part.length >= minPart && cutsAfter(text))) {
+      partLines++;
+      if (ours) {
+        part.push({ line, text: commaBefore ? text.slice(0, -1) : text });
+        partHash.update('\n').update(text);
+      }
+      if (partLines >= maxPart || (partLines >= minPart && cutsAfter(text))) {
         const problems = await convert();
         if (problems) return problems;
       }
     }
     if (!closed) return notJson(line, `the graph is not closed by a line \`${graphClosing}\``);
     // The context is checked even when the graph is empty.
-    if (part.length > 0 || !converted) return (await convert()) ?? [];
+    if (partLines > 0 || !converted) return (await convert()) ?? [];
     return [];
   } catch (error) {
     return [{ path, message: describeJsonLdError(error) }];
