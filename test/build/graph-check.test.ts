@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changePage, writeCorpus } from '../../pipeline/bench/index.js';
 import { build } from '../../pipeline/build/index.js';
-import { tellingClosed } from '../../pipeline/build/lib/publish.js';
+import { conversionOf, tellingClosed } from '../../pipeline/build/lib/publish.js';
 import { MemorySink, type Fingerprint } from '../../pipeline/emit/index.js';
 
 /** For each conversion of dataset.jsonld begun: whether SHA256SUMS (the last file written, once every other is) was in the folder yet. */
@@ -73,5 +73,25 @@ describe('tellingClosed', () => {
       ['b.txt', pieces],
     ]);
     expect(pieces.bytes).toBe(2);
+  });
+});
+
+describe('where the check converts each JSON-LD file', () => {
+  const MB = 1 << 20;
+  // The files of a build of 10,000 pages, and of one page.
+  const files = [
+    ['dataset.jsonld', 1100 * MB],
+    ['catalog.jsonld', 20 * MB],
+    ['schema-org.jsonld', 2 * MB],
+    ['catalog.jsonld', 0.1 * MB],
+  ] as const;
+
+  it('on a first build: a large graph in two threads, the catalogue and the schema.org record in a thread each in turn, small files here', () => {
+    expect(files.map(([path, bytes]) => conversionOf(path, bytes, false))).toEqual(['two threads', 'own thread, in turn', 'own thread, in turn', 'here']);
+    expect(conversionOf('dataset.jsonld', 20 * MB, false)).toBe('own thread');
+  });
+
+  it('on a rebuild: the graph in one thread, the catalogue and the schema.org record in a thread each at once, small files here', () => {
+    expect(files.map(([path, bytes]) => conversionOf(path, bytes, true))).toEqual(['own thread', 'own thread', 'own thread', 'here']);
   });
 });

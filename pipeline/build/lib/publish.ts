@@ -43,9 +43,10 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       // The graph of a rebuild, most of whose parts were converted before, is checked as soon as it is
       // closed, beside the files written after it (the index of entities, the timeline): its check is
       // reading a gigabyte back, and the check of the tables waited for it at the end.
+      const rebuild = (parts.known?.size ?? 0) > 0;
       let graphChecked: Promise<PackageProblem[]> | undefined;
       const onClosed = (path: string, { bytes }: Fingerprint) => {
-        if (graphChecked || path !== jsonLdPath || (parts.known?.size ?? 0) === 0 || bytes <= ownThreadBytes) return;
+        if (graphChecked || path !== jsonLdPath || !rebuild || conversionOf(path, bytes, rebuild) !== 'own thread') return;
         graphChecked = verifyJsonLdInWorker(folder, path, parts);
         // Awaited by the check; a failure before it is not left unhandled.
         graphChecked.catch(() => undefined);
@@ -60,24 +61,22 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       }
       order = [...emitted.keys()];
       const reader = folderReader(folder, [...emitted.keys()]);
-      // A large graph is converted in a thread of its own, beside the check of the tables.
-      // A very large one with no part converted before in two, which share its parts: the table check
-      // ends long before its conversion. On a rebuild most parts are known, and reading the file is the
-      // work: one thread reads it once.
-      // Files of a few megabytes (the catalogue, the schema.org record) are converted in a thread each, one
-      // after another: each thread holds 50-100 MB while it starts, and all at once, beside the graph's,
-      // they made the build's peak of memory; each takes seconds. The graph (dataset.jsonld) never waits
-      // for them: its conversion is the check's longest task.
-      let fewMegabytes: Promise<unknown> = Promise.resolve();
+      let inTurn: Promise<unknown> = Promise.resolve();
       const convertJsonLd = (path: string) => {
         if (path === jsonLdPath && graphChecked) return graphChecked;
-        const bytes = emitted.get(path)?.bytes ?? 0;
-        if (bytes > twoThreadBytes && (parts.known?.size ?? 0) === 0) return verifyJsonLdInWorkers(folder, path, 2, parts);
-        if (bytes <= ownThreadBytes) return verifyJsonLdFile(path, reader, parts);
-        if (path === jsonLdPath) return verifyJsonLdInWorker(folder, path, parts);
-        const converted = fewMegabytes.then(() => verifyJsonLdInWorker(folder, path, parts));
-        fewMegabytes = converted.catch(() => undefined);
-        return converted;
+        switch (conversionOf(path, emitted.get(path)?.bytes ?? 0, rebuild)) {
+          case 'here':
+            return verifyJsonLdFile(path, reader, parts);
+          case 'two threads':
+            return verifyJsonLdInWorkers(folder, path, 2, parts);
+          case 'own thread':
+            return verifyJsonLdInWorker(folder, path, parts);
+          case 'own thread, in turn': {
+            const converted = inTurn.then(() => verifyJsonLdInWorker(folder, path, parts));
+            inTurn = converted.catch(() => undefined);
+            return converted;
+          }
+        }
       };
       // The sink read every file back once written (see FileHasher): the check compares the descriptor with those fingerprints.
       const problems = await verifyOutputs(reader, { convertJsonLd, readBack: emitted, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
@@ -89,6 +88,30 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
     if (error instanceof OutputsRejected) return { problems: error.problems };
     throw error;
   }
+}
+
+/** Where the check converts a JSON-LD file to RDF (see conversionOf). */
+export type Conversion = 'here' | 'own thread' | 'own thread, in turn' | 'two threads';
+
+/**
+ * Where the check of a build converts a JSON-LD file of `bytes` to RDF; `rebuild` when parts of the
+ * graph were converted by an earlier build (see ConvertedParts).
+ * - A small file here, on the main thread: a thread would take longer to start.
+ * - The graph (dataset.jsonld) in a thread of its own, beside the check of the tables.
+ * - A very large file of a first build (a graph of 2,000 pages or more) in two threads, which share its
+ *   parts: the table check ends long before its conversion. On a rebuild most parts are known and
+ *   reading the file is the work: one thread reads it once.
+ * - Files of a few megabytes (the catalogue, the schema.org record) in a thread each. On a first build
+ *   in turn, one after another: each thread holds 50-100 MB while it starts, and all at once, beside the
+ *   graph's two, they made the build's peak of memory; each takes seconds. On a rebuild, at once: most
+ *   of their nodes were converted before, so starting the thread is most of the work, the graph's one
+ *   thread is done or nearly, and in turn they were the last thing a rebuild of 10,000 pages waited
+ *   for (0.3 s). The graph never waits for them: its conversion is the check's longest task.
+ */
+export function conversionOf(path: string, bytes: number, rebuild: boolean): Conversion {
+  if (bytes <= ownThreadBytes) return 'here';
+  if (bytes > twoThreadBytes && !rebuild) return 'two threads';
+  return path === jsonLdPath || rebuild ? 'own thread' : 'own thread, in turn';
 }
 
 /** The sink, telling `onClosed` of each file it finishes, with its fingerprint. */
