@@ -69,7 +69,7 @@ describe('recycling a pool', () => {
     expect(await reading).not.toHaveProperty('failure');
   });
 
-  it("sends a page's records back as the JSON text the cache keeps, beside its summary", async () => {
+  it("sends a page's records back as the JSON the cache keeps, beside its summary", async () => {
     const name = readdirSync(sourceFolder).find((file) => file.endsWith('.md'))!;
     const seed = { ...task, shownPath: name, relativePath: name, bytes: readFileSync(join(sourceFolder, name)) };
     const pool = new PagePool({ size: 1, timeout: 60_000, maxMemory: 256 });
@@ -78,7 +78,7 @@ describe('recycling a pool', () => {
     if ('failure' in read) throw new Error(`the page failed: ${read.failure}`);
     const direct = runPageTask(seed);
     expect(direct.records?.mentions.length).toBeGreaterThan(0);
-    expect(read.recordsText).toBe(JSON.stringify(direct.records));
+    expect(new TextDecoder().decode(read.recordsJson)).toBe(JSON.stringify(direct.records));
     expect(read.summary).toEqual(summaryOf(direct));
   });
 });

@@ -60,7 +60,7 @@ describe('the record store', () => {
   it('spills a page it cannot find again elsewhere, reads it back as it was, and deletes it on close', async () => {
     const store = new RecordStore(undefined, undefined);
     const records = { document: { id: 'page/x' }, sections: [{ id: 'page/x/section/1' }] };
-    await store.put('x.md', JSON.stringify(records), undefined, false);
+    await store.put('x.md', new TextEncoder().encode(JSON.stringify(records)), undefined, false);
     expect(spills()).toHaveLength(1);
     expect(await store.get('x.md')).toEqual(records);
     await store.close();

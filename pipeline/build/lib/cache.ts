@@ -215,7 +215,7 @@ export class PageCache {
 
   /** Keeps what reading a page gave (see readOutcomeOf); its records first, so that a summary kept always has its records. */
   async set(key: string, read: PageReadOutcome): Promise<void> {
-    if (read.recordsText !== undefined) await writeWhole(this.pathOf('records', key), read.recordsText);
+    if (read.recordsJson !== undefined) await writeWhole(this.pathOf('records', key), read.recordsJson);
     const summary = JSON.stringify(read.summary);
     await writeWhole(this.pathOf('pages', key), summary);
     // The last pack is read first: a summary it holds is not added again.

@@ -1,19 +1,24 @@
 /** A worker thread that reads pages (runPageTask) and makes their chunks (runChunkTask) one at a time, for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
 import { runChunkTask } from './chunk-task.js';
-import { readOutcomeOf, runPageTask } from './page-task.js';
+import { readOutcomeOf, runPageTask, transferOf } from './page-task.js';
 import { workerReady, type PoolReply, type PoolRequest } from './pool.js';
 
 parentPort?.on('message', async (request: PoolRequest) => {
   const { id } = request;
   let reply: PoolReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = 'task' in request ? { id, read: readOutcomeOf(runPageTask(request.task)) } : { id, chunk: await runChunkTask(request.chunk) };
+    if ('task' in request) {
+      const read = readOutcomeOf(runPageTask(request.task));
+      reply = { id, read };
+      transfer = transferOf(read);
+    } else reply = { id, chunk: await runChunkTask(request.chunk) };
   } catch (error) {
     // A fault of the pipeline, not of the page: the build stops with an internal error.
     reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, transfer);
 });
 
 // Its code is loaded: the pool starts a page's time from here.

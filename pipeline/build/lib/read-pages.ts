@@ -155,7 +155,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
       if (summary.named) await options.store!.put(relative, undefined, key, true);
       return { file: finished(summary.messages, summary.curationUsed), relative, kept: summary, ...keyed };
     }
-    // A page read afresh comes as its summary and its records' text (see readOutcomeOf).
+    // A page read afresh comes as its summary and its records' JSON (see readOutcomeOf).
     let read: PageReadOutcome | undefined;
     let cached = false;
     if (!outcome && task) {
@@ -171,11 +171,11 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     }
     if (read && options.store) {
       const file = finished(read.summary.messages, read.summary.curationUsed);
-      if (read.recordsText !== undefined) await options.store.put(relative, read.recordsText, key, cached);
+      if (read.recordsJson !== undefined) await options.store.put(relative, read.recordsJson, key, cached);
       return { file, relative, kept: strings.intern(read.summary), ...keyed };
     }
     // Without a store (a shard's build), a page's outcome is kept whole, its records as objects.
-    if (read) outcome = { messages: read.summary.messages, curationUsed: read.summary.curationUsed, ...(read.recordsText !== undefined ? { records: JSON.parse(read.recordsText) as PageRecords } : {}) };
+    if (read) outcome = { messages: read.summary.messages, curationUsed: read.summary.curationUsed, ...(read.recordsJson !== undefined ? { records: JSON.parse(new TextDecoder().decode(read.recordsJson)) as PageRecords } : {}) };
     if (!outcome) throw new Error(`no outcome for ${relative}`);
     const file = finished(outcome.messages, outcome.curationUsed);
     if (!options.store) return { file, relative, outcome, ...keyed };

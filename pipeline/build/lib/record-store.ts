@@ -24,19 +24,19 @@ export class RecordStore {
   ) {}
 
   /**
-   * Keeps a page's records, given as the JSON text a page worker sends (see readOutcomeOf); `cached` says
-   * the cache holds them under `key` already (then no text is needed).
+   * Keeps a page's records, given as the JSON a page worker sends (see readOutcomeOf); `cached` says the
+   * cache holds them under `key` already (then none need be given).
    */
-  async put(relative: string, recordsText: string | undefined, key: string | undefined, cached: boolean): Promise<void> {
+  async put(relative: string, recordsJson: Uint8Array | undefined, key: string | undefined, cached: boolean): Promise<void> {
     if (this.fromShards?.has(relative)) return;
     if (cached && key !== undefined && this.cache) {
       this.#where.set(relative, { key });
       return;
     }
-    if (recordsText === undefined) throw new Error(`the records of ${relative} are in no cache and were not given`);
+    if (recordsJson === undefined) throw new Error(`the records of ${relative} are in no cache and were not given`);
     this.#folder ??= await mkdtemp(join(tmpdir(), 'odp-records-'));
     const spilled = join(this.#folder, `${this.#spilled++}.json`);
-    await writeWhole(spilled, recordsText);
+    await writeWhole(spilled, recordsJson);
     this.#where.set(relative, { spilled });
   }
 
