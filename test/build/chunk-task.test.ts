@@ -10,6 +10,7 @@ import { decodeChunk } from '../../pipeline/build/lib/chunk-file.js';
 import { runChunkTask, type ChunkTask } from '../../pipeline/build/lib/chunk-task.js';
 import { resolutionOf } from '../../pipeline/build/lib/chunks.js';
 import { runPageTask } from '../../pipeline/build/lib/page-task.js';
+import { PagePool } from '../../pipeline/build/lib/pool.js';
 import { chunkContext } from '../../pipeline/emit/index.js';
 import { CurationIndex, mergeEntities, pageReferences, resolverOf } from '../../pipeline/extract/index.js';
 import { chunkAsText, root } from '../helpers.js';
@@ -70,3 +71,17 @@ describe('a chunk made in a page worker', () => {
     expect(existsSync(keepAt)).toBe(false);
   });
 });
+
+describe('a chunk a page worker cannot keep', () => {
+  it("fails the build with the system's error code, so that the command says the system refused", async () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const pool = new PagePool({ size: 1, timeout: 60_000, maxMemory: 256 });
+    try {
+      await expect(pool.chunk({ ...task, keepAt: join(file, 'kept', 'chunk.chunk') })).rejects.toMatchObject({ code: 'ENOTDIR', message: expect.stringMatching(/^reading page\.md failed: Error: ENOTDIR: not a directory/) });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+

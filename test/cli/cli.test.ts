@@ -94,3 +94,26 @@ describe('npm run check', () => {
     expect(run.stderr).toContain('No pages found');
   });
 });
+
+describe('a build the system refuses', () => {
+  // A path through a regular file: refused (ENOTDIR) whoever runs the tests, root included.
+  const file = join(scratch, 'a-file');
+  writeFileSync(file, 'not a folder');
+
+  it('says what was refused and what to do, exits with 74, and writes nothing, for the output folder', () => {
+    const refused = runCli(['build', '--source', sourceFolder, '--out', join(file, 'dist')]);
+    expect(refused.status).toBe(74);
+    expect(refused.stderr).toMatch(/^stopped: ENOTDIR: not a directory, \w+ '[^']*a-file[^']*'\na part of the path is a file, not a folder: choose another path; the output folder was left as it was\n$/);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('and for the cache folder', () => {
+    const out = join(scratch, 'dist-refused-cache');
+    const refused = runCli(['build', '--source', sourceFolder, '--out', out], { OPEN_DATA_PIPELINE_CACHE: join(file, 'cache') });
+    expect(refused.status).toBe(74);
+    expect(refused.stderr).toMatch(/^stopped: ENOTDIR: not a directory, \w+ '[^']*a-file[^']*'\n/);
+    expect(refused.stderr).not.toContain('internal error');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+

@@ -15,8 +15,9 @@ parentPort?.on('message', async (request: PoolRequest) => {
       transfer = transferOf(read);
     } else reply = { id, chunk: await runChunkTask(request.chunk) };
   } catch (error) {
-    // A fault of the pipeline, not of the page: the build stops with an internal error.
-    reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    // A fault of the pipeline or of the machine, not of the page: the build stops, and says which.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    reply = { id, fault: error instanceof Error ? (error.stack ?? error.message) : String(error), ...(typeof code === 'string' ? { code } : {}) };
   }
   parentPort?.postMessage(reply, transfer);
 });

@@ -9,7 +9,8 @@ import type { PageReadOutcome, PageTask } from './page-task.js';
 /** What a worker is asked to do: read a page, or make a page's chunk. */
 export type PoolRequest = { id: number; task: PageTask } | { id: number; chunk: ChunkTask };
 
-export type PoolReply = { id: number; read: PageReadOutcome } | { id: number; chunk: ChunkOutcome } | { id: number; fault: string };
+/** A fault carries the system's error code, when the system refused (a disk full, say), so that it is reported as such. */
+export type PoolReply = { id: number; read: PageReadOutcome } | { id: number; chunk: ChunkOutcome } | { id: number; fault: string; code?: string };
 
 /** Why a page could not be read within the pool's limits. */
 export type PoolFailure = { failure: 'timeout' } | { failure: 'memory' };
@@ -142,7 +143,7 @@ export class PagePool {
       if ((reply as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return { failure: 'memory' };
       throw reply;
     }
-    if ('fault' in reply) throw new Error(`reading ${shownPath} failed: ${reply.fault}`);
+    if ('fault' in reply) throw Object.assign(new Error(`reading ${shownPath} failed: ${reply.fault}`), reply.code !== undefined ? { code: reply.code } : {});
     return reply;
   }
 

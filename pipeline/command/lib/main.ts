@@ -1,8 +1,9 @@
 /**
  * The command line: `build` writes the dataset, `check` only validates. Problems are printed by
  * vfile-reporter as file:line:column with a rule id; the exit code is 0 on success, 1 when the input has
- * an error, 2 on a usage mistake and 70 on a fault of the pipeline itself. A user's mistake never prints
- * a stack trace.
+ * an error, 2 on a usage mistake, 74 when the system refused a file operation (a disk full, a folder
+ * that cannot be written) and 70 on a fault of the pipeline itself. A user's mistake never prints a
+ * stack trace.
  */
 import { reporter } from 'vfile-reporter';
 import { build, type DatasetCounts } from '../../build/index.js';
@@ -21,7 +22,8 @@ export interface Io {
   interactive?: boolean;
 }
 
-export const exitCodes = { ok: 0, inputError: 1, usage: usageExitCode, internal: 70 } as const;
+// 74 and 70 are sysexits.h's EX_IOERR and EX_SOFTWARE.
+export const exitCodes = { ok: 0, inputError: 1, usage: usageExitCode, system: 74, internal: 70 } as const;
 
 const usage = `Usage:
   npm run build -- [--source DIR] [--out DIR] [--base-iri IRI] [--strict] [--shard I/N] [limits]
@@ -49,12 +51,39 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    // Not a problem with the input: a fault of the pipeline itself or of the machine.
+    // Not a problem with the input: the machine refused, or a fault of the pipeline itself.
+    const refused = systemRefusal(error);
+    if (refused !== undefined) {
+      io.stderr(`${refused}\n`);
+      return exitCodes.system;
+    }
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr(`internal error: ${detail}\n(set DEBUG=1 for details; please report it)\n`);
     if (io.env?.['DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return exitCodes.internal;
   }
+}
+
+/** What to do about each error of the system a build may meet: its cause lies outside the pipeline. */
+const systemErrors: Record<string, string> = {
+  ENOSPC: 'the disk is full: free some space and run it again',
+  EDQUOT: 'the disk quota is used up: free some space and run it again',
+  EROFS: 'the file system is read-only: choose a path that can be written',
+  EACCES: 'permission denied: check the permissions of that path',
+  EPERM: 'operation not permitted: check the permissions of that path',
+  ENOTDIR: 'a part of the path is a file, not a folder: choose another path',
+  EMFILE: 'too many files open at once: raise the limit (ulimit -n) and run it again',
+  ENFILE: 'too many files open on the system: run it again when fewer are',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** The message for an error the system raised (see systemErrors); none for any other error. */
+function systemRefusal(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string' || !Object.hasOwn(systemErrors, code)) return undefined;
+  // A worker's fault carries its stack after the message: its first line says what failed.
+  const what = error.message.split('\n')[0];
+  return `stopped: ${what}\n${systemErrors[code]}; the output folder was left as it was`;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
