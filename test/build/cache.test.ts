@@ -2,7 +2,7 @@
  * The page cache: an unchanged page's outcome is reused, a changed page, curation or depth limit is read
  * again, a damaged entry is a miss, and a build from the cache gives the same bytes as one without it.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
@@ -171,6 +171,26 @@ describe('the pack of summaries a build writes', () => {
     last.close();
   };
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
+
+  /** The files the process holds open whose paths start with `prefix` (Linux: /proc/self/fd). */
+  const openUnder = (prefix: string) =>
+    readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        const target = readlinkSync(join('/proc/self/fd', fd));
+        return target.startsWith(prefix) ? [target] : [];
+      } catch {
+        return [];
+      }
+    });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open once finished, made anew or appended to, however little was added', async () => {
+    // Less than a write's worth: the only write is the one finish makes, which opens the file.
+    const path = join(scratch, 'closed', 'pages.pack');
+    await packOf(path, 0, 3);
+    expect(openUnder(join(scratch, 'closed'))).toEqual([]);
+    await nextPack(path, await SummaryPack.read(path), range(0, 3), [3]);
+    expect(openUnder(join(scratch, 'closed'))).toEqual([]);
+  });
 
   it('is read without being held whole: a summary is read from the file when asked for', async () => {
     // Regression: a rebuild of 10,000 pages held the last pack (130 MB) while it parsed the summaries, its peak.

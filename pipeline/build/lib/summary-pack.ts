@@ -196,11 +196,13 @@ export class SummaryPackWriter {
 
   async finish(): Promise<void> {
     this.#flush();
-    if (this.#handle) {
-      const handle = await this.#open();
+    // The last write may be the one that opens the file: whether there is one to close is known once
+    // every write is done (a build that added less than a write's worth left its file open).
+    try {
       await this.#writes;
-      await handle.close();
-    } else await this.#writes;
+    } finally {
+      if (this.#handle) await (await this.#handle.catch(() => undefined))?.close();
+    }
     // A pack appended to stays where it is, unless most of its lines are of pages no build reads any more.
     if (this.#appending && this.#last.lineCount <= 2 * this.#keys.size) {
       this.#finished = true;
