@@ -1,5 +1,5 @@
 import { close, fstat, open, read } from 'node:fs';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
@@ -11,6 +11,11 @@ export const openFile = promisify(open);
 export const statFile = promisify(fstat);
 export const readInto = promisify(read);
 export const closeFile = promisify(close);
+
+/** Writes every byte of `bytes` through `handle`, at `position` in the file when given: a write may take fewer bytes than it is given. */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array, position?: number): Promise<void> {
+  for (let done = 0; done < bytes.byteLength; ) done += (await handle.write(bytes, done, bytes.byteLength - done, position === undefined ? null : position + done)).bytesWritten;
+}
 
 /** Every file under `folder`, at any depth, as absolute paths in path order; none when the folder is missing. */
 export async function filesUnder(folder: string): Promise<string[]> {

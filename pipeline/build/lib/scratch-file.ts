@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { Scratch } from '../../emit/index.js';
+import { writeAll } from './files.js';
 
 /** Bytes gathered before a write to the file. */
 const blockSize = 1 << 20;
@@ -129,8 +130,7 @@ export class FileScratch implements Scratch {
     this.#writes = this.#writes.then(async () => {
       if (this.#failed !== undefined) return;
       try {
-        // A write may take fewer bytes than it is given.
-        for (let done = 0; done < bytes.byteLength; ) done += (await this.handle.write(bytes, done, bytes.byteLength - done, at + done)).bytesWritten;
+        await writeAll(this.handle, bytes, at);
       } catch (error) {
         this.#failed = error;
         return;

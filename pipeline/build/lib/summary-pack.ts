@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { writeAll } from './files.js';
 
 /**
  * The page summaries of the last builds in one file, so that a rebuild of 10,000 pages opens one file
@@ -233,8 +234,7 @@ export class SummaryPackWriter {
         let gathered: Buffer[] = [];
         let bytes = 0;
         const write = async () => {
-          const joined = Buffer.concat(gathered);
-          for (let offset = 0; offset < joined.byteLength; ) offset += (await handle.write(joined, offset)).bytesWritten;
+          await writeAll(handle, Buffer.concat(gathered));
           gathered = [];
           bytes = 0;
         };
@@ -278,9 +278,7 @@ export class SummaryPackWriter {
     this.#pendingBytes = 0;
     // Writes one after another, in the order added; a failure is thrown by finish.
     this.#writes = this.#writes.then(async () => {
-      const bytes = Buffer.concat(parts);
-      const handle = await this.#open();
-      for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+      await writeAll(await this.#open(), Buffer.concat(parts));
     });
     this.#writes.catch(() => undefined);
   }

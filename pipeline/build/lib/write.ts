@@ -4,6 +4,7 @@ import type { FileSink, FileWriter, Fingerprint, Scratch } from '../../emit/inde
 import { FileHasher } from './file-hasher.js';
 import { FileScratch } from './scratch-file.js';
 import { exists, recover, syncFolder, writePaths, type WritePaths } from './recover.js';
+import { writeAll } from './files.js';
 
 export { recoverInterruptedWrite } from './recover.js';
 
@@ -180,9 +181,8 @@ class FolderSink implements FileSink {
     // outside the heap for the collector, which held it for long (the build's resident memory doubled).
     let block: Buffer | undefined;
     let used = 0;
-    const writeAll = async (bytes: Uint8Array) => {
-      // A write may take fewer bytes than it is given.
-      for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+    const writeOut = async (bytes: Uint8Array) => {
+      await writeAll(handle, bytes);
       onDisk += bytes.byteLength;
       if (onDisk - told >= hashStep) {
         hashing.written(onDisk);
@@ -191,7 +191,7 @@ class FolderSink implements FileSink {
     };
     const flush = async () => {
       if (used === 0) return;
-      await writeAll(block!.subarray(0, used));
+      await writeOut(block!.subarray(0, used));
       used = 0;
     };
     let fingerprint: Promise<Fingerprint> | undefined;
@@ -200,7 +200,7 @@ class FolderSink implements FileSink {
         if (typeof piece !== 'string' && piece.byteLength >= writeSize) {
           // A large piece of bytes goes as it is, after what is gathered.
           await flush();
-          await writeAll(piece);
+          await writeOut(piece);
           return;
         }
         block ??= Buffer.allocUnsafeSlow(writeSize);
