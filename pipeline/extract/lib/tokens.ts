@@ -1,4 +1,5 @@
 import { ownCopy } from '../../model/lib/text.js';
+import { groupBy } from './group.js';
 
 /** Words of a passage with their UTF-16 spans: the unit every name finder reads. */
 export interface Token {
@@ -142,14 +143,13 @@ export function firstWords(names: ReadonlyMap<string, unknown>): Map<string, num
  * indexed once, when the finder is made: later changes to `forms` are not seen.
  */
 export function formFinder<T>(forms: ReadonlyMap<string, T>): (text: string, tokens: readonly Token[]) => Array<{ start: number; end: number; value: T }> {
-  const byFirstWord = new Map<string, Array<{ form: string; value: T }>>();
-  for (const [form, value] of forms) {
-    const first = tokenize(form)[0]?.text;
-    if (first === undefined) continue;
-    const list = byFirstWord.get(first) ?? [];
-    list.push({ form, value });
-    byFirstWord.set(first, list);
-  }
+  const byFirstWord = groupBy(
+    [...forms].flatMap(([form, value]) => {
+      const first = tokenize(form)[0]?.text;
+      return first === undefined ? [] : [{ form, value, first }];
+    }),
+    (entry) => entry.first,
+  );
   for (const list of byFirstWord.values()) list.sort((a, b) => b.form.length - a.form.length);
   return (text, tokens) => {
     const found: Array<{ start: number; end: number; value: T }> = [];
