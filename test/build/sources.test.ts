@@ -1,13 +1,13 @@
 /**
  * Listing the source folder measures every page (its size, for the size limit and to read it in one
- * go), and reading a page with the size it was listed with gives its bytes as they are when read, even
+ * go; its identity, for a rebuild to know it unchanged without reading it), and reading a page with the size it was listed with gives its bytes as they are when read, even
  * when it changed in between.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listPages, readBytes } from '../../pipeline/build/lib/sources.js';
+import { listPages, readBytes, settledAfter } from '../../pipeline/build/lib/sources.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'odp-sources-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,7 +26,41 @@ describe('listPages', () => {
     writeFileSync(join(source, 'a', 'notes.txt'), 'not a page');
     const { pages, problems } = await listPages(source, limits);
     expect(problems).toEqual([]);
-    expect(pages).toEqual([...written].sort().map((path) => ({ path, size: statSync(path).size, modified: statSync(path).mtimeMs })));
+    // Written just now: none has settled long enough to have an identity (see PageSource.identity).
+    expect(pages).toEqual([...written].sort().map((path) => ({ path, size: statSync(path).size, modified: Number(statSync(path, { bigint: true }).mtimeNs / 1_000_000n) })));
+  });
+
+  it('gives a page that last changed long enough before it was listed its identity: device, inode, size, and times of modification and change in nanoseconds', async () => {
+    const source = join(scratch, 'settled');
+    mkdirSync(source);
+    const path = join(source, 'page.md');
+    writeFileSync(path, '# Page');
+    const { dev, ino, size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
+    const listedAt = Number(ctimeNs / 1_000_000n) + settledAfter + 1;
+    expect((await listPages(source, { ...limits, listedAt })).pages[0]?.identity).toBe(`${dev}:${ino}:${size}:${mtimeNs}:${ctimeNs}`);
+    expect((await listPages(source, { ...limits, listedAt: listedAt - 2 })).pages[0]?.identity).toBeUndefined();
+  });
+
+  it('gives a page edited with its size and time of modification kept another identity (its time of change moved)', async () => {
+    const source = join(scratch, 'edited');
+    mkdirSync(source);
+    const path = join(source, 'page.md');
+    writeFileSync(path, '# Page one');
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(path, old, old);
+    const later = Date.now() + 60_000;
+    const before = (await listPages(source, { ...limits, listedAt: later })).pages[0]!;
+    // The change time has a tick of its own: the edit comes after the next one.
+    const changed = statSync(path, { bigint: true }).ctimeNs;
+    while (statSync(path, { bigint: true }).ctimeNs === changed) {
+      writeFileSync(path, '# Page two');
+      utimesSync(path, old, old);
+    }
+    const after = (await listPages(source, { ...limits, listedAt: later })).pages[0]!;
+    expect([after.size, after.modified]).toEqual([before.size, before.modified]);
+    expect(before.identity).toBeDefined();
+    expect(after.identity).toBeDefined();
+    expect(after.identity).not.toBe(before.identity);
   });
 
   it('refuses a folder of more pages than the limit', async () => {

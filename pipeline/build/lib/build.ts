@@ -133,6 +133,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     if (sameInputs && (await holdsExactly(resolve(reuse.out), record.files))) {
       // Nothing is written (a summary missing from the pack started the read-through all the same).
       await stopPrefetch();
+      await cache.keepContentHashes();
       const messages = new Map(record.pageMessages);
       files.push(...pages.map(({ path }) => fileWithMessages(displayPath(path), messages.get(relativePath(source, path)) ?? [])));
       if (curationSource) for (const unused of record.curationUnused) reportUnusedCuration(curationSource, unused);
@@ -166,6 +167,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
       ...(keys ? { keys: new Map(keys.map(({ relative, key }) => [relative, key])) } : {}),
     });
     await cache?.keepSummaries();
+    await cache?.keepContentHashes();
     // The page workers are replaced once the pages are read after many were read afresh, or when the
     // build is large (see BuildOptions.freshWorkersAfter). Chunks are made in workers if the pages were
     // read in workers (asked before these are stopped) and the dataset is not kept; a fresh one is then

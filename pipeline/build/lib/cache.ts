@@ -8,6 +8,8 @@ import type { PageRecords } from '../../extract/index.js';
 import { decodeChunk, encodeChunk } from './chunk-file.js';
 import type { LentBuffers } from './lent-buffers.js';
 import { SummaryPack, SummaryPackWriter } from './summary-pack.js';
+import { ContentHashes } from './content-hashes.js';
+import type { Curation } from '../../model/types.js';
 import { recordsIn, type PageOutcome, type PageReadOutcome, type PageSummary, type PageTask } from './page-task.js';
 
 /** Where page outcomes are kept unless the cache variable or the build's `cache` option says otherwise (the node_modules/.cache convention). */
@@ -53,6 +55,9 @@ export function versionFolder(cache: string, version: string): string {
 /** The file whose modification time says when a version's folder was last opened by a build. */
 const lastUsedFile = 'last-used';
 
+/** The hashes of the pages' bytes, in a version's folder (see ContentHashes). */
+const contentHashesFile = 'content-hashes.json';
+
 /** What the cache folder held before versions had folders of their own: entries no version reads. */
 const unversioned = ['pages', 'records', 'chunks', 'pages.pack'];
 
@@ -90,6 +95,7 @@ export async function pruneCache(cache: string, current: string, { keep = 2, rec
  */
 export class PageCache {
   readonly #packWriter: SummaryPackWriter;
+  readonly #contentHashes: ContentHashes;
 
   /** This version's folder in the cache folder (see versionFolder). */
   private readonly folder: string;
@@ -97,9 +103,15 @@ export class PageCache {
   private constructor(
     private readonly cacheFolder: string,
     private readonly version: string,
+    contentHashes: ContentHashes,
   ) {
     this.folder = versionFolder(cacheFolder, version);
+    this.#contentHashes = contentHashes;
     this.#packWriter = new SummaryPackWriter(this.#packPath);
+  }
+
+  get #contentHashesPath(): string {
+    return join(this.folder, contentHashesFile);
   }
 
   get #packPath(): string {
@@ -108,24 +120,45 @@ export class PageCache {
 
   /** The cache in `folder`, for the pipeline's version, marked as used now. */
   static async open(folder: string): Promise<PageCache> {
-    const cache = new PageCache(folder, await pipelineVersion());
+    const version = await pipelineVersion();
+    const cache = new PageCache(folder, version, await ContentHashes.read(join(versionFolder(folder, version), contentHashesFile)));
     await mkdir(cache.folder, { recursive: true });
     await writeFile(join(cache.folder, lastUsedFile), '');
     return cache;
   }
 
-  key(task: PageTask): string {
+  /** The key of a page read into `task` (see keyOf); its bytes' hash is kept for the next build (see ContentHashes). */
+  key(task: PageTask, identity?: string): string {
+    return this.keyOf(task.relativePath, task.curation, task.maxDepth, this.#contentHashes.hash(task.relativePath, identity, task.bytes));
+  }
+
+  /**
+   * The key of a page's outcome: a hash of the pipeline's version, the page's path, the curation, the
+   * depth limit and the hash of the page's bytes (see contentHash).
+   */
+  keyOf(relativePath: string, curation: Curation, maxDepth: number, contentHash: string): string {
     return createHash('sha256')
       .update(this.version)
       .update('\0')
-      .update(task.relativePath)
+      .update(relativePath)
       .update('\0')
-      .update(curationText(task.curation))
+      .update(curationText(curation))
       .update('\0')
-      .update(String(task.maxDepth))
+      .update(String(maxDepth))
       .update('\0')
-      .update(task.bytes)
+      .update(contentHash)
       .digest('hex');
+  }
+
+  /** The key of a page whose file has the identity it had when a build last hashed it, without reading it; none otherwise. */
+  knownKey(relativePath: string, identity: string | undefined, curation: Curation, maxDepth: number): string | undefined {
+    const hash = identity === undefined ? undefined : this.#contentHashes.hashOf(relativePath, identity);
+    return hash === undefined ? undefined : this.keyOf(relativePath, curation, maxDepth, hash);
+  }
+
+  /** Keeps the hashes of the pages' bytes this build looked up or made, for the next build (see ContentHashes). */
+  async keepContentHashes(): Promise<void> {
+    await this.#contentHashes.write(this.#contentHashesPath);
   }
 
   /** A page's outcome whole, its summary and its records. */

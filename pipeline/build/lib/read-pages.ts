@@ -53,12 +53,14 @@ type Prepared = { file: VFile; relative?: undefined } | { relative: string; show
 /**
  * Prepares each page in turn: refuses one over the size limit or with another page's id, else, unless
  * its outcome is known already (`known`), reads its bytes into a task and, with a cache, computes its
- * key. Ids are claimed in the order pages come.
+ * key; or, for its key alone (`keyOnly`), takes the key from the hash of its bytes a build made before
+ * when its file is as it was then (see ContentHashes), without reading it. Ids are claimed in the order
+ * pages come.
  */
-function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 'cache'>): (page: PageSource, known?: boolean) => Promise<Prepared> {
+function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 'cache'>): (page: PageSource, how?: { known?: boolean; keyOnly?: boolean }) => Promise<Prepared> {
   const { source, curation, limits, cache } = options;
   const documentPaths = new Map<string, string>();
-  return async ({ path, size }, known = false) => {
+  return async ({ path, size, identity }, { known = false, keyOnly = false } = {}) => {
     const relative = relativePath(source, path);
     // Messages name the file as the user would type it: relative to the working folder.
     const shown = displayPath(path);
@@ -68,8 +70,10 @@ function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 
     if (earlier) return { file: fileWithError(shown, `Page has the same id \`${documentId}\` as \`${earlier}\`: rename one of the files`, 'duplicate-id') };
     documentPaths.set(documentId, relative);
     if (known) return { relative, shown };
+    const knownKey = keyOnly ? cache?.knownKey(relative, identity, curation, limits.maxDepth) : undefined;
+    if (knownKey !== undefined) return { relative, shown, key: knownKey };
     const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path, size), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
-    return { relative, shown, task, ...(cache ? { key: cache.key(task) } : {}) };
+    return { relative, shown, task, ...(cache ? { key: cache.key(task, identity) } : {}) };
   };
 }
 
@@ -92,7 +96,7 @@ export async function pageKeys(
   // A batch of pages read at once (a rebuild of 10,000 pages waited on each read in turn).
   for (let start = 0; start < order.length; start += keyBatch) {
     const batch = order.slice(start, start + keyBatch);
-    const prepared = await Promise.all(batch.map((index) => prepare(pages[index]!)));
+    const prepared = await Promise.all(batch.map((index) => prepare(pages[index]!, { keyOnly: true })));
     for (const [place, page] of prepared.entries()) {
       if (page.relative === undefined || page.key === undefined) return undefined;
       keys[batch[place]!] = { relative: page.relative, key: page.key };
@@ -139,7 +143,7 @@ export async function readPages(pages: readonly PageSource[], options: ReadOptio
     const known = options.keys?.get(relativePath(source, page.path));
     // A page whose key is known and whose summary is in the cache is not read (its bytes were, for the key).
     const summaryOfKnown = known !== undefined && options.store && outcome === undefined ? await cache?.summary(known) : undefined;
-    const prepared = summaryOfKnown ? { relative: relativePath(source, page.path), shown: displayPath(page.path), task: undefined, key: known } : await prepare(page, outcome !== undefined);
+    const prepared = summaryOfKnown ? { relative: relativePath(source, page.path), shown: displayPath(page.path), task: undefined, key: known } : await prepare(page, { known: outcome !== undefined });
     if (prepared.relative === undefined) return { file: prepared.file };
     const { relative, shown, task, key } = prepared;
     const keyed = key !== undefined ? { key } : {};

@@ -9,7 +9,17 @@ export interface PageSource {
   path: string;
   size: number;
   modified?: number;
+  /**
+   * Which file the page is, as it was when listed: its device and inode, size, and the times it was
+   * last modified and last changed, in nanoseconds (see ContentHashes). None for a file changed less
+   * than `settledAfter` before it was listed: a file system's clock moves in ticks, and a page written
+   * twice within one, the second time after it was read, would look unchanged.
+   */
+  identity?: string;
 }
+
+/** How long ago a page must have last changed, when listed, to have an identity (see PageSource.identity). */
+export const settledAfter = 2_000;
 
 /** What listing a source folder found: its pages in a stable order, and files with problems. */
 export interface SourceListing {
@@ -24,8 +34,10 @@ const pageName = /\.(md|markdown)$/i;
  * A symbolic link is followed only when it stays inside the folder; one that leads out of it, a page
  * that is not a regular file (a FIFO would block the build), and more pages than `maxFiles` are errors.
  */
-export async function listPages(source: string, limits: { maxFiles: number; raise: string }): Promise<SourceListing> {
+export async function listPages(source: string, limits: { maxFiles: number; raise: string; listedAt?: number }): Promise<SourceListing> {
   const pages: PageSource[] = [];
+  const listedAt = limits.listedAt ?? Date.now();
+  const measure = (path: string) => statPage(path, listedAt);
   const problems: VFile[] = [];
   const problem = (path: string, reason: string, ruleId: string) => problems.push(fileWithError(displayPath(path), reason, ruleId));
   let root: string;
@@ -103,10 +115,11 @@ export async function listPages(source: string, limits: { maxFiles: number; rais
   return { pages, problems };
 }
 
-/** A page's size and when it was last modified. */
-async function measure(path: string): Promise<{ size: number; modified: number }> {
-  const { size, mtimeMs } = await stat(path);
-  return { size, modified: mtimeMs };
+/** A page's size, when it was last modified, and its identity (see PageSource.identity) when it last changed before `listedAt - settledAfter`. */
+async function statPage(path: string, listedAt: number): Promise<Omit<PageSource, 'path'>> {
+  const { dev, ino, size, mtimeNs, ctimeNs } = await stat(path, { bigint: true });
+  const settled = ctimeNs <= BigInt(listedAt - settledAfter) * 1_000_000n;
+  return { size: Number(size), modified: Number(mtimeNs / 1_000_000n), ...(settled ? { identity: `${dev}:${ino}:${size}:${mtimeNs}:${ctimeNs}` } : {}) };
 }
 
 /** Path of a page relative to the source folder, with '/' separators whatever the system. */
