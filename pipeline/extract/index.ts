@@ -61,4 +61,5 @@ export { findPeople } from './lib/people.js';
 export { findCountries, findCities } from './lib/places.js';
 export { tokenize } from './lib/tokens.js';
 export { internationalOrganizations } from './lib/gazetteer/organizations.js';
+export { keepCityTablesAt } from './lib/gazetteer/cities.js';
 export type * from './lib/types.js';

@@ -4,6 +4,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/index.js';
 import { PageCache, pipelineVersion, pruneCache, versionFolder } from '../../pipeline/build/lib/cache.js';
@@ -27,6 +28,11 @@ describe('the page cache', () => {
     expect(warm.pages).toEqual({ read: 2, fromCache: 2 });
     const none = await build({ source, cache: false });
     expect([...warm.outputs!]).toEqual([...none.outputs!]);
+  });
+
+  it('keeps the gazetteer’s cities, once built by the page workers, in the version’s folder (see keepCityTablesAt)', async () => {
+    const kept = deserialize(readFileSync(join(entriesIn(cache), 'cities.v8'))) as { tables: { rowsByName: Map<string, unknown> } };
+    expect(kept.tables.rowsByName.has('Paris')).toBe(true);
   });
 
   it('reads a changed page again, and only that one', async () => {

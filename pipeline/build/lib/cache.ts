@@ -110,6 +110,11 @@ export class PageCache {
     this.#packWriter = new SummaryPackWriter(this.#packPath);
   }
 
+  /** Where the page workers keep the gazetteer's cities once built (see keepCityTablesAt): this version's folder is named by a hash of all they are made from. */
+  get cityTablesPath(): string {
+    return join(this.folder, 'cities.v8');
+  }
+
   get #contentHashesPath(): string {
     return join(this.folder, contentHashesFile);
   }

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { CurationIndex, extractPage, pageRecords, pageReferences, type EntityRef, type PageEntities, type PageRecords } from '../../extract/index.js';
+import { CurationIndex, extractPage, keepCityTablesAt, pageRecords, pageReferences, type EntityRef, type PageEntities, type PageRecords } from '../../extract/index.js';
 import { reportError } from '../../model/lib/diagnostics.js';
 import type { Curation } from '../../model/types.js';
 import { parseMarkdown, parsePage, readPage, treeDepth } from '../../parse/index.js';
@@ -16,6 +16,8 @@ export interface PageTask {
   maxDepth: number;
   /** How to raise maxDepth, as the command line spells it. */
   raiseDepth: string;
+  /** Where the gazetteer's cities are kept once built, for the next process to read (see keepCityTablesAt). */
+  cityTablesAt?: string;
 }
 
 /** A message about the page, as plain data. */
@@ -96,6 +98,7 @@ export function summaryOf(outcome: PageOutcome): PageSummary {
 
 /** Reads one page: bytes → text → syntax tree (depth-checked) → front matter → extraction → records. */
 export function runPageTask(task: PageTask): PageOutcome {
+  if (task.cityTablesAt !== undefined) keepCityTablesAt(task.cityTablesAt);
   const curation = new CurationIndex(task.curation);
   const file = readPage(task.shownPath, task.bytes);
   const done = (records?: PageRecords): PageOutcome => ({ ...(records ? { records } : {}), messages: messagesOf(file), curationUsed: curation.usedKeys() });

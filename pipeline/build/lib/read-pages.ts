@@ -72,7 +72,15 @@ function preparer(options: Pick<ReadOptions, 'source' | 'curation' | 'limits' | 
     if (known) return { relative, shown };
     const knownKey = keyOnly ? cache?.knownKey(relative, identity, curation, limits.maxDepth) : undefined;
     if (knownKey !== undefined) return { relative, shown, key: knownKey };
-    const task: PageTask = { shownPath: shown, relativePath: relative, bytes: await readBytes(path, size), curation, maxDepth: limits.maxDepth, raiseDepth: limitOptions.maxDepth };
+    const task: PageTask = {
+      shownPath: shown,
+      relativePath: relative,
+      bytes: await readBytes(path, size),
+      curation,
+      maxDepth: limits.maxDepth,
+      raiseDepth: limitOptions.maxDepth,
+      ...(cache ? { cityTablesAt: cache.cityTablesPath } : {}),
+    };
     return { relative, shown, task, ...(cache ? { key: cache.key(task, identity) } : {}) };
   };
 }

