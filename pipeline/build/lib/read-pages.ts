@@ -266,14 +266,26 @@ async function missing(pages: readonly PageSource[], keys: ReadonlyMap<string, s
  * Maps items with at most `concurrency` at work at once, keeping the results in the items' order; the
  * items at the indexes `first` are started before the others.
  */
-async function mapInOrder<T, R>(items: readonly T[], concurrency: number, first: ReadonlySet<number> | undefined, map: (item: T) => Promise<R>): Promise<R[]> {
+/** Items mapInOrder maps before the event loop gets a turn. */
+const itemsPerTurn = 32;
+
+export async function mapInOrder<T, R>(items: readonly T[], concurrency: number, first: ReadonlySet<number> | undefined, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   const order = first === undefined ? items.map((_, index) => index) : [...first, ...[...items.keys()].filter((index) => !first.has(index))];
   let next = 0;
+  let sinceTurn = 0;
   const work = async () => {
     while (next < order.length) {
       const index = order[next++]!;
       results[index] = await map(items[index]!);
+      // Items whose map waits on nothing but promises already settled (a summary from the cache's pack)
+      // would follow one another without end, and the callbacks of files read meanwhile (the bytes of the
+      // pages to be read afresh, which were started first) would wait until the last: a rebuild's page
+      // worker stood idle a second for its page. The event loop gets a turn now and then.
+      if (++sinceTurn >= itemsPerTurn) {
+        sinceTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, work));
