@@ -52,7 +52,7 @@ export function mergeCandidates(pages: ReadonlyArray<Pick<PageRecords, 'document
 }
 
 export { extractPage } from './lib/page.js';
-export { byDocumentId, forgetLookups, mergeEntities, mergePages, mergeRecords, eventId, pageRecords, pageReferences, referenceKey, resolvePage, resolverOf, type MergedEntities, type PageEntities } from './lib/merge.js';
+export { byDocumentId, forgetLookups, mergeEntities, mergePages, mergeRecords, eventId, pageRecords, pageReferences, referenceKey, referenceTarget, resolvePage, resolverOf, type MergedEntities, type PageEntities } from './lib/merge.js';
 export { CurationIndex, type UnusedCuration } from './lib/curation.js';
 export { findAcronymDefinitions, initialsMatch } from './lib/acronyms.js';
 export { findDates, dateValue, isAfter, type DateMention } from './lib/dates.js';

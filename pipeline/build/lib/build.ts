@@ -7,7 +7,7 @@ import type { PoolFailure } from './pool.js';
 import { evaluate, type Evaluation } from '../../evaluate/index.js';
 import { byDocumentId, CurationIndex, forgetLookups, mergeCandidates, mergeEntities, resolvePage, resolverOf } from '../../extract/index.js';
 import { datasetOf, pageTableNames, type Dataset, type PageTables } from '../../model/lib/dataset.js';
-import { chunkKey, resolutionOf, type ResolvedReference } from './chunks.js';
+import { chunkKey, resolutionOf, type SharedResolutions } from './chunks.js';
 import { collectGarbage } from './collect.js';
 import { fileWithError, hasErrors, pointAt, reportError, reportWarning } from '../../model/lib/diagnostics.js';
 import { slug } from '../../model/lib/ids.js';
@@ -258,7 +258,7 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
     // task, are made from that; a page resolved here needs none). What the pages named, merged now, is
     // let go: at 10,000 pages it was most of what the build held while writing.
     const needsResolution = !kept && (cache !== undefined || chunksInWorkers);
-    const sharedResolutions = new Map<string, ResolvedReference>();
+    const sharedResolutions: SharedResolutions = new Map();
     const toWrite = inOrder.map(({ relative, file, key, named: page, references }) => ({
       relative,
       file,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChunkContext, EmitOptions } from '../../emit/index.js';
-import { referenceKey, type EntityRef } from '../../extract/index.js';
+import { referenceKey, referenceTarget, type EntityRef } from '../../extract/index.js';
 
 /** How one of a page's references resolves: the id it names in the dataset, that id's name, whether it is a place. */
 export interface ResolvedReference {
@@ -12,22 +12,34 @@ export interface ResolvedReference {
 }
 
 /**
+ * Resolutions made already, for the pages to share (see resolutionOf): by the type of the reference,
+ * what it names (see referenceTarget), and the id it resolves to ('' for none).
+ */
+export type SharedResolutions = Map<string, Map<string, Map<string, ResolvedReference>>>;
+
+/**
  * How each of a page's references resolves against the dataset's entities, in the references' order.
  * A resolution made already for another page (the same reference, resolving to the same id) is
  * given again from `shared`: at 10,000 pages, 700,000 references make 30,000 resolutions, and the
- * build holds every page's until the page is written (94 MB of objects, most of them copies).
+ * build holds every page's until the page is written (94 MB of objects, most of them copies). It is
+ * found by the strings the reference holds, not by a key made of them: making one per reference was
+ * most of the time.
  */
-export function resolutionOf(references: readonly EntityRef[], resolve: (ref: EntityRef) => string | undefined, context: ChunkContext, shared = new Map<string, ResolvedReference>()): ResolvedReference[] {
+export function resolutionOf(references: readonly EntityRef[], resolve: (ref: EntityRef) => string | undefined, context: ChunkContext, shared: SharedResolutions = new Map()): ResolvedReference[] {
   return references.map((ref) => {
-    const reference = referenceKey(ref);
     const id = resolve(ref);
-    // The name and whether it is a place follow from the id.
-    const key = id === undefined ? reference : `${reference}\u0000${id}`;
-    let resolved = shared.get(key);
+    let byTarget = shared.get(ref.type);
+    if (!byTarget) shared.set(ref.type, (byTarget = new Map()));
+    const target = referenceTarget(ref);
+    let byId = byTarget.get(target);
+    if (!byId) byTarget.set(target, (byId = new Map()));
+    let resolved = byId.get(id ?? '');
     if (!resolved) {
+      // The name and whether it is a place follow from the id.
+      const reference = referenceKey(ref);
       const name = id === undefined ? undefined : context.names.get(id);
       resolved = id === undefined ? { reference } : { reference, id, ...(name !== undefined ? { name } : {}), ...(context.nodeContext.hasPlace(id) ? { place: true as const } : {}) };
-      shared.set(key, resolved);
+      byId.set(id ?? '', resolved);
     }
     return resolved;
   });

@@ -87,8 +87,8 @@ export interface MergedEntities {
   affiliations: Affiliation[];
   /** Organisation id by every name it has (with its country, for a body placed in the country of its page: see organizationKey). */
   organizationIdByName: Map<string, string>;
-  /** Term id by `<document id> <acronym>`: which of an acronym's terms a page means. */
-  termIdByAcronym: Map<string, string>;
+  /** Term id by document id, then by acronym: which of an acronym's terms a page means. */
+  termIdByAcronym: Map<string, Map<string, string>>;
   /** Person id by every name found: made from the name once, not again for each reference to it. */
   personIdByName: Map<string, string>;
 }
@@ -134,7 +134,8 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
       const canonical = curation.canonical(extracted.name);
       const found = canonical ? { ...extracted, name: canonical, alternateNames: [extracted.name, ...extracted.alternateNames] } : extracted;
       const key = (name: string) => organizationKey(name, found);
-      const existingId = [found.name, ...found.alternateNames].map((n) => organizationIdByName.get(key(n))).find((id) => id !== undefined);
+      let existingId = organizationIdByName.get(key(found.name));
+      for (let k = 0; existingId === undefined && k < found.alternateNames.length; k++) existingId = organizationIdByName.get(key(found.alternateNames[k]!));
       const country = pageCountryOf(found);
       const id = existingId ?? `organization/${slug(found.name)}${country ? `-${country.toLowerCase()}` : ''}`;
       const record = organizations.get(id) ?? { id, name: found.name, alternateNames: [], category: found.category };
@@ -181,17 +182,24 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
   for (const extraction of sorted) for (const place of extraction.places) places.set(place.id, place);
 
   const terms = new Map<string, Term>();
-  // The terms of each acronym, as `terms` holds them: a page's definition is looked up among its
-  // acronym's terms only, not among every term of the corpus.
-  const termsOfAcronym = new Map<string, Term[]>();
-  const termIdByAcronym = new Map<string, string>();
+  // The terms of each acronym, as `terms` holds them, each with its expansion in lower case: a page's
+  // definition is looked up among its acronym's terms only, not among every term of the corpus.
+  const termsOfAcronym = new Map<string, Array<{ term: Term; expansion: string }>>();
+  // Looked up by the strings the pages hold, not by a key made of them (one per term of every page).
+  const termIdByAcronym = new Map<string, Map<string, string>>();
   for (const extraction of sorted) {
     const keyOf = keysOf.get(extraction)!;
+    let pageTerms: Map<string, string> | undefined;
+    const termOfPage = (acronym: string, id: string) => {
+      if (!pageTerms) termIdByAcronym.set(extraction.document.id, (pageTerms = new Map()));
+      pageTerms.set(acronym, id);
+    };
     for (const found of extraction.terms) {
       const known = termsOfAcronym.get(found.acronym) ?? [];
-      const same = known.find((t) => t.expansion.toLowerCase() === found.expansion.toLowerCase());
+      const expansion = found.expansion.toLowerCase();
+      const same = known.find((t) => t.expansion === expansion);
       if (same) {
-        termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, same.id);
+        termOfPage(found.acronym, same.term.id);
         continue;
       }
       const id = known.length > 0 ? `term/${slug(found.acronym)}-${slug(found.expansion)}` : `term/${slug(found.acronym)}`;
@@ -204,11 +212,11 @@ export function mergeEntities(pages: readonly PageEntities[], curation: Curation
         ...(organizationId ? { organizationId } : {}),
       };
       terms.set(id, term);
-      const replaced = known.findIndex((t) => t.id === id);
-      if (replaced >= 0) known[replaced] = term;
-      else known.push(term);
+      const replaced = known.findIndex((t) => t.term.id === id);
+      if (replaced >= 0) known[replaced] = { term, expansion };
+      else known.push({ term, expansion });
       termsOfAcronym.set(found.acronym, known);
-      termIdByAcronym.set(`${extraction.document.id} ${found.acronym}`, id);
+      termOfPage(found.acronym, id);
     }
   }
 
@@ -291,6 +299,7 @@ export function resolvePage(page: PageRecords, merged: MergedEntities | ((ref: E
 export function resolverOf(page: Pick<PageRecords, 'document' | 'organizations'>, merged: MergedEntities): (ref: EntityRef) => string | undefined {
   const documentId = page.document.id;
   const keyOf = pageOrganizationKeys(page);
+  const pageTerms = merged.termIdByAcronym.get(documentId);
   return (ref) => {
     switch (ref.type) {
       case 'organization':
@@ -300,7 +309,7 @@ export function resolverOf(page: Pick<PageRecords, 'document' | 'organizations'>
       case 'place':
         return ref.id;
       case 'term':
-        return merged.termIdByAcronym.get(`${documentId} ${ref.acronym}`);
+        return pageTerms?.get(ref.acronym);
       case 'event':
         return eventId(documentId, ref.index);
     }
@@ -312,9 +321,14 @@ export function eventId(documentId: string, index: number): string {
   return `${documentId}/event/${index + 1}`;
 }
 
-/** A reference as one string: its type and what it names (a name, an id, an acronym, an event's place). */
+/** A reference as one string: its type and what it names (see referenceTarget). */
 export function referenceKey(ref: EntityRef): string {
-  return `${ref.type}\u0000${ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.type === 'event' ? String(ref.index) : ref.name}`;
+  return `${ref.type}\u0000${referenceTarget(ref)}`;
+}
+
+/** What a reference names, as a string: a name, an id, an acronym, an event's place. */
+export function referenceTarget(ref: EntityRef): string {
+  return ref.type === 'place' ? ref.id : ref.type === 'term' ? ref.acronym : ref.type === 'event' ? String(ref.index) : ref.name;
 }
 
 /**
