@@ -95,7 +95,7 @@ export interface MergedEntities {
 
 /**
  * Empties the lookups that resolving pages needs (see resolverOf), for a caller done resolving: they
- * are most of what merged entities hold (at 10,000 pages, 30 MB of acronyms by page), and a build holds
+ * are most of what merged entities hold (at 10,000 pages, every page's acronyms), and a build holds
  * the entities themselves until its files are written and checked.
  */
 export function forgetLookups(merged: MergedEntities): void {
