@@ -268,7 +268,7 @@ export class PageCache {
   async chunk(key: string, buffers: LentBuffers): Promise<{ chunk: PageChunk; release: () => void } | undefined> {
     let read;
     try {
-      read = await buffers.read(this.chunkPath(key));
+      read = buffers.read(this.chunkPath(key));
     } catch {
       return undefined;
     }

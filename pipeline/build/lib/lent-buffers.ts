@@ -1,4 +1,4 @@
-import { closeFile, openFile, readInto, statFile } from './files.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** The smallest buffer lent: most pages' chunks fit one, so few are ever replaced. */
 const smallest = 1 << 20;
@@ -30,19 +30,22 @@ export class LentBuffers {
    * is not measured first: most fit the buffer lent, and a read that does not fill it has reached the
    * file's end (a rebuild reads 10,000 chunks, and measuring each took half a second of the main
    * thread). One that fills it is measured then, and read on into a larger buffer. A reader of a file
-   * that may change meanwhile checks that what it got is whole (as decodeChunk does).
+   * that may change meanwhile checks that what it got is whole (as decodeChunk does). Read at once, not
+   * through libuv's threads: the chunks a rebuild reads are in memory (see prefetch), and a read at
+   * once costs the main thread a fifth of what three callbacks a file did (10,000 chunks: 0.17 s
+   * against 0.8 s; a 10,000-page rebuild 0.3 s sooner).
    */
-  async read(path: string): Promise<{ buffer: Buffer; bytes: Buffer }> {
-    const fd = await openFile(path, 'r');
+  read(path: string): { buffer: Buffer; bytes: Buffer } {
+    const fd = openSync(path, 'r');
     try {
       let buffer = this.borrow(0);
       let done = 0;
       try {
         for (;;) {
-          const { bytesRead } = await readInto(fd, buffer, done, buffer.byteLength - done, done);
+          const bytesRead = readSync(fd, buffer, done, buffer.byteLength - done, done);
           done += bytesRead;
           if (bytesRead === 0 || done < buffer.byteLength) break;
-          const { size } = await statFile(fd);
+          const { size } = fstatSync(fd);
           if (size <= done) break;
           // One byte more than the file holds: the read that takes its end does not fill the buffer.
           // The buffer outgrown is not given back: the larger one takes its place.
@@ -56,7 +59,7 @@ export class LentBuffers {
       }
       return { buffer, bytes: buffer.subarray(0, done) };
     } finally {
-      await closeFile(fd);
+      closeSync(fd);
     }
   }
 }
