@@ -139,6 +139,27 @@ describe('verifyOutputs catches a JSON file that does not parse', () => {
   });
 });
 
+describe('verifyOutputs tells when the tables are checked', () => {
+  it('once, while the conversions of the JSON-LD files still run, so that a caller lets go of what the check held', async () => {
+    const told: string[] = [];
+    let finish: () => void = () => undefined;
+    const converting = new Promise<void>((resolve) => (finish = resolve));
+    const checked = verifyOutputs(outputs, {
+      convertJsonLd: async () => {
+        await converting;
+        told.push('converted');
+        return [];
+      },
+      onTablesChecked: () => {
+        told.push('tables checked');
+        finish();
+      },
+    });
+    expect(await checked).toEqual([]);
+    expect(told).toEqual(['tables checked', ...[...outputs.keys()].filter((path) => path.endsWith('.jsonld')).map(() => 'converted')]);
+  });
+});
+
 describe('verifyOutputs runs the package check', () => {
   it('as verifyPackage does', async () => {
     const files = tamper('csv/places.csv', (text) => text.replace('France', 'Frankreich'));

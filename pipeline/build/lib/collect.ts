@@ -7,7 +7,8 @@ let gc: (() => void) | undefined;
 const worthCollecting = 128 * 2 ** 20;
 
 /**
- * Collects the garbage now, whole, when the heap holds more than `above` bytes. A large build lets go
+ * Collects the garbage now, whole, when the heap holds more than `above` bytes (or, `of` buffers, when
+ * the buffers outside the heap do: a few small objects may hold megabytes there). A large build lets go
  * of hundreds of megabytes at once at two points: the pages' summaries once merged, and what the
  * emission held once the files are written. Left to itself, V8 goes on growing the heap towards a
  * limit it set while the build held the most, and the process's memory peaks later, full of garbage:
@@ -15,8 +16,9 @@ const worthCollecting = 128 * 2 ** 20;
  * few tenths of a second. V8 gives `gc` to contexts made once --expose-gc is set, whatever the
  * command line: one is made for it.
  */
-export function collectGarbage(above = worthCollecting): void {
-  if (process.memoryUsage().heapUsed < above) return;
+export function collectGarbage(above = worthCollecting, { of = 'heap' }: { of?: 'heap' | 'buffers' } = {}): void {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  if ((of === 'heap' ? heapUsed : arrayBuffers) < above) return;
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;

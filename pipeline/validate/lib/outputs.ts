@@ -12,7 +12,11 @@ const descriptorPath = 'datapackage.json';
  */
 export async function verifyOutputs(
   files: ReadonlyMap<string, string> | OutputReader,
-  options: { convertJsonLd?: (path: string) => Promise<PackageProblem[]> } & PackageCheckOptions = {},
+  options: {
+    convertJsonLd?: (path: string) => Promise<PackageProblem[]>;
+    /** Told once the tables are checked, while conversions of JSON-LD files may still run (see publish). */
+    onTablesChecked?: () => void;
+  } & PackageCheckOptions = {},
 ): Promise<PackageProblem[]> {
   const reader = files instanceof Map ? memoryReader(files) : (files as OutputReader);
   // Started first: given a conversion of its own (in another thread), it runs beside the checks below.
@@ -47,6 +51,7 @@ export async function verifyOutputs(
     }
   }
 
+  options.onTablesChecked?.();
   problems.push(...(await jsonLdProblems).flat());
   return problems;
 }
