@@ -80,9 +80,9 @@ export async function publish(out: string | undefined, held: { dataset?: Dataset
       };
       // The sink read every file back once written (see FileHasher): the check compares the descriptor with those fingerprints.
       // The check of the tables held the keys of the tables others point at (at 10,000 pages, 95 MB of
-      // buffers, which a few small objects hold): let go at once, not left until the graph's threads end,
-      // the build's peak of memory while the main thread waits for them, doing nothing that collects.
-      // A rebuild's check holds few (most rows were checked before): nothing to collect then.
+      // buffers, which a few small objects hold): let go at once, not left until the graph's threads end
+      // (the last 30 s of a cold build), the main thread waiting for them and doing nothing that
+      // collects. A rebuild's check holds few (most rows were checked before): nothing to collect then.
       const onTablesChecked = () => collectGarbage(64 << 20, { of: 'buffers' });
       const problems = await verifyOutputs(reader, { convertJsonLd, onTablesChecked, readBack: emitted, ...(known.knownRows ? { knownRows: known.knownRows } : {}) });
       if (problems.length > 0) throw new OutputsRejected(problems);

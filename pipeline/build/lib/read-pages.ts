@@ -262,13 +262,13 @@ async function missing(pages: readonly PageSource[], keys: ReadonlyMap<string, s
   return indexes;
 }
 
+/** Items mapInOrder maps before the event loop gets a turn. */
+const itemsPerTurn = 32;
+
 /**
  * Maps items with at most `concurrency` at work at once, keeping the results in the items' order; the
  * items at the indexes `first` are started before the others.
  */
-/** Items mapInOrder maps before the event loop gets a turn. */
-const itemsPerTurn = 32;
-
 export async function mapInOrder<T, R>(items: readonly T[], concurrency: number, first: ReadonlySet<number> | undefined, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   const order = first === undefined ? items.map((_, index) => index) : [...first, ...[...items.keys()].filter((index) => !first.has(index))];
