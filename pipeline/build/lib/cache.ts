@@ -55,8 +55,10 @@ export function versionFolder(cache: string, version: string): string {
 /** The file whose modification time says when a version's folder was last opened by a build. */
 const lastUsedFile = 'last-used';
 
-/** The hashes of the pages' bytes, in a version's folder (see ContentHashes). */
-const contentHashesFile = 'content-hashes.json';
+/** The file of the hashes of the pages' bytes in a version's folder (see ContentHashes). */
+function contentHashesIn(folder: string): string {
+  return join(folder, 'content-hashes.json');
+}
 
 /** What the cache folder held before versions had folders of their own: entries no version reads. */
 const unversioned = ['pages', 'records', 'chunks', 'pages.pack'];
@@ -115,10 +117,6 @@ export class PageCache {
     return join(this.folder, 'cities.v8');
   }
 
-  get #contentHashesPath(): string {
-    return join(this.folder, contentHashesFile);
-  }
-
   get #packPath(): string {
     return join(this.folder, 'pages.pack');
   }
@@ -126,7 +124,7 @@ export class PageCache {
   /** The cache in `folder`, for the pipeline's version, marked as used now. */
   static async open(folder: string): Promise<PageCache> {
     const version = await pipelineVersion();
-    const cache = new PageCache(folder, version, await ContentHashes.read(join(versionFolder(folder, version), contentHashesFile)));
+    const cache = new PageCache(folder, version, await ContentHashes.read(contentHashesIn(versionFolder(folder, version))));
     await mkdir(cache.folder, { recursive: true });
     await writeFile(join(cache.folder, lastUsedFile), '');
     return cache;
@@ -163,7 +161,7 @@ export class PageCache {
 
   /** Keeps the hashes of the pages' bytes this build looked up or made, for the next build (see ContentHashes). */
   async keepContentHashes(): Promise<void> {
-    await this.#contentHashes.write(this.#contentHashesPath);
+    await this.#contentHashes.write(contentHashesIn(this.folder));
   }
 
   /** A page's outcome whole, its summary and its records. */
